@@ -1,0 +1,45 @@
+"""Creating, checking and opening customer files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmdesk.storage.customer_file import (
+    SUFFIX,
+    CustomerFile,
+    FileProblem,
+    FileProblemError,
+    inspect_file,
+)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    problem: FileProblem | None = None
+    params: dict | None = None
+    customers: int | None = None
+
+
+def new_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
+    """Create an empty customer file; ``.crmdesk`` is appended when missing."""
+    path = Path(path)
+    if not path.suffix:
+        path = path.with_suffix(SUFFIX)
+    return CustomerFile.create(path, **kwargs)
+
+
+def check_file(path: str | os.PathLike) -> CheckResult:
+    """Full integrity check without modifying the file."""
+    try:
+        report = inspect_file(path, full_check=True)
+    except FileProblemError as e:
+        return CheckResult(False, e.problem, e.params)
+    return CheckResult(True, customers=report.details.get("customers"))
+
+
+def open_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
+    """Open for work: pre-flight checks, backup-then-migrate when older."""
+    return CustomerFile.open(path, **kwargs)

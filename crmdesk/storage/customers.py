@@ -1,0 +1,522 @@
+"""Customers in the file: save, load, soft delete, search ids and display rows.
+
+Every write keeps the pinyin keys and the search text current and appends to
+the change log, inside the caller's transaction (or one of its own).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from crmdesk.domain import search
+from crmdesk.domain.customer import (
+    FIELDS,
+    ContactPerson,
+    ContactRole,
+    Customer,
+    CustomerKind,
+    FieldSpec,
+    FieldType,
+    LifecycleStatus,
+    mask_id_number,
+    mask_phone,
+)
+from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
+
+_COLUMNS = tuple(f.name for f in FIELDS)
+_CONTACT_COLUMNS = ("name", "title", "role", "mobile", "phone", "email", "wechat", "is_primary", "notes")
+CODE_PREFIX_SETTING = "customer_code_prefix"
+DEFAULT_CODE_PREFIX = "KH"
+CODE_DIGITS = 6
+
+
+class DuplicateCodeError(WriteError):
+    def __init__(self, code: str) -> None:
+        super().__init__(WriteProblem.FAILED, f"duplicate customer code {code}")
+        self.code = code
+
+
+# -- conversions between domain values and columns ------------------------------
+
+
+def _to_db(spec_type: FieldType, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+def _from_db(spec: FieldSpec, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.type is FieldType.DATE:
+        return date.fromisoformat(value)
+    if spec.type is FieldType.CHOICE and spec.choices is not None:
+        return spec.choices(value)
+    return value
+
+
+def _log_value(name: str, value: Any, sensitive: bool) -> str | None:
+    """Text for the change log; sensitive values are masked so that old ID
+    numbers and phones do not linger in the history (data minimisation)."""
+    if value is None:
+        return None
+    text = _to_db(FieldType.TEXT, value)
+    text = str(text)
+    if sensitive:
+        return mask_id_number(text) if name == "id_number" else mask_phone(text)
+    return text
+
+
+_SENSITIVE = {f.name for f in FIELDS if f.sensitive} | {"mobile", "phone"}
+
+
+def _keys(customer: Customer) -> tuple[str, str, str]:
+    """(name_py_full, name_py_initials, search_text) for a customer."""
+    person = customer.kind is CustomerKind.PERSONAL
+    keys = search.person_name_keys(customer.name) if person else search.phrase_keys(customer.name)
+    contact_names = [c.name for c in customer.contacts]
+    digits = [customer.mobile, customer.phone]
+    digits += [p for c in customer.contacts for p in (c.mobile, c.phone)]
+    text = search.search_text(
+        person_names=([customer.name] if person else []) + contact_names,
+        phrases=([] if person else [customer.name]) + ([customer.short_name] if customer.short_name else []),
+        digits=[d for d in digits if d],
+        codes=[customer.code or ""],
+    )
+    return keys.full[0] if keys.full else "", keys.initials[0] if keys.initials else "", text
+
+
+def _customer_params(customer: Customer) -> dict[str, Any]:
+    params = {name: _to_db(spec.type, getattr(customer, name)) for name, spec in zip(_COLUMNS, FIELDS)}
+    params["kind"] = customer.kind.value
+    params["name_py_full"], params["name_py_initials"], params["search_text"] = _keys(customer)
+    return params
+
+
+# -- codes ------------------------------------------------------------------------
+
+
+def code_prefix(cf: CustomerFile) -> str:
+    return cf.setting(CODE_PREFIX_SETTING, DEFAULT_CODE_PREFIX)
+
+
+def next_code(cf: CustomerFile) -> str:
+    """The next free code with the file's prefix: KH000001, KH000002, ..."""
+    return _format_code(code_prefix(cf), _max_code_number(cf, code_prefix(cf)) + 1)
+
+
+def _max_code_number(cf: CustomerFile, prefix: str) -> int:
+    row = cf.db.execute(
+        "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM customers "
+        "WHERE substr(code, 1, ?) = ? AND substr(code, ?) GLOB '[0-9]*' "
+        "AND substr(code, ?) NOT GLOB '*[^0-9]*'",
+        [len(prefix) + 1, len(prefix), prefix, len(prefix) + 1, len(prefix) + 1],
+    ).fetchone()
+    return row[0] or 0
+
+
+def _format_code(prefix: str, number: int) -> str:
+    return f"{prefix}{number:0{CODE_DIGITS}d}"
+
+
+# -- writes -------------------------------------------------------------------------
+
+
+def insert_customer(cf: CustomerFile, customer: Customer) -> Customer:
+    """Store a new customer (code assigned when empty); returns it as stored."""
+    with cf.transaction():
+        if not customer.code:
+            customer = customer.with_changes(code=next_code(cf))
+        return _insert(cf, customer)
+
+
+def insert_customers(
+    cf: CustomerFile,
+    customers: Iterable[Customer],
+    *,
+    progress: Callable[[int], None] | None = None,
+    every: int = 1000,
+) -> int:
+    """Bulk insert (demo files, imports) in one transaction; returns the count."""
+    count = 0
+    with cf.transaction():
+        prefix = code_prefix(cf)
+        number = _max_code_number(cf, prefix)
+        for customer in customers:
+            if not customer.code:
+                number += 1
+                customer = customer.with_changes(code=_format_code(prefix, number))
+            _insert(cf, customer)
+            count += 1
+            if progress and count % every == 0:
+                progress(count)
+    if progress:
+        progress(count)
+    return count
+
+
+def _insert(cf: CustomerFile, customer: Customer) -> Customer:
+    now = cf.now()
+    customer = customer.with_changes(uid=cf.new_uid(), created_at=now, updated_at=now, row_version=1)
+    params = _customer_params(customer)
+    params.update(uid=customer.uid, created_at=now, updated_at=now, row_version=1)
+    cols = ", ".join(params)
+    marks = ", ".join(f":{c}" for c in params)
+    try:
+        cur = cf.db.execute(f"INSERT INTO customers ({cols}) VALUES ({marks})", params)
+    except sqlite3.IntegrityError as e:
+        _raise_duplicate(e, customer.code)
+    customer = customer.with_changes(id=cur.lastrowid)
+    _write_tags(cf, customer.id, customer.tags)
+    contacts = _write_contacts(cf, customer, (), customer.contacts)
+    _log(cf, customer, "create", None, None, customer.name)
+    return customer.with_changes(contacts=contacts)
+
+
+def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
+    """Save an edited customer; ``row_version`` must match the stored one."""
+    if customer.id is None:
+        raise ValueError("update_customer needs a stored customer")
+    with cf.transaction():
+        old = get_customer(cf, customer.id)
+        if old is None or old.row_version != customer.row_version:
+            raise WriteError(WriteProblem.CONFLICT, f"customer {customer.id} changed meanwhile")
+        if not customer.code:
+            customer = customer.with_changes(code=old.code)
+        now = cf.now()
+        params = _customer_params(customer)
+        params.update(id=customer.id, updated_at=now, row_version=old.row_version)
+        sets = ", ".join(f"{c} = :{c}" for c in params if c not in ("id", "row_version"))
+        try:
+            cf.db.execute(
+                f"UPDATE customers SET {sets}, row_version = row_version + 1 "
+                "WHERE id = :id AND row_version = :row_version",
+                params,
+            )
+        except sqlite3.IntegrityError as e:
+            _raise_duplicate(e, customer.code)
+        for spec in FIELDS:
+            before, after = getattr(old, spec.name), getattr(customer, spec.name)
+            if before != after:
+                sensitive = spec.name in _SENSITIVE
+                _log(cf, old, "update", spec.name,
+                     _log_value(spec.name, before, sensitive), _log_value(spec.name, after, sensitive))
+        if tuple(customer.tags) != tuple(old.tags):
+            _write_tags(cf, customer.id, customer.tags)
+            _log(cf, old, "update", "tags", "|".join(old.tags), "|".join(customer.tags))
+        contacts = _write_contacts(cf, customer, old.contacts, customer.contacts)
+        return customer.with_changes(
+            updated_at=now, row_version=old.row_version + 1, contacts=contacts,
+            uid=old.uid, created_at=old.created_at,
+        )
+
+
+def _raise_duplicate(error: sqlite3.IntegrityError, code: str | None) -> None:
+    if "customers.code" in str(error):
+        raise DuplicateCodeError(code or "") from error
+    raise error
+
+
+def _write_tags(cf: CustomerFile, customer_id: int, tags: Iterable[str]) -> None:
+    cf.db.execute("DELETE FROM customer_tags WHERE customer_id = ?", [customer_id])
+    for tag in dict.fromkeys(tags):
+        cf.db.execute("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", [customer_id, tag])
+
+
+def _write_contacts(
+    cf: CustomerFile,
+    customer: Customer,
+    old: Sequence[ContactPerson],
+    new: Sequence[ContactPerson],
+) -> tuple[ContactPerson, ...]:
+    """Replace the customer's contact set: update kept ones, add new, remove the rest."""
+    now = cf.now()
+    old_by_id = {c.id: c for c in old}
+    kept: list[ContactPerson] = []
+    for position, contact in enumerate(new):
+        values = {c: _to_db(FieldType.TEXT, getattr(contact, c)) for c in _CONTACT_COLUMNS}
+        values["is_primary"] = int(bool(contact.is_primary))
+        previous = old_by_id.pop(contact.id, None) if contact.id is not None else None
+        if previous is None:
+            uid = cf.new_uid()
+            cur = cf.db.execute(
+                "INSERT INTO contact_persons (uid, customer_id, position, "
+                + ", ".join(_CONTACT_COLUMNS)
+                + ", created_at, updated_at) VALUES (?, ?, ?, "
+                + ", ".join("?" for _ in _CONTACT_COLUMNS)
+                + ", ?, ?)",
+                [uid, customer.id, position, *values.values(), now, now],
+            )
+            contact = ContactPerson(**{**_contact_kwargs(contact), "id": cur.lastrowid, "uid": uid})
+            _log(cf, customer, "create", "contact", None, contact.name, entity="contact", entity_uid=uid)
+        else:
+            changed = _contact_kwargs(previous, with_ids=False) != _contact_kwargs(contact, with_ids=False)
+            if changed or position != old.index(previous):
+                cf.db.execute(
+                    "UPDATE contact_persons SET position = ?, "
+                    + ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
+                    + ", updated_at = ?, row_version = row_version + 1 WHERE id = ?",
+                    [position, *values.values(), now, previous.id],
+                )
+            for name in _CONTACT_COLUMNS:
+                before, after = getattr(previous, name), getattr(contact, name)
+                if before != after:
+                    sensitive = name in ("mobile", "phone")
+                    _log(cf, customer, "update", f"contact.{name}",
+                         _log_value(name, before, sensitive), _log_value(name, after, sensitive),
+                         entity="contact", entity_uid=previous.uid)
+            contact = ContactPerson(**{**_contact_kwargs(contact), "id": previous.id, "uid": previous.uid})
+        kept.append(contact)
+    for gone in old_by_id.values():
+        cf.db.execute("DELETE FROM contact_persons WHERE id = ?", [gone.id])
+        _log(cf, customer, "delete", "contact", gone.name, None, entity="contact", entity_uid=gone.uid)
+    return tuple(kept)
+
+
+def _contact_kwargs(contact: ContactPerson, with_ids: bool = True) -> dict[str, Any]:
+    names = [f.name for f in fields(ContactPerson)]
+    if not with_ids:
+        names = [n for n in names if n not in ("id", "uid")]
+    return {n: getattr(contact, n) for n in names}
+
+
+def soft_delete_customer(cf: CustomerFile, customer_id: int) -> None:
+    """Move to the recycle bin (restorable)."""
+    _set_deleted(cf, customer_id, cf.now(), "delete")
+
+
+def restore_customer(cf: CustomerFile, customer_id: int) -> None:
+    _set_deleted(cf, customer_id, None, "restore")
+
+
+def _set_deleted(cf: CustomerFile, customer_id: int, deleted_at: str | None, action: str) -> None:
+    with cf.transaction():
+        customer = get_customer(cf, customer_id)
+        if customer is None:
+            raise WriteError(WriteProblem.CONFLICT, f"customer {customer_id} is gone")
+        cf.db.execute(
+            "UPDATE customers SET deleted_at = ?, updated_at = ?, row_version = row_version + 1 "
+            "WHERE id = ?",
+            [deleted_at, cf.now(), customer_id],
+        )
+        _log(cf, customer, action, None, None, None)
+
+
+def _log(
+    cf: CustomerFile,
+    customer: Customer,
+    action: str,
+    field: str | None,
+    old: str | None,
+    new: str | None,
+    *,
+    entity: str = "customer",
+    entity_uid: str | None = None,
+) -> None:
+    cf.db.execute(
+        "INSERT INTO change_log (at, actor, entity, entity_uid, customer_id, action, field, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [cf.now(), cf.actor, entity, entity_uid or customer.uid, customer.id, action, field, old, new],
+    )
+
+
+# -- reads ----------------------------------------------------------------------------
+
+
+def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:
+    cur = cf.db.execute("SELECT * FROM customers WHERE id = ?", [customer_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return _customer_from_row(cf, dict(zip((d[0] for d in cur.description), row)))
+
+
+def _customer_from_row(cf: CustomerFile, row: dict[str, Any]) -> Customer:
+    values = {spec.name: _from_db(spec, row[spec.name]) for spec in FIELDS}
+    tags = tuple(
+        r[0] for r in cf.db.execute(
+            "SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag", [row["id"]]
+        )
+    )
+    contacts = tuple(
+        ContactPerson(
+            name=r[0], title=r[1], role=ContactRole(r[2]) if r[2] else None, mobile=r[3],
+            phone=r[4], email=r[5], wechat=r[6], is_primary=bool(r[7]), notes=r[8], id=r[9], uid=r[10],
+        )
+        for r in cf.db.execute(
+            "SELECT " + ", ".join(_CONTACT_COLUMNS) + ", id, uid FROM contact_persons "
+            "WHERE customer_id = ? ORDER BY position",
+            [row["id"]],
+        )
+    )
+    return Customer(
+        kind=CustomerKind(row["kind"]),
+        tags=tags,
+        contacts=contacts,
+        id=row["id"],
+        uid=row["uid"],
+        row_version=row["row_version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        deleted_at=row["deleted_at"],
+        **values,
+    )
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    at: str
+    actor: str
+    entity: str
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+def change_log(cf: CustomerFile, customer_id: int) -> list[ChangeEntry]:
+    return [
+        ChangeEntry(*r)
+        for r in cf.db.execute(
+            "SELECT at, actor, entity, action, field, old, new FROM change_log "
+            "WHERE customer_id = ? ORDER BY id",
+            [customer_id],
+        )
+    ]
+
+
+class SortKey(StrEnum):
+    """Columns the list can be sorted by; each maps to an ORDER BY in SQL."""
+
+    CODE = "code"
+    NAME = "name"
+    KIND = "kind"
+    PHONE = "phone"
+    CITY = "city"
+    OWNER = "owner"
+    STATUS = "status"
+    UPDATED = "updated"
+    DELETED = "deleted"
+
+
+_ORDER_BY = {
+    SortKey.CODE: "c.code",
+    SortKey.NAME: "c.name_py_full",
+    SortKey.KIND: "c.kind",
+    SortKey.PHONE: "coalesce(c.mobile, c.phone)",
+    SortKey.CITY: "c.province {dir}, c.city",
+    SortKey.OWNER: "c.owner",
+    SortKey.STATUS: "c.status",
+    SortKey.UPDATED: "c.updated_at",
+    SortKey.DELETED: "c.deleted_at",
+}
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """What the list shows: search text, filters, and order."""
+
+    text: str = ""
+    kind: CustomerKind | None = None
+    status: LifecycleStatus | None = None
+    owner: str | None = None
+    tag: str | None = None
+    deleted: bool = False  # True: the recycle bin
+    sort: SortKey = SortKey.CODE
+    descending: bool = False
+
+
+def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
+    clauses = ["c.deleted_at IS NOT NULL" if query.deleted else "c.deleted_at IS NULL"]
+    params: list[Any] = []
+    for term in search.search_terms(query.text):
+        clauses.append("c.search_text LIKE ? ESCAPE '\\'")
+        params.append(f"%{search.escape_like(term.lower())}%")
+    for column, value in (("kind", query.kind), ("status", query.status), ("owner", query.owner)):
+        if value is not None:
+            clauses.append(f"c.{column} = ?")
+            params.append(_to_db(FieldType.TEXT, value))
+    if query.tag is not None:
+        clauses.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)")
+        params.append(query.tag)
+    return " AND ".join(clauses), params
+
+
+def customer_ids(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[int]:
+    """Ids in display order: one statement, filtering and sorting in SQL."""
+    where, params = _where(query)
+    direction = "DESC" if query.descending else "ASC"
+    order = _ORDER_BY[query.sort].format(dir=direction)
+    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order} {direction}, c.id {direction}"
+    return [r[0] for r in cf.db.execute(sql, params)]
+
+
+def customer_count(cf: CustomerFile, *, deleted: bool = False) -> int:
+    null = "NOT NULL" if deleted else "NULL"
+    return cf.db.execute(f"SELECT count(*) FROM customers WHERE deleted_at IS {null}").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """Raw values of one list row; the UI formats them once per page."""
+
+    id: int
+    code: str
+    name: str
+    kind: CustomerKind
+    status: LifecycleStatus
+    phone: str | None  # unmasked: the UI masks it unless revealed
+    province: str | None
+    city: str | None
+    owner: str | None
+    last_verified: date | None
+    deleted_at: str | None
+
+
+def list_rows(cf: CustomerFile, ids: Sequence[int]) -> dict[int, ListRow]:
+    """Display data for a page of ids, with one query."""
+    rows: dict[int, ListRow] = {}
+    for start in range(0, len(ids), _MAX_PARAMS):
+        rows.update(_list_rows(cf, ids[start:start + _MAX_PARAMS]))
+    return rows
+
+
+_MAX_PARAMS = 30_000  # below SQLite's default limit of 32,766 bound parameters
+
+
+def _list_rows(cf: CustomerFile, ids: Sequence[int]) -> dict[int, ListRow]:
+    marks = ", ".join("?" for _ in ids)
+    sql = (
+        "SELECT c.id, c.code, c.name, c.kind, c.status, "
+        "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
+        "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
+        "c.province, c.city, c.owner, c.last_verified, c.deleted_at "
+        f"FROM customers c WHERE c.id IN ({marks})"
+    )
+    rows = {}
+    for r in cf.db.execute(sql, list(ids)):
+        rows[r[0]] = ListRow(
+            id=r[0], code=r[1], name=r[2], kind=CustomerKind(r[3]), status=LifecycleStatus(r[4]),
+            phone=r[5], province=r[6], city=r[7], owner=r[8],
+            last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
+        )
+    return rows
+
+
+def owners(cf: CustomerFile) -> list[str]:
+    return [r[0] for r in cf.db.execute(
+        "SELECT DISTINCT owner FROM customers WHERE owner IS NOT NULL AND deleted_at IS NULL ORDER BY owner"
+    )]
+
+
+def tags(cf: CustomerFile) -> list[str]:
+    return [r[0] for r in cf.db.execute("SELECT DISTINCT tag FROM customer_tags ORDER BY tag")]

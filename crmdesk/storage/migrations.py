@@ -1,0 +1,149 @@
+"""Schema migrations, one named function each, never edited once released.
+
+The SQL is written out literally (not generated from domain.customer.FIELDS)
+so that a migration keeps meaning what it meant when a file was upgraded.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("crmdesk")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE file_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL  -- JSON
+) STRICT;
+
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('personal', 'company')),
+    code TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    source TEXT,
+    owner TEXT,
+    last_verified TEXT,
+    notes TEXT,
+    name TEXT NOT NULL,
+    short_name TEXT,
+    gender TEXT,
+    birthday TEXT,
+    id_number TEXT,
+    credit_code TEXT,
+    legal_representative TEXT,
+    registered_capital INTEGER,
+    founded TEXT,
+    mobile TEXT,
+    phone TEXT,
+    email TEXT,
+    wechat TEXT,
+    qq TEXT,
+    province TEXT,
+    city TEXT,
+    district TEXT,
+    address TEXT,
+    preferences TEXT,
+    usual_products TEXT,
+    typical_spend INTEGER,
+    education TEXT,
+    school TEXT,
+    major TEXT,
+    employer TEXT,
+    job_title TEXT,
+    career_notes TEXT,
+    marital_status TEXT,
+    anniversary TEXT,
+    children TEXT,
+    hobbies TEXT,
+    habits TEXT,
+    personality TEXT,
+    relationships TEXT,
+    referred_by TEXT,
+    industry TEXT,
+    company_size TEXT,
+    ownership TEXT,
+    region TEXT,
+    main_products TEXT,
+    annual_revenue INTEGER,
+    employees INTEGER,
+    account_type TEXT,
+    payment_day INTEGER,
+    payment_terms TEXT,
+    credit_limit INTEGER,
+    credit_rating TEXT,
+    name_py_full TEXT NOT NULL DEFAULT '',
+    name_py_initials TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX customers_name_py ON customers (name_py_full);
+CREATE INDEX customers_owner ON customers (owner);
+CREATE INDEX customers_deleted ON customers (deleted_at);
+
+CREATE TABLE customer_tags (
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (customer_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_tags_tag ON customer_tags (tag);
+
+CREATE TABLE contact_persons (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    title TEXT,
+    role TEXT,
+    mobile TEXT,
+    phone TEXT,
+    email TEXT,
+    wechat TEXT,
+    is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+    notes TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX contact_persons_customer ON contact_persons (customer_id, position);
+
+-- Append-only: who changed what, old and new.
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_uid TEXT NOT NULL,
+    customer_id INTEGER,
+    action TEXT NOT NULL,
+    field TEXT,
+    old TEXT,
+    new TEXT
+) STRICT;
+CREATE INDEX change_log_customer ON change_log (customer_id, id);
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+"""
+    )
+
+
+def migration_names(ms: Migrations = migrations) -> list[str]:
+    """Every migration this build knows, in order (pending on an empty database)."""
+    return [m.name for m in ms.pending(Database(memory=True))]
