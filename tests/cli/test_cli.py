@@ -1,0 +1,144 @@
+"""The command line, as a user types it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crmdesk.cli import main
+from crmdesk.storage import customers as store
+from crmdesk.storage.customer_file import CustomerFile
+from tests.factories import make_company, make_person
+
+
+@pytest.fixture
+def english(monkeypatch):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+@pytest.fixture
+def filled(tmp_path) -> Path:
+    path = tmp_path / "shop.crmdesk"
+    with CustomerFile.create(path) as cf:
+        store.insert_customer(cf, make_person(name="张三", mobile="13800138000"))
+        store.insert_customer(cf, make_person(name="王五", mobile="13912345678"))
+        store.insert_customer(cf, make_company(name="北京顺达物流有限公司"))
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_creates_and_refuses_to_overwrite(tmp_path, capsys, english):
+    path = tmp_path / "a.crmdesk"
+    assert run(capsys, "new", str(path))[0] == 0
+    assert run(capsys, "check", str(path))[:2] == (0, "ok\n")
+    before = path.read_bytes()
+    code, _, err = run(capsys, "new", str(path))
+    assert code == 1 and "already exists" in err
+    assert path.read_bytes() == before
+
+
+def test_customers_search_by_pinyin_initials_as_json(filled, capsys):
+    code, out, _ = run(capsys, "customers", str(filled), "--search", "zs", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"code": "KH000001", "name": "张三", "type": "personal", "phone": "138****8000",
+         "status": "active", "province": None, "city": "北京市", "owner": None}
+    ]
+
+
+def test_customers_reveal_shows_the_whole_phone(filled, capsys):
+    _, out, _ = run(capsys, "customers", str(filled), "--search", "wangwu", "--json", "--reveal")
+    assert json.loads(out)[0]["phone"] == "13912345678"
+
+
+def test_company_listed_with_its_type(filled, capsys):
+    _, out, _ = run(capsys, "customers", str(filled), "--search", "物流", "--json")
+    rows = json.loads(out)
+    assert [(r["name"], r["type"]) for r in rows] == [("北京顺达物流有限公司", "company")]
+
+
+def test_plain_listing_and_empty_result(filled, capsys, english):
+    code, out, _ = run(capsys, "customers", str(filled))
+    assert code == 0 and len(out.splitlines()) == 3 and "张三" in out
+    code, out, _ = run(capsys, "customers", str(filled), "--search", "nobody-here")
+    assert (code, out) == (0, "no customers match\n")
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"PK\x03\x04 not really a workbook", "not a crmdesk file"),
+        (b"\x00" * 4096, "damaged"),
+    ],
+)
+def test_bad_files_give_one_line_errors_and_stay_unchanged(tmp_path, capsys, english, content, words):
+    path = tmp_path / "bad.crmdesk"
+    path.write_bytes(content)
+    for verb in ("check", "customers"):
+        code, out, err = run(capsys, verb, str(path))
+        message = (out + err).strip()
+        assert code == 1 and words in message and "\n" not in message
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.crmdesk"]
+
+
+def test_damaged_middle_is_reported_by_check(filled, capsys, english):
+    with CustomerFile.open(filled) as cf:
+        store.insert_customers(cf, (make_person(name=f"客户{i}", notes="x" * 400) for i in range(400)))
+    data = bytearray(filled.read_bytes())
+    mid = len(data) // 2
+    data[mid:mid + 4096] = b"\xab" * 4096
+    filled.write_bytes(bytes(data))
+    digest = hashlib.sha256(filled.read_bytes()).hexdigest()
+    code, out, _ = run(capsys, "check", str(filled))
+    assert code == 1 and "damaged" in out
+    assert hashlib.sha256(filled.read_bytes()).hexdigest() == digest
+
+
+def test_missing_file_in_chinese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    code, _, err = run(capsys, "customers", str(tmp_path / "nope.crmdesk"))
+    assert code == 1 and "文件不存在" in err
+
+
+def test_demo_is_reproducible(tmp_path, capsys):
+    dumps = []
+    for name in ("a.crmdesk", "b.crmdesk"):
+        assert run(capsys, "demo", str(tmp_path / name), "--customers", "60", "--seed", "3",
+                   "--today", "2026-11-23")[0] == 0
+        _, out, _ = run(capsys, "customers", str(tmp_path / name), "--json", "--reveal")
+        dumps.append(json.loads(out))
+    assert dumps[0] == dumps[1] and len(dumps[0]) == 60
+    assert {r["type"] for r in dumps[0]} == {"personal", "company"}
+
+
+def test_cli_never_imports_qt(filled):
+    code = (
+        "import sys; from crmdesk.__main__ import main; rc = main(['customers', sys.argv[1]]); "
+        "assert 'PySide6' not in sys.modules and 'matplotlib' not in sys.modules, 'Qt imported'; "
+        "sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(filled)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "张三" in result.stdout
+
+
+def test_python_dash_m_runs_a_verb(tmp_path):
+    path = tmp_path / "x.crmdesk"
+    result = subprocess.run([sys.executable, "-m", "crmdesk", "new", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0 and path.exists()
