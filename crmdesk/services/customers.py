@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from crmdesk.domain.customer import Customer
-from crmdesk.domain.validation import ErrorCode, FieldError, normalize_customer, validate_customer
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.customers import CustomerQuery, ListRow
+
+if TYPE_CHECKING:
+    from crmdesk.domain.validation import FieldError
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,9 @@ class SaveResult:
 
 def save_customer(cf: CustomerFile, customer: Customer) -> SaveResult:
     """Normalise, validate, then insert (no id) or update; invalid input writes nothing."""
+    # Imported here: phonenumbers and stdnum cost ~50 ms that read-only starts skip.
+    from crmdesk.domain.validation import ErrorCode, FieldError, normalize_customer, validate_customer
+
     customer = normalize_customer(customer)
     errors = validate_customer(customer)
     if errors:
@@ -41,9 +48,7 @@ def save_customer(cf: CustomerFile, customer: Customer) -> SaveResult:
 
 def find_customers(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[ListRow]:
     """The rows that match, in order (the CLI's list; the window pages through ids)."""
-    ids = store.customer_ids(cf, query)
-    rows = store.list_rows(cf, ids)
-    return [rows[i] for i in ids]
+    return store.matching_rows(cf, query)
 
 
 def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from crmdesk.storage.customer_file import (
     CustomerFile,
     FileProblem,
     FileProblemError,
+    checked_read,
     inspect_file,
 )
 
@@ -43,3 +46,11 @@ def check_file(path: str | os.PathLike) -> CheckResult:
 def open_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
     """Open for work: pre-flight checks, backup-then-migrate when older."""
     return CustomerFile.open(path, **kwargs)
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike) -> Iterator[CustomerFile]:
+    """Read-only access for listings; raises on damage when the block ends
+    (the quick_check runs beside the reads)."""
+    with checked_read(path) as cf:
+        yield cf

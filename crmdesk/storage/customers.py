@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -44,13 +44,13 @@ class DuplicateCodeError(WriteError):
 # -- conversions between domain values and columns ------------------------------
 
 
-def _to_db(spec_type: FieldType, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
+def _to_db(value: Any) -> Any:
+    if value is None or type(value) in (str, int):  # the common case, checked first
+        return value
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
@@ -69,7 +69,7 @@ def _log_value(name: str, value: Any, sensitive: bool) -> str | None:
     numbers and phones do not linger in the history (data minimisation)."""
     if value is None:
         return None
-    text = _to_db(FieldType.TEXT, value)
+    text = _to_db(value)
     text = str(text)
     if sensitive:
         return mask_id_number(text) if name == "id_number" else mask_phone(text)
@@ -79,7 +79,7 @@ def _log_value(name: str, value: Any, sensitive: bool) -> str | None:
 _SENSITIVE = {f.name for f in FIELDS if f.sensitive} | {"mobile", "phone"}
 
 
-def _keys(customer: Customer) -> tuple[str, str, str]:
+def _keys(customer: Customer, code: str) -> tuple[str, str, str]:
     """(name_py_full, name_py_initials, search_text) for a customer."""
     person = customer.kind is CustomerKind.PERSONAL
     keys = search.person_name_keys(customer.name) if person else search.phrase_keys(customer.name)
@@ -90,15 +90,16 @@ def _keys(customer: Customer) -> tuple[str, str, str]:
         person_names=([customer.name] if person else []) + contact_names,
         phrases=([] if person else [customer.name]) + ([customer.short_name] if customer.short_name else []),
         digits=[d for d in digits if d],
-        codes=[customer.code or ""],
+        codes=[code],
     )
     return keys.full[0] if keys.full else "", keys.initials[0] if keys.initials else "", text
 
 
-def _customer_params(customer: Customer) -> dict[str, Any]:
-    params = {name: _to_db(spec.type, getattr(customer, name)) for name, spec in zip(_COLUMNS, FIELDS)}
+def _customer_params(customer: Customer, code: str) -> dict[str, Any]:
+    params = {name: _to_db(getattr(customer, name)) for name in _COLUMNS}
+    params["code"] = code
     params["kind"] = customer.kind.value
-    params["name_py_full"], params["name_py_initials"], params["search_text"] = _keys(customer)
+    params["name_py_full"], params["name_py_initials"], params["search_text"] = _keys(customer, code)
     return params
 
 
@@ -115,7 +116,7 @@ def next_code(cf: CustomerFile) -> str:
 
 
 def _max_code_number(cf: CustomerFile, prefix: str) -> int:
-    row = cf.db.execute(
+    row = cf.execute(
         "SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM customers "
         "WHERE substr(code, 1, ?) = ? AND substr(code, ?) GLOB '[0-9]*' "
         "AND substr(code, ?) NOT GLOB '*[^0-9]*'",
@@ -134,9 +135,10 @@ def _format_code(prefix: str, number: int) -> str:
 def insert_customer(cf: CustomerFile, customer: Customer) -> Customer:
     """Store a new customer (code assigned when empty); returns it as stored."""
     with cf.transaction():
-        if not customer.code:
-            customer = customer.with_changes(code=next_code(cf))
-        return _insert(cf, customer)
+        batch = _InsertBatch(cf)
+        customer_id = batch.add(customer, customer.code or next_code(cf))
+        batch.flush()
+        return get_customer(cf, customer_id)
 
 
 def insert_customers(
@@ -151,35 +153,108 @@ def insert_customers(
     with cf.transaction():
         prefix = code_prefix(cf)
         number = _max_code_number(cf, prefix)
+        batch = _InsertBatch(cf)
         for customer in customers:
-            if not customer.code:
+            code = customer.code
+            if not code:
                 number += 1
-                customer = customer.with_changes(code=_format_code(prefix, number))
-            _insert(cf, customer)
+                code = _format_code(prefix, number)
+            batch.add(customer, code)
             count += 1
-            if progress and count % every == 0:
-                progress(count)
+            if count % every == 0:
+                batch.flush()
+                if progress:
+                    progress(count)
+        batch.flush()
     if progress:
         progress(count)
     return count
 
 
-def _insert(cf: CustomerFile, customer: Customer) -> Customer:
-    now = cf.now()
-    customer = customer.with_changes(uid=cf.new_uid(), created_at=now, updated_at=now, row_version=1)
-    params = _customer_params(customer)
-    params.update(uid=customer.uid, created_at=now, updated_at=now, row_version=1)
-    cols = ", ".join(params)
-    marks = ", ".join(f":{c}" for c in params)
-    try:
-        cur = cf.db.execute(f"INSERT INTO customers ({cols}) VALUES ({marks})", params)
-    except sqlite3.IntegrityError as e:
-        _raise_duplicate(e, customer.code)
-    customer = customer.with_changes(id=cur.lastrowid)
-    _write_tags(cf, customer.id, customer.tags)
-    contacts = _write_contacts(cf, customer, (), customer.contacts)
-    _log(cf, customer, "create", None, None, customer.name)
-    return customer.with_changes(contacts=contacts)
+_CUSTOMER_INSERT_COLUMNS = (
+    "id", "uid", "kind", *_COLUMNS, "name_py_full", "name_py_initials", "search_text",
+    "created_at", "updated_at", "row_version",
+)
+_CONTACT_INSERT_COLUMNS = (
+    "id", "uid", "customer_id", "position", *_CONTACT_COLUMNS, "created_at", "updated_at",
+)
+_LOG_COLUMNS = ("at", "actor", "entity", "entity_uid", "customer_id", "action", "field", "old", "new")
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+class _InsertBatch:
+    """Rows for new customers, written with one executemany per table.
+
+    Ids are assigned here (max + 1) so that tags, contacts and log rows can
+    be built before the customers are written; this runs inside the caller's
+    transaction, so nobody else can take those ids meanwhile.
+    """
+
+    def __init__(self, cf: CustomerFile) -> None:
+        self.cf = cf
+        self.next_id = cf.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0]
+        self.next_contact_id = cf.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM contact_persons"
+        ).fetchone()[0]
+        self.customers: list[tuple] = []
+        self.tags: list[tuple] = []
+        self.contacts: list[tuple] = []
+        self.log: list[tuple] = []
+
+    def add(self, customer: Customer, code: str) -> int:
+        cf, now = self.cf, self.cf.now()
+        customer_id, uid = self.next_id, cf.new_uid()
+        self.next_id += 1
+        py_full, py_initials, text = _keys(customer, code)
+        values = [_to_db(getattr(customer, name)) for name in _COLUMNS]
+        values[_CODE_INDEX] = code
+        self.customers.append(
+            (customer_id, uid, customer.kind.value, *values, py_full, py_initials, text, now, now, 1)
+        )
+        self.tags += [(customer_id, tag) for tag in dict.fromkeys(customer.tags)]
+        self.log.append((now, cf.actor, "customer", uid, customer_id, "create", None, None, customer.name))
+        for position, contact in enumerate(customer.contacts):
+            contact_uid = cf.new_uid()
+            self.contacts.append((
+                self.next_contact_id, contact_uid, customer_id, position,
+                *(_to_db(getattr(contact, c)) for c in _CONTACT_COLUMNS[:-2]),
+                int(bool(contact.is_primary)), contact.notes, now, now,
+            ))
+            self.next_contact_id += 1
+            self.log.append(
+                (now, cf.actor, "contact", contact_uid, customer_id, "create", "contact", None, contact.name)
+            )
+        return customer_id
+
+    def flush(self) -> None:
+        execute_many = self.cf.conn.executemany
+        try:
+            execute_many(_insert_sql("customers", _CUSTOMER_INSERT_COLUMNS), self.customers)
+        except sqlite3.IntegrityError as e:
+            codes = [row[3 + _CODE_INDEX] for row in self.customers]
+            _raise_duplicate(e, _first_clash(self.cf, codes))
+        execute_many("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", self.tags)
+        execute_many(_insert_sql("contact_persons", _CONTACT_INSERT_COLUMNS), self.contacts)
+        execute_many(_insert_sql("change_log", _LOG_COLUMNS), self.log)
+        self.customers, self.tags, self.contacts, self.log = [], [], [], []
+
+
+_CODE_INDEX = _COLUMNS.index("code")
+assert _CONTACT_COLUMNS[-2:] == ("is_primary", "notes")
+
+
+def _first_clash(cf: CustomerFile, codes: Sequence[str]) -> str:
+    """The first code of a failed batch that is already taken or repeated."""
+    seen: set[str] = set()
+    for code in codes:
+        taken = cf.execute("SELECT 1 FROM customers WHERE code = ?", [code]).fetchone()
+        if taken or code in seen:
+            return code
+        seen.add(code)
+    return codes[0] if codes else ""
 
 
 def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
@@ -193,11 +268,11 @@ def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
         if not customer.code:
             customer = customer.with_changes(code=old.code)
         now = cf.now()
-        params = _customer_params(customer)
+        params = _customer_params(customer, customer.code)
         params.update(id=customer.id, updated_at=now, row_version=old.row_version)
         sets = ", ".join(f"{c} = :{c}" for c in params if c not in ("id", "row_version"))
         try:
-            cf.db.execute(
+            cf.execute(
                 f"UPDATE customers SET {sets}, row_version = row_version + 1 "
                 "WHERE id = :id AND row_version = :row_version",
                 params,
@@ -213,7 +288,7 @@ def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
         if tuple(customer.tags) != tuple(old.tags):
             _write_tags(cf, customer.id, customer.tags)
             _log(cf, old, "update", "tags", "|".join(old.tags), "|".join(customer.tags))
-        contacts = _write_contacts(cf, customer, old.contacts, customer.contacts)
+        contacts = _write_contacts(cf, customer, old.contacts, customer.contacts, now)
         return customer.with_changes(
             updated_at=now, row_version=old.row_version + 1, contacts=contacts,
             uid=old.uid, created_at=old.created_at,
@@ -227,9 +302,9 @@ def _raise_duplicate(error: sqlite3.IntegrityError, code: str | None) -> None:
 
 
 def _write_tags(cf: CustomerFile, customer_id: int, tags: Iterable[str]) -> None:
-    cf.db.execute("DELETE FROM customer_tags WHERE customer_id = ?", [customer_id])
+    cf.execute("DELETE FROM customer_tags WHERE customer_id = ?", [customer_id])
     for tag in dict.fromkeys(tags):
-        cf.db.execute("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", [customer_id, tag])
+        cf.execute("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", [customer_id, tag])
 
 
 def _write_contacts(
@@ -237,18 +312,18 @@ def _write_contacts(
     customer: Customer,
     old: Sequence[ContactPerson],
     new: Sequence[ContactPerson],
+    now: str,
 ) -> tuple[ContactPerson, ...]:
     """Replace the customer's contact set: update kept ones, add new, remove the rest."""
-    now = cf.now()
     old_by_id = {c.id: c for c in old}
     kept: list[ContactPerson] = []
     for position, contact in enumerate(new):
-        values = {c: _to_db(FieldType.TEXT, getattr(contact, c)) for c in _CONTACT_COLUMNS}
+        values = {c: _to_db(getattr(contact, c)) for c in _CONTACT_COLUMNS}
         values["is_primary"] = int(bool(contact.is_primary))
         previous = old_by_id.pop(contact.id, None) if contact.id is not None else None
         if previous is None:
             uid = cf.new_uid()
-            cur = cf.db.execute(
+            cur = cf.execute(
                 "INSERT INTO contact_persons (uid, customer_id, position, "
                 + ", ".join(_CONTACT_COLUMNS)
                 + ", created_at, updated_at) VALUES (?, ?, ?, "
@@ -257,11 +332,11 @@ def _write_contacts(
                 [uid, customer.id, position, *values.values(), now, now],
             )
             contact = ContactPerson(**{**_contact_kwargs(contact), "id": cur.lastrowid, "uid": uid})
-            _log(cf, customer, "create", "contact", None, contact.name, entity="contact", entity_uid=uid)
+            _log(cf, customer, "create", "contact", None, contact.name, entity="contact", entity_uid=uid, at=now)
         else:
             changed = _contact_kwargs(previous, with_ids=False) != _contact_kwargs(contact, with_ids=False)
             if changed or position != old.index(previous):
-                cf.db.execute(
+                cf.execute(
                     "UPDATE contact_persons SET position = ?, "
                     + ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
                     + ", updated_at = ?, row_version = row_version + 1 WHERE id = ?",
@@ -277,7 +352,7 @@ def _write_contacts(
             contact = ContactPerson(**{**_contact_kwargs(contact), "id": previous.id, "uid": previous.uid})
         kept.append(contact)
     for gone in old_by_id.values():
-        cf.db.execute("DELETE FROM contact_persons WHERE id = ?", [gone.id])
+        cf.execute("DELETE FROM contact_persons WHERE id = ?", [gone.id])
         _log(cf, customer, "delete", "contact", gone.name, None, entity="contact", entity_uid=gone.uid)
     return tuple(kept)
 
@@ -303,7 +378,7 @@ def _set_deleted(cf: CustomerFile, customer_id: int, deleted_at: str | None, act
         customer = get_customer(cf, customer_id)
         if customer is None:
             raise WriteError(WriteProblem.CONFLICT, f"customer {customer_id} is gone")
-        cf.db.execute(
+        cf.execute(
             "UPDATE customers SET deleted_at = ?, updated_at = ?, row_version = row_version + 1 "
             "WHERE id = ?",
             [deleted_at, cf.now(), customer_id],
@@ -321,11 +396,12 @@ def _log(
     *,
     entity: str = "customer",
     entity_uid: str | None = None,
+    at: str | None = None,
 ) -> None:
-    cf.db.execute(
+    cf.execute(
         "INSERT INTO change_log (at, actor, entity, entity_uid, customer_id, action, field, old, new) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [cf.now(), cf.actor, entity, entity_uid or customer.uid, customer.id, action, field, old, new],
+        [at or cf.now(), cf.actor, entity, entity_uid or customer.uid, customer.id, action, field, old, new],
     )
 
 
@@ -333,7 +409,7 @@ def _log(
 
 
 def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:
-    cur = cf.db.execute("SELECT * FROM customers WHERE id = ?", [customer_id])
+    cur = cf.execute("SELECT * FROM customers WHERE id = ?", [customer_id])
     row = cur.fetchone()
     if row is None:
         return None
@@ -343,7 +419,7 @@ def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:
 def _customer_from_row(cf: CustomerFile, row: dict[str, Any]) -> Customer:
     values = {spec.name: _from_db(spec, row[spec.name]) for spec in FIELDS}
     tags = tuple(
-        r[0] for r in cf.db.execute(
+        r[0] for r in cf.execute(
             "SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag", [row["id"]]
         )
     )
@@ -352,7 +428,7 @@ def _customer_from_row(cf: CustomerFile, row: dict[str, Any]) -> Customer:
             name=r[0], title=r[1], role=ContactRole(r[2]) if r[2] else None, mobile=r[3],
             phone=r[4], email=r[5], wechat=r[6], is_primary=bool(r[7]), notes=r[8], id=r[9], uid=r[10],
         )
-        for r in cf.db.execute(
+        for r in cf.execute(
             "SELECT " + ", ".join(_CONTACT_COLUMNS) + ", id, uid FROM contact_persons "
             "WHERE customer_id = ? ORDER BY position",
             [row["id"]],
@@ -386,7 +462,7 @@ class ChangeEntry:
 def change_log(cf: CustomerFile, customer_id: int) -> list[ChangeEntry]:
     return [
         ChangeEntry(*r)
-        for r in cf.db.execute(
+        for r in cf.execute(
             "SELECT at, actor, entity, action, field, old, new FROM change_log "
             "WHERE customer_id = ? ORDER BY id",
             [customer_id],
@@ -444,25 +520,29 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
     for column, value in (("kind", query.kind), ("status", query.status), ("owner", query.owner)):
         if value is not None:
             clauses.append(f"c.{column} = ?")
-            params.append(_to_db(FieldType.TEXT, value))
+            params.append(_to_db(value))
     if query.tag is not None:
         clauses.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)")
         params.append(query.tag)
     return " AND ".join(clauses), params
 
 
-def customer_ids(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[int]:
-    """Ids in display order: one statement, filtering and sorting in SQL."""
+def _select_parts(query: CustomerQuery) -> tuple[str, list[Any], str]:
     where, params = _where(query)
     direction = "DESC" if query.descending else "ASC"
     order = _ORDER_BY[query.sort].format(dir=direction)
-    sql = f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order} {direction}, c.id {direction}"
-    return [r[0] for r in cf.db.execute(sql, params)]
+    return where, params, f"{order} {direction}, c.id {direction}"
+
+
+def customer_ids(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[int]:
+    """Ids in display order: one statement, filtering and sorting in SQL."""
+    where, params, order = _select_parts(query)
+    return [r[0] for r in cf.execute(f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order}", params)]
 
 
 def customer_count(cf: CustomerFile, *, deleted: bool = False) -> int:
     null = "NOT NULL" if deleted else "NULL"
-    return cf.db.execute(f"SELECT count(*) FROM customers WHERE deleted_at IS {null}").fetchone()[0]
+    return cf.execute(f"SELECT count(*) FROM customers WHERE deleted_at IS {null}").fetchone()[0]
 
 
 @dataclass(frozen=True)
@@ -482,41 +562,48 @@ class ListRow:
     deleted_at: str | None
 
 
+_LIST_COLUMNS = (
+    "c.id, c.code, c.name, c.kind, c.status, "
+    "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
+    "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
+    "c.province, c.city, c.owner, c.last_verified, c.deleted_at"
+)
+
+
+def _list_row(r: Sequence[Any]) -> ListRow:
+    return ListRow(
+        id=r[0], code=r[1], name=r[2], kind=CustomerKind(r[3]), status=LifecycleStatus(r[4]),
+        phone=r[5], province=r[6], city=r[7], owner=r[8],
+        last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
+    )
+
+
 def list_rows(cf: CustomerFile, ids: Sequence[int]) -> dict[int, ListRow]:
-    """Display data for a page of ids, with one query."""
+    """Display data for a page of ids, with one query per 30,000 ids."""
     rows: dict[int, ListRow] = {}
     for start in range(0, len(ids), _MAX_PARAMS):
-        rows.update(_list_rows(cf, ids[start:start + _MAX_PARAMS]))
+        chunk = ids[start:start + _MAX_PARAMS]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT {_LIST_COLUMNS} FROM customers c WHERE c.id IN ({marks})"
+        rows.update((r[0], _list_row(r)) for r in cf.execute(sql, list(chunk)))
     return rows
 
 
 _MAX_PARAMS = 30_000  # below SQLite's default limit of 32,766 bound parameters
 
 
-def _list_rows(cf: CustomerFile, ids: Sequence[int]) -> dict[int, ListRow]:
-    marks = ", ".join("?" for _ in ids)
-    sql = (
-        "SELECT c.id, c.code, c.name, c.kind, c.status, "
-        "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
-        "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
-        "c.province, c.city, c.owner, c.last_verified, c.deleted_at "
-        f"FROM customers c WHERE c.id IN ({marks})"
-    )
-    rows = {}
-    for r in cf.db.execute(sql, list(ids)):
-        rows[r[0]] = ListRow(
-            id=r[0], code=r[1], name=r[2], kind=CustomerKind(r[3]), status=LifecycleStatus(r[4]),
-            phone=r[5], province=r[6], city=r[7], owner=r[8],
-            last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
-        )
-    return rows
+def matching_rows(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[ListRow]:
+    """All matching rows in display order, in one statement (for listings)."""
+    where, params, order = _select_parts(query)
+    sql = f"SELECT {_LIST_COLUMNS} FROM customers c WHERE {where} ORDER BY {order}"
+    return [_list_row(r) for r in cf.execute(sql, params)]
 
 
 def owners(cf: CustomerFile) -> list[str]:
-    return [r[0] for r in cf.db.execute(
+    return [r[0] for r in cf.execute(
         "SELECT DISTINCT owner FROM customers WHERE owner IS NOT NULL AND deleted_at IS NULL ORDER BY owner"
     )]
 
 
 def tags(cf: CustomerFile) -> list[str]:
-    return [r[0] for r in cf.db.execute("SELECT DISTINCT tag FROM customer_tags ORDER BY tag")]
+    return [r[0] for r in cf.execute("SELECT DISTINCT tag FROM customer_tags ORDER BY tag")]

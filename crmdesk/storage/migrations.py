@@ -9,7 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("crmdesk")
+from crmdesk.storage.schema import MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations(name="0001_initial")
@@ -145,5 +147,5 @@ BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
 
 
 def migration_names(ms: Migrations = migrations) -> list[str]:
-    """Every migration this build knows, in order (pending on an empty database)."""
+    """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

@@ -15,6 +15,7 @@ from sqlite_utils.migrations import Migrations
 from crmdesk.storage import customer_file as cf_module
 from crmdesk.storage import customers as store
 from crmdesk.storage import migrations as migrations_module
+from crmdesk.storage import schema
 from crmdesk.storage.customer_file import (
     APPLICATION_ID,
     CustomerFile,
@@ -183,6 +184,15 @@ def test_file_from_a_newer_crmdesk_is_refused_naming_its_version(tmp_path):
     assert _snapshot(tmp_path) == before
 
 
+def test_schema_lists_every_registered_migration():
+    assert migrations_module.migration_names() == list(schema.MIGRATION_NAMES)
+
+
+def _use_migrations(monkeypatch, ms: Migrations) -> None:
+    monkeypatch.setattr(cf_module, "_migrations", lambda: ms)
+    monkeypatch.setattr(cf_module, "MIGRATION_NAMES", tuple(migrations_module.migration_names(ms)))
+
+
 def _two_step_migrations(second) -> Migrations:
     ms = Migrations("crmdesk")
     ms(name="0001_initial")(migrations_module._initial)
@@ -198,7 +208,7 @@ def test_older_file_is_backed_up_verified_then_migrated(tmp_path, monkeypatch):
     def add_column(db: Database) -> None:
         db.execute("ALTER TABLE customers ADD COLUMN test_extra TEXT")
 
-    monkeypatch.setattr(cf_module, "migrations", _two_step_migrations(add_column))
+    _use_migrations(monkeypatch, _two_step_migrations(add_column))
     with CustomerFile.open(path) as cf:
         columns = {r[1] for r in cf.db.execute("PRAGMA table_info(customers)")}
         assert "test_extra" in columns
@@ -220,7 +230,7 @@ def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypat
         db.execute("ALTER TABLE customers ADD COLUMN half_done TEXT")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(cf_module, "migrations", _two_step_migrations(broken))
+    _use_migrations(monkeypatch, _two_step_migrations(broken))
     with pytest.raises(RuntimeError):
         CustomerFile.open(path)
     monkeypatch.undo()

@@ -1,0 +1,40 @@
+"""Shared helpers for the benchmark scripts: seeded data files and medians."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DATA = ROOT / "data"
+TODAY = date(2026, 11, 23)
+SEED = 1
+
+
+def data_file(customers: int) -> Path:
+    """A generated demo file of ``customers`` customers, made once and reused."""
+    from crmdesk.services.demo import write_demo_file
+
+    DATA.mkdir(exist_ok=True)
+    path = DATA / f"demo-{customers}-seed{SEED}.crmdesk"
+    if not path.exists():
+        print(f"# generating {path.name} ...", file=sys.stderr)
+        write_demo_file(path, customers=customers, seed=SEED, today=TODAY)
+    return path
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(name: str, value: float, unit: str) -> None:
+    print(f"{name}: {value:.3f} {unit}", flush=True)
