@@ -540,6 +540,11 @@ def customer_ids(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> li
     return [r[0] for r in cf.execute(f"SELECT c.id FROM customers c WHERE {where} ORDER BY {order}", params)]
 
 
+def customer_id_by_code(cf: CustomerFile, code: str) -> int | None:
+    row = cf.execute("SELECT id FROM customers WHERE code = ? AND deleted_at IS NULL", [code]).fetchone()
+    return row[0] if row else None
+
+
 def customer_count(cf: CustomerFile, *, deleted: bool = False) -> int:
     null = "NOT NULL" if deleted else "NULL"
     return cf.execute(f"SELECT count(*) FROM customers WHERE deleted_at IS {null}").fetchone()[0]

@@ -1,0 +1,57 @@
+"""Start the window: arguments, QApplication, translations, the file to open."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from crmdesk import __version__
+from crmdesk.ui import preferences as options
+from crmdesk.ui.i18n import Translations, effective_language
+from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.preferences import Preferences
+from crmdesk.ui.tasks import TaskRunner
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crmdesk", description="crmdesk: your customer file")
+    parser.add_argument("file", nargs="?", type=Path, help="a .crmdesk customer file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo file (made on first use)")
+    parser.add_argument("--customer", metavar="CODE", help="show this customer once the file is open")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language for this run")
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)  # screenshots, tests
+    parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("crmdesk")
+    app.setApplicationVersion(__version__)
+    prefs = Preferences()
+    translations = Translations(app)
+    translations.install(args.lang or effective_language(prefs.get(options.LANGUAGE)))
+    runner = TaskRunner()
+    window = MainWindow(
+        prefs=prefs,
+        translations=translations,
+        runner=runner,
+        today=args.today or date.today(),  # the one place the wall clock enters the window
+    )
+    window.show()
+    if args.demo:
+        window.open_demo(show_code=args.customer)
+    elif args.file is not None:
+        window.open_path(args.file, show_code=args.customer)
+    else:
+        last = prefs.get(options.LAST_FILE)
+        if last and Path(last).exists():
+            window.open_path(Path(last))
+    code = app.exec()
+    runner.shutdown()
+    return code

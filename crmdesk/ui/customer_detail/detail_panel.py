@@ -1,0 +1,540 @@
+"""CustomerDetailPanel: one customer's information groups as tabs, saved through a callback.
+
+The panel never touches storage: it is given ``save(customer) -> SaveResult``
+and shows the errors that come back next to their fields.  ``today`` is a
+parameter (for the "not verified for over a year" mark and the "Verified
+today" button); the panel never reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.domain.customer import (
+    COMPANY_GROUPS,
+    PERSONAL_GROUPS,
+    Customer,
+    CustomerKind,
+    FieldSpec,
+    FieldType,
+    Group,
+    LifecycleStatus,
+    fields_for,
+)
+from crmdesk.domain.validation import FieldError
+from crmdesk.services.customers import SaveResult
+from crmdesk.storage.customer_file import WriteError
+from crmdesk.ui import texts
+from crmdesk.ui.customer_detail.contacts_tab import ContactsTab
+from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, FieldForm
+
+WARNING_STYLE = "color: #b45309; font-weight: 600;"  # amber, readable on light and dark
+_TAG_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+# A field of both kinds whose group is not one of this kind's tabs lives here
+# instead (industry: a company characteristic, part of a person's career).
+_HOME_GROUP: dict[CustomerKind, dict[Group, Group]] = {
+    CustomerKind.PERSONAL: {Group.CHARACTERISTICS: Group.CAREER},
+    CustomerKind.COMPANY: {},
+}
+
+
+def tab_fields(kind: CustomerKind) -> list[tuple[Group, tuple[FieldSpec, ...]]]:
+    """The information tabs of a kind and their fields, in FIELDS order.
+
+    The management group is left out (the panel's "Record" tab); a borrowed
+    field goes before the first multi-line field of its home tab.
+    """
+    groups = PERSONAL_GROUPS if kind is CustomerKind.PERSONAL else COMPANY_GROUPS
+    own: dict[Group, list[FieldSpec]] = {g: [] for g in groups}
+    borrowed: dict[Group, list[FieldSpec]] = {g: [] for g in groups}
+    for spec in fields_for(kind):
+        if spec.group is Group.MANAGEMENT:
+            continue
+        if spec.group in own:
+            own[spec.group].append(spec)
+        else:
+            borrowed[_HOME_GROUP[kind].get(spec.group, Group.BASIC)].append(spec)
+    out = []
+    for group in groups:
+        specs = own[group]
+        at = next((i for i, s in enumerate(specs) if s.type is FieldType.LONG_TEXT), len(specs))
+        out.append((group, tuple(specs[:at] + borrowed[group] + specs[at:])))
+    return out
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed with commas (also Chinese ，、), semicolons or spaces; duplicates dropped."""
+    return tuple(dict.fromkeys(t for t in _TAG_SEPARATORS.split(text) if t))
+
+
+class _Tab:
+    """One page of the tab widget: a FieldForm in a scroll area, or the contacts tab."""
+
+    def __init__(self, group: Group, page: QWidget, form: FieldForm | None, contacts: ContactsTab | None):
+        self.group = group
+        self.page = page
+        self.form = form
+        self.contacts = contacts
+
+    def error_fields(self) -> list[str]:
+        if self.form is not None:
+            return self.form.error_fields()
+        return ["contacts"] if self.contacts is not None and self.contacts.has_errors() else []
+
+
+class CustomerDetailPanel(QWidget):
+    """The right-hand side of the main window: view and edit one customer."""
+
+    saved = Signal(object)
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        save: Callable[[Customer], SaveResult],
+        *,
+        today: date,
+        stale_after_days: int = 365,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._today = today
+        self._stale_after_days = stale_after_days
+        self._customer: Customer | None = None
+        self._kind: CustomerKind | None = None
+        self._tabs: list[_Tab] = []
+        self._read_only = False
+        self._dirty = False
+        self._general_errors: list[FieldError] = []
+        self._message: str = ""
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._build_empty_page())
+        self._stack.addWidget(self._build_editor_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.retranslate()
+
+    # ------------------------------------------------------------ building
+
+    def _build_empty_page(self) -> QWidget:
+        self._empty_label = QLabel()
+        self._empty_label.setObjectName("empty_page")
+        self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty_label.setWordWrap(True)
+        palette = self._empty_label.palette()  # quiet grey, still readable
+        palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        self._empty_label.setPalette(palette)
+        font = self._empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self._empty_label.setFont(font)
+        return self._empty_label
+
+    def _build_editor_page(self) -> QWidget:
+        page = QWidget()
+
+        self._name_label = QLabel()
+        self._name_label.setObjectName("header_name")
+        self._name_label.setWordWrap(True)
+        self._name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self._name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self._name_label.setFont(font)
+
+        self._meta_label = QLabel()
+        self._meta_label.setObjectName("header_meta")
+        self._meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._meta_label.setWordWrap(True)  # in a narrow window it wraps, not the warning
+
+        self.verified_label = QLabel()
+        self.verified_label.setObjectName("verified_label")
+        self.verified_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.verified_today_button = QPushButton()
+        self.verified_today_button.setObjectName("verified_today")
+        self.verified_today_button.setAutoDefault(False)
+        self.verified_today_button.clicked.connect(self._on_verified_today)
+
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self._name_label, 1)
+        top.addWidget(self.verified_today_button, 0, Qt.AlignmentFlag.AlignTop)
+        second = QHBoxLayout()
+        second.setSpacing(12)
+        second.addWidget(self._meta_label, 1)
+        second.addWidget(self.verified_label, 0)
+        header = QVBoxLayout()
+        header.setContentsMargins(4, 2, 4, 0)
+        header.setSpacing(4)
+        header.addLayout(top)
+        header.addLayout(second)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detail_tabs")
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setObjectName("field_tags")
+        self.tags_edit.textChanged.connect(self._update_dirty)
+
+        self._message_label = QLabel()
+        self._message_label.setObjectName("save_message")
+        self._message_label.setStyleSheet(ERROR_STYLE)
+        self._message_label.setWordWrap(True)
+        self._message_label.hide()
+
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save_button")
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton()
+        self.revert_button.setObjectName("revert_button")
+        self.revert_button.setAutoDefault(False)
+        self.revert_button.setEnabled(False)
+        self.revert_button.clicked.connect(self.revert)
+        for button in (self.save_button, self.revert_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("M" * 7))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self._message_label, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_tabs(self, kind: CustomerKind) -> None:
+        """(Re)build the tab pages for a kind; old pages are deleted, not hidden."""
+        current_tags = self.tags_edit
+        current_tags.setParent(None)  # survives the rebuild; it belongs to the panel
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.setParent(None)
+            page.deleteLater()
+        self._tabs = []
+        for group, specs in tab_fields(kind):
+            if group is Group.CONTACTS:
+                contacts = ContactsTab()
+                contacts.setObjectName("contacts_tab")
+                contacts.edited.connect(self._update_dirty)
+                self._add_tab(_Tab(group, contacts, None, contacts))
+            else:
+                form = FieldForm(specs)
+                self._add_tab(_Tab(group, self._scrolled(form, group), form, None))
+        record = FieldForm(fields_for(kind, Group.MANAGEMENT))
+        record.add_row("tags", current_tags, before="notes")
+        self._add_tab(_Tab(Group.MANAGEMENT, self._scrolled(record, Group.MANAGEMENT), record, None))
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.edited.connect(self._on_form_edited)
+                tab.form.set_read_only(self._read_only)
+            if tab.contacts is not None:
+                tab.contacts.set_read_only(self._read_only)
+        self._kind = kind
+        self._retranslate_tabs()
+
+    def _add_tab(self, tab: _Tab) -> None:
+        self._tabs.append(tab)
+        self.tabs.addTab(tab.page, "")
+
+    @staticmethod
+    def _scrolled(form: FieldForm, group: Group) -> QScrollArea:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(form)
+        column.addStretch(1)
+        area = QScrollArea()
+        area.setObjectName(f"tab_{group.value}")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        area.setWidget(content)
+        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        return area
+
+    # ------------------------------------------------------------ showing
+
+    def show_customer(self, customer: Customer | None) -> None:
+        """Show a customer (or the empty page for None); edits in progress are dropped."""
+        self._customer = customer
+        self._clear_errors()
+        if customer is None:
+            self._stack.setCurrentIndex(0)
+            self._update_dirty()
+            return
+        if customer.kind != self._kind:
+            self._build_tabs(customer.kind)
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.set_values(customer)
+            if tab.contacts is not None:
+                tab.contacts.set_contacts(customer.contacts)
+        self.tags_edit.blockSignals(True)
+        self.tags_edit.setText(", ".join(customer.tags))
+        self.tags_edit.setCursorPosition(0)
+        self.tags_edit.blockSignals(False)
+        self._stack.setCurrentIndex(1)
+        self._retranslate_header()
+        self._update_buttons()
+        self._update_dirty()
+
+    def start_new(self, kind: CustomerKind) -> None:
+        """A blank customer of that kind, status active, with the cursor in the name field."""
+        self.show_customer(Customer(kind=kind, name="", status=LifecycleStatus.ACTIVE))
+        self.tabs.setCurrentIndex(0)
+        self._focus_field("name")
+
+    def current(self) -> Customer | None:
+        """The customer as last shown or saved (edits not yet saved are not in it)."""
+        return self._customer
+
+    def is_dirty(self) -> bool:
+        if self._customer is None:
+            return False
+        for tab in self._tabs:
+            if tab.form is not None and tab.form.is_dirty():
+                return True
+            if tab.contacts is not None and tab.contacts.is_dirty():
+                return True
+        return parse_tags(self.tags_edit.text()) != tuple(self._customer.tags)
+
+    def revert(self) -> None:
+        self.show_customer(self._customer)
+
+    def _on_form_edited(self) -> None:
+        self._update_dirty()
+        if self._customer is not None:
+            self._retranslate_header()  # the name in the header follows the name field
+
+    def _update_dirty(self, *_args: object) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty and not self._read_only)
+        self.revert_button.setEnabled(dirty and not self._read_only)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _update_buttons(self) -> None:
+        self.verified_today_button.setEnabled(self._customer is not None and not self._read_only)
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Parse, save through the callback, and show the stored customer; False if nothing was saved."""
+        if self._customer is None or self._read_only:
+            return False
+        self._clear_errors()
+        values: dict[str, object] = {}
+        errors: list[FieldError] = []
+        contacts = None
+        for tab in self._tabs:
+            if tab.form is not None:
+                form_values, form_errors = tab.form.parse()
+                values.update(form_values)
+                errors += form_errors
+            if tab.contacts is not None:
+                contacts = tab.contacts.contacts()
+        if errors:
+            self._show_errors(errors)
+            return False
+        changes: dict[str, object] = dict(values, tags=parse_tags(self.tags_edit.text()))
+        if contacts is not None:
+            changes["contacts"] = contacts
+        try:
+            result = self._save(self._customer.with_changes(**changes))
+        except WriteError as e:
+            self._message = texts.error_text(e.problem, {"detail": e.detail})
+            self._render_message()
+            return False
+        if not result.ok or result.customer is None:
+            # No errors and no customer: the callback has already told the user why.
+            if result.errors:
+                self._show_errors(result.errors)
+            return False
+        self.show_customer(result.customer)
+        self.saved.emit(result.customer)
+        return True
+
+    def _on_verified_today(self) -> None:
+        if self._customer is None or self._read_only:
+            return
+        editor = self._editor("last_verified")
+        assert isinstance(editor, QLineEdit)
+        editor.setText(self._today.isoformat())
+        self.save()
+
+    def _show_errors(self, errors: Iterable[FieldError]) -> None:
+        remaining = list(errors)
+        for tab in self._tabs:
+            if tab.form is not None:
+                remaining = tab.form.show_errors(remaining)
+            elif tab.contacts is not None:
+                remaining = tab.contacts.show_errors(remaining)
+        self._general_errors = remaining
+        self._message = self.tr("Not saved: please correct the marked fields.")
+        self._render_message()
+        for index, tab in enumerate(self._tabs):
+            fields = tab.error_fields()
+            if fields:
+                self.tabs.setCurrentIndex(index)
+                if tab.form is not None:
+                    self._focus_field(fields[0])
+                elif tab.contacts is not None:
+                    tab.contacts.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
+
+    def _render_message(self) -> None:
+        lines = [self._message] if self._message else []
+        for error in self._general_errors:
+            message = texts.error_text(error.code, error.params)
+            if error.field in texts.FIELD_LABELS:
+                message = f"{texts.field_label(error.field)}: {message}"
+            lines.append(message)
+        self._message_label.setText("\n".join(lines))
+        self._message_label.setVisible(bool(lines))
+
+    def _clear_errors(self) -> None:
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.clear_errors()
+            if tab.contacts is not None:
+                tab.contacts.clear_errors()
+        self._general_errors = []
+        self._message = ""
+        self._render_message()
+
+    def _editor(self, name: str) -> QWidget:
+        for tab in self._tabs:
+            if tab.form is not None and tab.form.has_field(name):
+                return tab.form.editor(name)
+        raise KeyError(name)
+
+    def _focus_field(self, name: str) -> None:
+        for index, tab in enumerate(self._tabs):
+            if tab.form is not None and tab.form.has_field(name):
+                self.tabs.setCurrentIndex(index)
+                if isinstance(tab.page, QScrollArea):
+                    tab.page.ensureWidgetVisible(tab.form.editor(name), 0, 40)
+                tab.form.focus_field(name)
+                return
+
+    # ------------------------------------------------------------ state and language
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.set_read_only(read_only)
+            if tab.contacts is not None:
+                tab.contacts.set_read_only(read_only)
+        self.tags_edit.setReadOnly(read_only)
+        self._update_buttons()
+        self._update_dirty()
+
+    def retranslate(self) -> None:
+        self._empty_label.setText(self.tr("Select a customer on the left, or create one."))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the changes to this customer"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo the changes not yet saved"))
+        self.verified_today_button.setText(self.tr("Verified today"))
+        self.verified_today_button.setToolTip(
+            self.tr("Record that this customer's information was checked today, and save")
+        )
+        self.tags_edit.setPlaceholderText(self.tr("Separated by commas or spaces, e.g. VIP, 老客户"))
+        self._retranslate_tabs()
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.retranslate()
+            if tab.contacts is not None:
+                tab.contacts.retranslate()
+        self._retranslate_header()
+        if self._message:
+            self._message = self.tr("Not saved: please correct the marked fields.")
+        self._render_message()
+
+    def _retranslate_tabs(self) -> None:
+        for index, tab in enumerate(self._tabs):
+            self.tabs.setTabText(index, texts.enum_text(tab.group))
+        for tab in self._tabs:
+            if tab.form is not None and "code" in tab.form.field_names():
+                code = tab.form.editor("code")
+                assert isinstance(code, QLineEdit)
+                code.setPlaceholderText(self.tr("Assigned when saved"))
+
+    def _retranslate_header(self) -> None:
+        customer = self._customer
+        if customer is None:
+            return
+        name = ""
+        for tab in self._tabs:
+            if tab.form is not None and "name" in tab.form.field_names():
+                name = tab.form.texts()["name"].strip()
+        if not name:
+            name = (
+                self.tr("New personal customer") if customer.kind is CustomerKind.PERSONAL
+                else self.tr("New company customer")
+            ) if customer.id is None else customer.name
+        self._name_label.setText(name)
+        parts = [customer.code or self.tr("No code yet"), texts.enum_text(customer.kind),
+                 texts.enum_text(customer.status)]
+        self._meta_label.setText("  ·  ".join(parts))
+        self._retranslate_verified()
+
+    def _retranslate_verified(self) -> None:
+        customer = self._customer
+        assert customer is not None
+        verified = customer.last_verified
+        if verified is None:
+            stale = True
+            text = "⚠ " + self.tr("Never verified")
+        else:
+            age = (self._today - verified).days
+            stale = age > self._stale_after_days
+            text = self.tr("Last verified: {date}").format(date=verified.isoformat())
+            if stale:
+                if self._stale_after_days % 365 == 0:
+                    years = self._stale_after_days // 365
+                    warning = (self.tr("Not verified for over a year") if years == 1 else
+                               self.tr("Not verified for over {n} years").format(n=years))
+                else:
+                    warning = self.tr("Not verified for over {n} days").format(n=self._stale_after_days)
+                text = "⚠ " + self.tr("{warning} (last: {date})").format(
+                    warning=warning, date=verified.isoformat())
+        self.verified_label.setText(text)
+        self.verified_label.setStyleSheet(WARNING_STYLE if stale else "")
+        self.verified_label.setProperty("stale", stale)
+        self.verified_label.setToolTip(
+            self.tr("Customer information should be checked at least every {n} days.").format(
+                n=self._stale_after_days)
+        )

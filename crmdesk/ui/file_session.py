@@ -1,0 +1,65 @@
+"""FileSession: the open customer file as the window uses it.
+
+Two connections, as architecture.md §4 asks: one owned by the worker thread
+(opening, searching, anything slow) and one on the GUI thread for short reads
+(a page of rows, one customer) and single saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from crmdesk.services.files import open_file
+from crmdesk.storage import customers as store
+from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.customers import CustomerQuery
+from crmdesk.ui.tasks import TaskRunner
+
+
+class FileSession:
+    def __init__(self, gui: CustomerFile, worker: CustomerFile, runner: TaskRunner) -> None:
+        self.gui = gui
+        self._worker = worker  # touched only inside tasks, on the worker thread
+        self._runner = runner
+
+    @property
+    def path(self) -> Path:
+        return self.gui.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.gui.read_only
+
+    @classmethod
+    def open(
+        cls,
+        runner: TaskRunner,
+        path: Path,
+        on_done: Callable[[FileSession], None],
+        on_error: Callable[[BaseException], None],
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        """Open (checks, migration) on the worker; the GUI connection is made afterwards.
+
+        ``prepare`` runs first on the worker (e.g. writing the demo file).
+        """
+
+        def work() -> CustomerFile:
+            if prepare is not None:
+                prepare()
+            return open_file(path)
+
+        def opened(worker: CustomerFile) -> None:
+            on_done(cls(worker.connect_again(), worker, runner))
+
+        runner.run(work, on_done=opened, on_error=on_error)
+
+    def query_ids(self, query: CustomerQuery, on_done: Callable[[list[int]], None]) -> None:
+        worker = self._worker
+        self._runner.run(lambda: store.customer_ids(worker, query), on_done=on_done)
+
+    def close(self) -> None:
+        worker = self._worker
+        self._runner.run_blocking(worker.close)
+        self.gui.close()

@@ -1,0 +1,609 @@
+"""MainWindow: menus and toolbar, the customer list on the left, the detail on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk import __version__
+from crmdesk.domain.customer import CustomerKind
+from crmdesk.paths import demo_file
+from crmdesk.services import customers as customer_service
+from crmdesk.services.demo import write_demo_file
+from crmdesk.services.files import new_file
+from crmdesk.storage import customers as store
+from crmdesk.storage.customer_file import SUFFIX, FileProblemError, WriteError
+from crmdesk.storage.customers import SortKey
+from crmdesk.ui import preferences as options
+from crmdesk.ui import texts
+from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
+from crmdesk.ui.customer_list.filter_bar import FilterBar
+from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
+from crmdesk.ui.customer_list.view import CustomerListView
+from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
+from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+from crmdesk.ui.file_session import FileSession
+from crmdesk.ui.i18n import Translations, effective_language
+from crmdesk.ui.preferences import Preferences
+from crmdesk.ui.tasks import Generation, TaskRunner
+from crmdesk.ui.welcome_page import WelcomePage
+
+DEMO_CUSTOMERS = 400
+DEMO_SEED = 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        prefs: Preferences,
+        translations: Translations | None,
+        runner: TaskRunner,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.prefs = prefs
+        self.translations = translations
+        self.runner = runner
+        self.today = today
+        self.session: FileSession | None = None
+        self._generation = Generation()
+        self._last_deleted: int | None = None
+        self._pending_select: int | None = None
+        self._show_code: str | None = None
+
+        self.model = CustomerTableModel(
+            self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
+        )
+        self.model.sort_requested.connect(self._on_sort_requested)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self.retranslate()
+        self._restore_layout()
+        self._update_actions()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.welcome = WelcomePage(self)
+        self.welcome.new_requested.connect(self.new_file_dialog)
+        self.welcome.open_requested.connect(self.open_file_dialog)
+        self.welcome.demo_requested.connect(self.open_demo)
+
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.query_changed.connect(self._run_query)
+        self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
+        self.list_view = CustomerListView(self)
+        self.list_view.setModel(self.model)
+        self.list_view.size_columns()
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.list_view.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.list_view.horizontalHeader().setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.list_view)
+
+        self.detail = CustomerDetailPanel(self._save_customer, today=self.today,
+                                          stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS),
+                                          parent=self)
+        self.detail.saved.connect(self._on_saved)
+        self.detail.dirty_changed.connect(lambda _dirty: self._update_actions())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.file_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.hide()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _action(self, name: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.act_new_file = self._action("act_new_file", self.new_file_dialog)
+        self.act_open = self._action("act_open", self.open_file_dialog, S.Open)
+        self.act_demo = self._action("act_demo", self.open_demo)
+        self.act_recycle = self._action("act_recycle", self.show_recycle_bin)
+        self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
+        self.act_quit = self._action("act_quit", self.close, S.Quit)
+        self.act_new_person = self._action(
+            "act_new_person", lambda: self.new_customer(CustomerKind.PERSONAL), S.New
+        )
+        self.act_new_company = self._action(
+            "act_new_company", lambda: self.new_customer(CustomerKind.COMPANY), "Ctrl+Shift+N"
+        )
+        self.act_save = self._action("act_save", self.detail.save, S.Save)
+        self.act_delete = self._action("act_delete", self.delete_current, S.Delete)
+        self.act_undo_delete = self._action("act_undo_delete", self.undo_delete, S.Undo)
+        self.act_find = self._action("act_find", self.focus_search, S.Find)
+        self.act_next = self._action("act_next", lambda: self.move_selection(1), "Alt+Down")
+        self.act_previous = self._action("act_previous", lambda: self.move_selection(-1), "Alt+Up")
+        self.act_about = self._action("act_about", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(self.act_new_file)
+        self.file_menu.addAction(self.act_open)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.act_demo)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_recycle)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_preferences)
+        self.file_menu.addAction(self.act_quit)
+        self.customer_menu = bar.addMenu("")
+        for action in (self.act_new_person, self.act_new_company, self.act_save, self.act_delete,
+                       self.act_undo_delete):
+            self.customer_menu.addAction(action)
+        self.customer_menu.addSeparator()
+        for action in (self.act_find, self.act_next, self.act_previous):
+            self.customer_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.columns_menu = QMenu(self)
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self.view_menu.addMenu(self.columns_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
+        for action in (self.act_new_person, self.act_new_company, self.act_save, self.act_delete):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_recycle)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.columns_menu.setTitle(self.tr("&Columns"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        for action, text in (
+            (self.act_new_file, self.tr("&New customer file…")),
+            (self.act_open, self.tr("&Open customer file…")),
+            (self.act_demo, self.tr("Open the &demo file")),
+            (self.act_recycle, self.tr("Recycle &bin")),
+            (self.act_preferences, self.tr("&Preferences…")),
+            (self.act_quit, self.tr("&Quit")),
+            (self.act_new_person, self.tr("New &personal customer")),
+            (self.act_new_company, self.tr("New &company customer")),
+            (self.act_save, self.tr("&Save")),
+            (self.act_delete, self.tr("&Delete")),
+            (self.act_undo_delete, self.tr("&Undo delete")),
+            (self.act_find, self.tr("&Find")),
+            (self.act_next, self.tr("Ne&xt customer")),
+            (self.act_previous, self.tr("P&revious customer")),
+            (self.act_about, self.tr("&About crmdesk")),
+        ):
+            action.setText(text)
+            if not action.shortcut().isEmpty():
+                action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.welcome.retranslate()
+        self.filter_bar.retranslate()
+        self.detail.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._update_titles()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- files ----------------------------------------------------------------------------
+
+    def open_path(self, path: Path, *, prepare=None, show_code: str | None = None) -> None:
+        """Open a customer file on the worker (checks may take a moment on big files);
+        ``show_code`` selects that customer once the list is there."""
+        if not self._ask_to_keep_edits():
+            return
+        self._close_session()
+        self._busy(True)
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
+        self._show_code = show_code
+        FileSession.open(self.runner, Path(path), self._on_opened, self._on_open_failed, prepare=prepare)
+
+    def _on_opened(self, session: FileSession) -> None:
+        self._busy(False)
+        self.statusBar().clearMessage()
+        self.session = session
+        self.prefs.add_recent_file(str(session.path))
+        self.stack.setCurrentWidget(self.splitter)
+        self.detail.show_customer(None)
+        self.detail.set_read_only(session.read_only)
+        self._refresh_choices()
+        self._update_titles()
+        if self._show_code:
+            self._pending_select = store.customer_id_by_code(session.gui, self._show_code)
+        self._run_query(self.filter_bar.query())
+        self._update_actions()
+        self.list_view.setFocus()
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.statusBar().clearMessage()
+        if isinstance(error, FileProblemError):
+            message = texts.error_text(error.problem, error.params)
+            path = error.path
+        else:
+            message, path = str(error), ""
+        QMessageBox.warning(self, self.tr("Cannot open the file"), f"{message}\n\n{path}")
+        self._update_titles()
+
+    def new_file_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New customer file"), str(Path.home() / f"customers{SUFFIX}"),
+            self.tr("crmdesk customer files (*%1)").replace("%1", SUFFIX),
+        )
+        if path:
+            self.create_file(Path(path))
+
+    def create_file(self, path: Path) -> None:
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            new_file(path).close()
+        except (FileProblemError, OSError) as e:
+            message = texts.error_text(e.problem, e.params) if isinstance(e, FileProblemError) else str(e)
+            QMessageBox.warning(self, self.tr("Cannot create the file"), f"{message}\n\n{path}")
+            return
+        self.open_path(path)
+
+    def open_file_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open customer file"), str(Path.home()),
+            self.tr("crmdesk customer files (*%1);;All files (*)").replace("%1", SUFFIX),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_demo(self, show_code: str | None = None) -> None:
+        path, today = demo_file(), self.today
+
+        def prepare() -> None:
+            if not path.exists():
+                write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=today)
+
+        self.open_path(path, prepare=prepare, show_code=show_code)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for recent in self.prefs.get(options.RECENT_FILES):
+            action = self.recent_menu.addAction(recent)
+            action.triggered.connect(lambda _c=False, p=recent: self.open_path(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+            self.model.set_ids([])
+            self.detail.show_customer(None)
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def _rows(self, ids):
+        return store.list_rows(self.session.gui, ids) if self.session else {}
+
+    def _run_query(self, query) -> None:
+        if self.session is None:
+            return
+        number = self._generation.next()
+        self.session.query_ids(query, lambda ids: self._show_ids(number, ids))
+
+    def _show_ids(self, number: int, ids: list[int]) -> None:
+        if not self._generation.is_latest(number):
+            return  # a newer keystroke's result is on its way
+        current = self._current_id()
+        keep = self._pending_select or current
+        self._pending_select = None
+        self.model.set_ids(ids)
+        self.list_view.empty_text = (
+            self.tr("No customers match.") if self.filter_bar.has_filter() else
+            self.tr("No customers yet. Create one with “New personal customer” or “New company customer”.")
+        )
+        self._update_count()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self._select_row(row)
+        elif current is not None and not self.detail.is_dirty():
+            self.detail.show_customer(None)
+
+    def _on_sort_requested(self, column: int, descending: bool) -> None:
+        key = SORT_KEYS.get(Column(column))
+        header = self.list_view.horizontalHeader()
+        if key is None:  # the column's data arrives with a later feature
+            current = self.filter_bar
+            section = next((c for c, k in SORT_KEYS.items() if k == current.sort), Column.CODE)
+            order = Qt.SortOrder.DescendingOrder if current.descending else Qt.SortOrder.AscendingOrder
+            header.blockSignals(True)
+            header.setSortIndicator(section, order)
+            header.blockSignals(False)
+            return
+        self.filter_bar.set_sort(key, descending)
+
+    def _current_id(self) -> int | None:
+        index = self.list_view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.list_view.setCurrentIndex(index)
+        self.list_view.scrollTo(index)
+
+    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        customer_id = self.model.id_at(current.row()) if current.isValid() else None
+        shown = self.detail.current()
+        if shown is not None and shown.id == customer_id:
+            return
+        if not self._ask_to_keep_edits():
+            # Put the selection back without asking again.
+            selection = self.list_view.selectionModel()
+            selection.blockSignals(True)
+            self.list_view.setCurrentIndex(previous)
+            selection.blockSignals(False)
+            return
+        customer = customer_service.get_customer(self.session.gui, customer_id) if customer_id else None
+        self.detail.show_customer(customer)
+        self._update_actions()
+
+    def move_selection(self, step: int) -> None:
+        if self.model.rowCount() == 0:
+            return
+        row = self.list_view.currentIndex().row()
+        row = 0 if row < 0 else min(max(row + step, 0), self.model.rowCount() - 1)
+        self._select_row(row)
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def _column_menu(self, pos) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.exec(self.list_view.horizontalHeader().mapToGlobal(pos))
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        header = self.list_view.horizontalHeader()
+        for column in Column:
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column not in (Column.CODE, Column.NAME))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+
+    # -- customers ---------------------------------------------------------------------------
+
+    def new_customer(self, kind: CustomerKind) -> None:
+        if self.session is None or self.session.read_only or not self._ask_to_keep_edits():
+            return
+        self.list_view.selectionModel().blockSignals(True)
+        self.list_view.clearSelection()
+        self.list_view.setCurrentIndex(QModelIndex())
+        self.list_view.selectionModel().blockSignals(False)
+        self.detail.start_new(kind)
+        self._update_actions()
+
+    def _save_customer(self, customer):
+        try:
+            return customer_service.save_customer(self.session.gui, customer)
+        except WriteError as e:
+            QMessageBox.warning(self, self.tr("Not saved"), texts.error_text(e.problem, {"detail": e.detail}))
+            return customer_service.SaveResult(None, ())
+
+    def _on_saved(self, customer) -> None:
+        self._pending_select = customer.id
+        self.model.refresh()
+        self._refresh_choices()
+        self._run_query(self.filter_bar.query())
+        self.statusBar().showMessage(self.tr("Saved %1.").replace("%1", customer.name), 4000)
+
+    def delete_current(self) -> None:
+        customer = self.detail.current()
+        if self.session is None or customer is None or customer.id is None or self.session.read_only:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete customer"),
+            self.tr("Move %1 (%2) to the recycle bin? You can restore it from there.")
+            .replace("%1", customer.name).replace("%2", customer.code or ""),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            customer_service.delete_customer(self.session.gui, customer.id)
+        except WriteError as e:
+            QMessageBox.warning(self, self.tr("Not deleted"), texts.error_text(e.problem, {"detail": e.detail}))
+            return
+        self._last_deleted = customer.id
+        row = self.list_view.currentIndex().row()
+        self.detail.show_customer(None)
+        next_id = self.model.id_at(row + 1) or self.model.id_at(row - 1)
+        self._pending_select = next_id
+        self._run_query(self.filter_bar.query())
+        self.statusBar().showMessage(
+            self.tr("%1 moved to the recycle bin. Undo with %2.")
+            .replace("%1", customer.name)
+            .replace("%2", self.act_undo_delete.shortcut().toString(QKeySequence.SequenceFormat.NativeText)),
+            8000,
+        )
+        self._update_actions()
+
+    def undo_delete(self) -> None:
+        if self.session is None or self._last_deleted is None:
+            return
+        customer_service.restore_customer(self.session.gui, self._last_deleted)
+        self._pending_select, self._last_deleted = self._last_deleted, None
+        self._run_query(self.filter_bar.query())
+        self._update_actions()
+
+    def show_recycle_bin(self) -> None:
+        if self.session is None:
+            return
+        dialog = RecycleBinDialog(self.session.gui, today=self.today, parent=self)
+        dialog.restored.connect(self._on_restored)
+        dialog.exec()
+
+    def _on_restored(self, customer_id: int) -> None:
+        self._pending_select = customer_id
+        self._run_query(self.filter_bar.query())
+
+    def _ask_to_keep_edits(self) -> bool:
+        """True when it is fine to move on: no edits, or saved, or discarded."""
+        if not self.detail.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This customer has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.detail.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.detail.revert()
+            return True
+        return False
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec() and self.translations is not None:
+            language = effective_language(self.prefs.get(options.LANGUAGE))
+            if language != self.translations.language:
+                self.translations.install(language)  # LanguageChange reaches every widget
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About crmdesk"),
+            self.tr("crmdesk %1\n\nA customer-file manager over one local file.")
+            .replace("%1", __version__),
+        )
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _busy(self, on: bool) -> None:
+        self.busy_bar.setVisible(on)
+
+    def _refresh_choices(self) -> None:
+        if self.session is not None:
+            self.filter_bar.set_choices(store.owners(self.session.gui), store.tags(self.session.gui))
+
+    def _update_count(self) -> None:
+        if self.session is None:
+            self.count_label.clear()
+            return
+        shown = self.model.rowCount()
+        total = store.customer_count(self.session.gui)
+        if self.filter_bar.has_filter():
+            text = self.tr("%1 of %2 customers")
+        else:
+            text = self.tr("%2 customers")
+        self.count_label.setText(text.replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+
+    def _update_titles(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("crmdesk")
+            self.file_label.setText(self.tr("No file open"))
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        name = self.session.path.name
+        marker = self.tr(" (read-only)") if self.session.read_only else ""
+        self.setWindowTitle(f"{name}{marker} — crmdesk")
+        self.file_label.setText(str(self.session.path) + marker)
+        self._update_count()
+
+    def _update_actions(self) -> None:
+        has_file = self.session is not None
+        writable = has_file and not self.session.read_only
+        current = self.detail.current()
+        for action in (self.act_new_person, self.act_new_company):
+            action.setEnabled(writable)
+        self.act_save.setEnabled(writable and self.detail.is_dirty())
+        self.act_delete.setEnabled(writable and current is not None and current.id is not None)
+        self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
+        for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous):
+            action.setEnabled(has_file)
+
+    def _restore_layout(self) -> None:
+        geometry = self.prefs.get(options.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1500, screen.width()), min(920, screen.height()))
+        self.restoreState(self.prefs.get(options.WINDOW_STATE))
+        splitter = self.prefs.get(options.SPLITTER_STATE)
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([820, 620])
+        header = self.prefs.get(options.LIST_HEADER_STATE)
+        if not header.isEmpty():
+            self.list_view.horizontalHeader().restoreState(header)
+
+    def _save_layout(self) -> None:
+        self.prefs.set(options.WINDOW_GEOMETRY, self.saveGeometry())
+        self.prefs.set(options.WINDOW_STATE, self.saveState())
+        self.prefs.set(options.SPLITTER_STATE, self.splitter.saveState())
+        self.prefs.set(options.LIST_HEADER_STATE, self.list_view.horizontalHeader().saveState())
+        self.prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._ask_to_keep_edits():
+            event.ignore()
+            return
+        self._save_layout()
+        self._close_session()
+        event.accept()

@@ -1,0 +1,211 @@
+"""Every domain code the user can see, as translated text (one place, Anki-style).
+
+The domain returns codes (enums, validation errors, file problems); this
+module words them.  The strings are marked with QT_TRANSLATE_NOOP in the
+context "texts" so that pyside6-lupdate extracts them, and translated on
+use.  A test checks that every enum member and code has an entry.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from crmdesk.domain.customer import (
+    AccountType,
+    ContactRole,
+    CustomerKind,
+    Gender,
+    Group,
+    LifecycleStatus,
+    MaritalStatus,
+    SourceChannel,
+)
+from crmdesk.domain.validation import ErrorCode
+from crmdesk.storage.customer_file import FileProblem, WriteProblem
+
+CONTEXT = "texts"
+
+ENUM_TEXTS: dict[Enum, str] = {
+    CustomerKind.PERSONAL: QT_TRANSLATE_NOOP("texts", "Personal"),
+    CustomerKind.COMPANY: QT_TRANSLATE_NOOP("texts", "Company"),
+    LifecycleStatus.PROSPECT: QT_TRANSLATE_NOOP("texts", "Prospect"),
+    LifecycleStatus.ACTIVE: QT_TRANSLATE_NOOP("texts", "Active"),
+    LifecycleStatus.LOST: QT_TRANSLATE_NOOP("texts", "Lost"),
+    LifecycleStatus.WON_BACK: QT_TRANSLATE_NOOP("texts", "Won back"),
+    SourceChannel.SURVEY: QT_TRANSLATE_NOOP("texts", "Survey"),
+    SourceChannel.MARKETING_EVENT: QT_TRANSLATE_NOOP("texts", "Marketing event"),
+    SourceChannel.SERVICE: QT_TRANSLATE_NOOP("texts", "Service process"),
+    SourceChannel.STORE: QT_TRANSLATE_NOOP("texts", "Store or terminal"),
+    SourceChannel.TRADE_FAIR: QT_TRANSLATE_NOOP("texts", "Trade fair"),
+    SourceChannel.WEBSITE: QT_TRANSLATE_NOOP("texts", "Website"),
+    SourceChannel.CALL_CENTRE: QT_TRANSLATE_NOOP("texts", "Call centre"),
+    SourceChannel.COMPLAINT: QT_TRANSLATE_NOOP("texts", "Complaint"),
+    SourceChannel.MEDIA: QT_TRANSLATE_NOOP("texts", "Media"),
+    SourceChannel.BUSINESS_REGISTRY: QT_TRANSLATE_NOOP("texts", "Business registry"),
+    SourceChannel.BANK: QT_TRANSLATE_NOOP("texts", "Bank"),
+    SourceChannel.CONSULTANCY: QT_TRANSLATE_NOOP("texts", "Consultancy"),
+    SourceChannel.PURCHASED_LIST: QT_TRANSLATE_NOOP("texts", "Purchased list"),
+    SourceChannel.PARTNER: QT_TRANSLATE_NOOP("texts", "Partner"),
+    SourceChannel.REFERRAL: QT_TRANSLATE_NOOP("texts", "Customer referral"),
+    SourceChannel.TRADE_ASSOCIATION: QT_TRANSLATE_NOOP("texts", "Trade association"),
+    SourceChannel.OTHER: QT_TRANSLATE_NOOP("texts", "Other"),
+    Gender.MALE: QT_TRANSLATE_NOOP("texts", "Male"),
+    Gender.FEMALE: QT_TRANSLATE_NOOP("texts", "Female"),
+    MaritalStatus.SINGLE: QT_TRANSLATE_NOOP("texts", "Single"),
+    MaritalStatus.MARRIED: QT_TRANSLATE_NOOP("texts", "Married"),
+    MaritalStatus.DIVORCED: QT_TRANSLATE_NOOP("texts", "Divorced"),
+    MaritalStatus.WIDOWED: QT_TRANSLATE_NOOP("texts", "Widowed"),
+    AccountType.MONTHLY: QT_TRANSLATE_NOOP("texts", "Monthly settlement"),
+    AccountType.CASH: QT_TRANSLATE_NOOP("texts", "Cash"),
+    AccountType.COD: QT_TRANSLATE_NOOP("texts", "Cash on delivery"),
+    ContactRole.PURCHASER: QT_TRANSLATE_NOOP("texts", "Purchaser"),
+    ContactRole.TECHNICAL: QT_TRANSLATE_NOOP("texts", "Technical decision-maker"),
+    ContactRole.USER: QT_TRANSLATE_NOOP("texts", "User department"),
+    ContactRole.FINANCE: QT_TRANSLATE_NOOP("texts", "Finance"),
+    ContactRole.OTHER: QT_TRANSLATE_NOOP("texts", "Other role"),
+    Group.BASIC: QT_TRANSLATE_NOOP("texts", "Basic"),
+    Group.CONSUMPTION: QT_TRANSLATE_NOOP("texts", "Consumption"),
+    Group.EDUCATION: QT_TRANSLATE_NOOP("texts", "Education"),
+    Group.CAREER: QT_TRANSLATE_NOOP("texts", "Career"),
+    Group.FAMILY: QT_TRANSLATE_NOOP("texts", "Family"),
+    Group.LIFE: QT_TRANSLATE_NOOP("texts", "Life"),
+    Group.PERSONALITY: QT_TRANSLATE_NOOP("texts", "Personality"),
+    Group.RELATIONSHIPS: QT_TRANSLATE_NOOP("texts", "Relationships"),
+    Group.CHARACTERISTICS: QT_TRANSLATE_NOOP("texts", "Characteristics"),
+    Group.BUSINESS: QT_TRANSLATE_NOOP("texts", "Business"),
+    Group.TRANSACTION: QT_TRANSLATE_NOOP("texts", "Terms and credit"),
+    Group.CONTACTS: QT_TRANSLATE_NOOP("texts", "Contact persons"),
+    Group.MANAGEMENT: QT_TRANSLATE_NOOP("texts", "Record"),
+    ErrorCode.REQUIRED: QT_TRANSLATE_NOOP("texts", "Required."),
+    ErrorCode.TOO_LONG: QT_TRANSLATE_NOOP("texts", "Too long (at most {max} characters)."),
+    ErrorCode.INVALID_MOBILE: QT_TRANSLATE_NOOP("texts", "Not a valid Chinese mobile number."),
+    ErrorCode.INVALID_PHONE: QT_TRANSLATE_NOOP("texts", "Not a valid Chinese phone number."),
+    ErrorCode.INVALID_EMAIL: QT_TRANSLATE_NOOP("texts", "Not a valid e-mail address."),
+    ErrorCode.INVALID_ID_NUMBER: QT_TRANSLATE_NOOP(
+        "texts", "Not a valid 18-digit resident ID number (check digit or date is wrong)."
+    ),
+    ErrorCode.INVALID_CREDIT_CODE: QT_TRANSLATE_NOOP(
+        "texts", "Not a valid unified social credit code (18 characters, check character)."
+    ),
+    ErrorCode.INVALID_DATE: QT_TRANSLATE_NOOP("texts", "Not a valid date (for example 2024-01-05)."),
+    ErrorCode.INVALID_AMOUNT: QT_TRANSLATE_NOOP("texts", "Not a valid amount (for example 1,234.50)."),
+    ErrorCode.AMOUNT_OUT_OF_RANGE: QT_TRANSLATE_NOOP("texts", "The amount is too large."),
+    ErrorCode.NEGATIVE_AMOUNT: QT_TRANSLATE_NOOP("texts", "The amount cannot be negative."),
+    ErrorCode.INVALID_INTEGER: QT_TRANSLATE_NOOP("texts", "Not a valid whole number."),
+    ErrorCode.INVALID_CHOICE: QT_TRANSLATE_NOOP("texts", "Not one of the choices."),
+    ErrorCode.NOT_APPLICABLE: QT_TRANSLATE_NOOP("texts", "Does not apply to this kind of customer."),
+    ErrorCode.INVALID_TYPE: QT_TRANSLATE_NOOP("texts", "Not a valid value."),
+    ErrorCode.DUPLICATE_CODE: QT_TRANSLATE_NOOP("texts", "Customer code {code} is already in use."),
+    FileProblem.MISSING: QT_TRANSLATE_NOOP("texts", "The file does not exist."),
+    FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP("texts", "This is not a file."),
+    FileProblem.UNREADABLE: QT_TRANSLATE_NOOP("texts", "The file cannot be read: {detail}"),
+    FileProblem.EMPTY: QT_TRANSLATE_NOOP(
+        "texts", "The file is empty (0 bytes): it is damaged or not a crmdesk file."
+    ),
+    FileProblem.NOT_SQLITE: QT_TRANSLATE_NOOP(
+        "texts", "This is not a crmdesk file (it may be a spreadsheet or another program's file)."
+    ),
+    FileProblem.CORRUPT: QT_TRANSLATE_NOOP("texts", "The data file is damaged or not a crmdesk file."),
+    FileProblem.NOT_CRMDESK: QT_TRANSLATE_NOOP(
+        "texts", "This is a database of another program, not a crmdesk file."
+    ),
+    FileProblem.TOO_NEW: QT_TRANSLATE_NOOP(
+        "texts", "This file was written by a newer crmdesk ({version}). Please upgrade crmdesk."
+    ),
+    FileProblem.EXISTS: QT_TRANSLATE_NOOP("texts", "The file already exists; crmdesk will not overwrite it."),
+    WriteProblem.DISK_FULL: QT_TRANSLATE_NOOP("texts", "The disk is full. Nothing was changed."),
+    WriteProblem.BUSY: QT_TRANSLATE_NOOP(
+        "texts", "The file is busy in another program. Nothing was changed; try again."
+    ),
+    WriteProblem.READ_ONLY: QT_TRANSLATE_NOOP("texts", "The file is open read-only. Nothing was changed."),
+    WriteProblem.CONFLICT: QT_TRANSLATE_NOOP(
+        "texts", "Someone else changed this customer meanwhile. Nothing was changed; reload it."
+    ),
+    WriteProblem.FAILED: QT_TRANSLATE_NOOP("texts", "Saving failed. Nothing was changed. ({detail})"),
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "code": QT_TRANSLATE_NOOP("texts", "Customer code"),
+    "status": QT_TRANSLATE_NOOP("texts", "Status"),
+    "source": QT_TRANSLATE_NOOP("texts", "Source"),
+    "owner": QT_TRANSLATE_NOOP("texts", "Owner"),
+    "last_verified": QT_TRANSLATE_NOOP("texts", "Last verified"),
+    "notes": QT_TRANSLATE_NOOP("texts", "Notes"),
+    "name": QT_TRANSLATE_NOOP("texts", "Name"),
+    "short_name": QT_TRANSLATE_NOOP("texts", "Short name"),
+    "gender": QT_TRANSLATE_NOOP("texts", "Gender"),
+    "birthday": QT_TRANSLATE_NOOP("texts", "Birthday"),
+    "id_number": QT_TRANSLATE_NOOP("texts", "ID number"),
+    "credit_code": QT_TRANSLATE_NOOP("texts", "Credit code"),
+    "legal_representative": QT_TRANSLATE_NOOP("texts", "Legal representative"),
+    "registered_capital": QT_TRANSLATE_NOOP("texts", "Registered capital"),
+    "founded": QT_TRANSLATE_NOOP("texts", "Founded"),
+    "mobile": QT_TRANSLATE_NOOP("texts", "Mobile"),
+    "phone": QT_TRANSLATE_NOOP("texts", "Phone"),
+    "email": QT_TRANSLATE_NOOP("texts", "E-mail"),
+    "wechat": QT_TRANSLATE_NOOP("texts", "WeChat"),
+    "qq": QT_TRANSLATE_NOOP("texts", "QQ"),
+    "province": QT_TRANSLATE_NOOP("texts", "Province"),
+    "city": QT_TRANSLATE_NOOP("texts", "City"),
+    "district": QT_TRANSLATE_NOOP("texts", "District"),
+    "address": QT_TRANSLATE_NOOP("texts", "Address"),
+    "preferences": QT_TRANSLATE_NOOP("texts", "Preferences"),
+    "usual_products": QT_TRANSLATE_NOOP("texts", "Usual products"),
+    "typical_spend": QT_TRANSLATE_NOOP("texts", "Typical spend"),
+    "education": QT_TRANSLATE_NOOP("texts", "Education level"),
+    "school": QT_TRANSLATE_NOOP("texts", "School"),
+    "major": QT_TRANSLATE_NOOP("texts", "Major"),
+    "employer": QT_TRANSLATE_NOOP("texts", "Employer"),
+    "job_title": QT_TRANSLATE_NOOP("texts", "Job title"),
+    "career_notes": QT_TRANSLATE_NOOP("texts", "Career notes"),
+    "marital_status": QT_TRANSLATE_NOOP("texts", "Marital status"),
+    "anniversary": QT_TRANSLATE_NOOP("texts", "Wedding anniversary"),
+    "children": QT_TRANSLATE_NOOP("texts", "Children"),
+    "hobbies": QT_TRANSLATE_NOOP("texts", "Hobbies"),
+    "habits": QT_TRANSLATE_NOOP("texts", "Habits"),
+    "personality": QT_TRANSLATE_NOOP("texts", "Personality"),
+    "relationships": QT_TRANSLATE_NOOP("texts", "Relationships"),
+    "referred_by": QT_TRANSLATE_NOOP("texts", "Referred by"),
+    "industry": QT_TRANSLATE_NOOP("texts", "Industry"),
+    "company_size": QT_TRANSLATE_NOOP("texts", "Company size"),
+    "ownership": QT_TRANSLATE_NOOP("texts", "Ownership"),
+    "region": QT_TRANSLATE_NOOP("texts", "Region"),
+    "main_products": QT_TRANSLATE_NOOP("texts", "Main products"),
+    "annual_revenue": QT_TRANSLATE_NOOP("texts", "Annual revenue"),
+    "employees": QT_TRANSLATE_NOOP("texts", "Employees"),
+    "account_type": QT_TRANSLATE_NOOP("texts", "Settlement"),
+    "payment_day": QT_TRANSLATE_NOOP("texts", "Payment day"),
+    "payment_terms": QT_TRANSLATE_NOOP("texts", "Payment terms"),
+    "credit_limit": QT_TRANSLATE_NOOP("texts", "Credit limit"),
+    "credit_rating": QT_TRANSLATE_NOOP("texts", "Credit rating"),
+    "tags": QT_TRANSLATE_NOOP("texts", "Tags"),
+    # contact persons
+    "title": QT_TRANSLATE_NOOP("texts", "Title"),
+    "role": QT_TRANSLATE_NOOP("texts", "Decision role"),
+    "is_primary": QT_TRANSLATE_NOOP("texts", "Primary contact"),
+}
+
+
+def tr(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def enum_text(member: Enum) -> str:
+    return tr(ENUM_TEXTS[member])
+
+
+def field_label(name: str) -> str:
+    return tr(FIELD_LABELS[name])
+
+
+def error_text(code: Enum, params: dict | None = None) -> str:
+    """A validation error, file problem or write problem as a sentence."""
+    template = tr(ENUM_TEXTS[code])
+    values = {"max": "", "code": "", "detail": "", "version": "?"}
+    values.update({k: v for k, v in (params or {}).items() if isinstance(v, (str, int))})
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a stray brace
+        return template

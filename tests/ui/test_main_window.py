@@ -1,0 +1,212 @@
+"""The main window, used as a user would: typing, clicking, reading what is shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+
+from crmdesk.domain.customer import CustomerKind
+from crmdesk.storage import customers as store
+from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.ui.customer_list.table_model import Column
+from crmdesk.ui.i18n import Translations
+from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.preferences import Preferences
+from crmdesk.ui.tasks import TaskRunner
+from tests.factories import make_company, make_person
+from tests.ui.typing import type_text
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def shop_file(tmp_path) -> Path:
+    path = tmp_path / "shop.crmdesk"
+    with CustomerFile.create(path) as cf:
+        for customer in (
+            make_person(name="张三", mobile="13800138000"),
+            make_person(name="李四", mobile="13912345678"),
+            make_person(name="王五", mobile="13700001111"),
+            make_company(name="北京顺达物流有限公司"),
+        ):
+            store.insert_customer(cf, customer)
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    windows = []
+
+    def make(language: str = "en") -> MainWindow:
+        prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+        translations = Translations(QApplication.instance())
+        translations.install(language)
+        runner = TaskRunner()
+        window = MainWindow(prefs=prefs, translations=translations, runner=runner, today=TODAY)
+        window.show()
+        windows.append((window, runner, translations))
+        return window
+
+    yield make
+    for window, runner, translations in windows:
+        if window.detail.is_dirty():
+            window.detail.revert()  # closing would ask, modally
+        window.close()
+        runner.shutdown()
+        translations.install("en")
+
+
+def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
+    window.open_path(path)
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() > 0, timeout=10_000)
+
+
+def names_shown(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.data(model.index(r, Column.NAME)) for r in range(model.rowCount())]
+
+
+def test_first_run_offers_new_open_and_demo(make_window):
+    window = make_window()
+    assert window.stack.currentWidget() is window.welcome
+    buttons = {b.objectName(): b.text() for b in window.welcome.findChildren(QPushButton)}
+    assert buttons["welcome_new"] == "Create a new customer file…"
+    assert buttons["welcome_demo"] == "Open the demo file"
+
+
+def test_typing_zs_shows_zhang_san(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    assert window.count_label.text() == "4 customers"
+    qtbot.keyClicks(window.filter_bar.search, "zs")
+    qtbot.waitUntil(lambda: names_shown(window) == ["张三"], timeout=5_000)
+    assert window.count_label.text() == "1 of 4 customers"
+    window.filter_bar.search.clear()
+    qtbot.keyClicks(window.filter_bar.search, "nobody")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=5_000)
+    assert window.list_view.empty_text == "No customers match."
+
+
+def test_stale_search_results_are_dropped(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    query = window.filter_bar.query()
+    window._run_query(query.__class__(text="ls"))  # 李四
+    window._run_query(query.__class__(text="ww"))  # 王五, typed later
+    qtbot.waitUntil(lambda: window.runner.busy == 0, timeout=5_000)
+    assert names_shown(window) == ["王五"]
+
+
+def test_sorting_by_name_is_done_in_sql(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: names_shown(window)[0] == "北京顺达物流有限公司", timeout=5_000)
+    assert names_shown(window) == ["北京顺达物流有限公司", "李四", "王五", "张三"]
+
+
+def _field(window: MainWindow, name: str) -> QLineEdit:
+    return window.detail.findChild(QLineEdit, f"field_{name}")
+
+
+def test_bad_phone_shows_the_message_and_saves_nothing(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.act_new_person.trigger()
+    type_text(qtbot, _field(window, "name"), "赵六")
+    qtbot.keyClicks(_field(window, "mobile"), "12345678901")
+    qtbot.mouseClick(window.detail.findChild(QPushButton, "save_button"), Qt.MouseButton.LeftButton)
+    error = window.detail.findChild(type(window.count_label), "error_mobile")
+    assert error.isVisible() and "mobile number" in error.text()
+    with CustomerFile.open(shop_file, read_only=True) as cf:
+        assert store.customer_count(cf) == 4
+
+
+def test_company_with_two_contacts_survives_reopening(qtbot, make_window, shop_file, monkeypatch):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.act_new_company.trigger()
+    type_text(qtbot, _field(window, "name"), "上海捷运供应链有限公司")
+    contacts = window.detail.findChild(QPushButton, "add_contact").parent()
+    from crmdesk.domain.customer import ContactPerson
+
+    contacts.set_contacts((
+        ContactPerson(name="陈静", title="采购经理", mobile="13600001234", is_primary=True),
+        ContactPerson(name="刘洋", title="物流主管", mobile="13500005678"),
+    ))
+    contacts.edited.emit()
+    assert window.detail.is_dirty()
+    window.act_save.trigger()
+    qtbot.waitUntil(lambda: "上海捷运供应链有限公司" in names_shown(window), timeout=5_000)
+    window.close()
+
+    again = make_window()
+    open_and_wait(qtbot, again, shop_file)
+    type_text(qtbot, again.filter_bar.search, "捷运")
+    qtbot.waitUntil(lambda: names_shown(again) == ["上海捷运供应链有限公司"], timeout=5_000)
+    again.list_view.setCurrentIndex(again.model.index(0, 0))
+    shown = again.detail.current()
+    assert [c.name for c in shown.contacts] == ["陈静", "刘洋"]
+    assert shown.kind is CustomerKind.COMPANY
+
+
+def test_delete_then_restore_from_the_recycle_bin(qtbot, make_window, shop_file, monkeypatch):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.setCurrentIndex(window.model.index(names_shown(window).index("李四"), 0))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_delete.trigger()
+    qtbot.waitUntil(lambda: "李四" not in names_shown(window), timeout=5_000)
+    assert window.count_label.text() == "3 customers"
+
+    from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+
+    dialog = RecycleBinDialog(window.session.gui, today=TODAY, parent=window)
+    dialog.restored.connect(window._on_restored)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.data(dialog.model.index(0, Column.NAME)) == "李四"
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0
+    qtbot.waitUntil(lambda: "李四" in names_shown(window), timeout=5_000)
+
+
+def test_undo_delete(qtbot, make_window, shop_file, monkeypatch):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.setCurrentIndex(window.model.index(0, 0))
+    first = names_shown(window)[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.act_delete.trigger()
+    qtbot.waitUntil(lambda: first not in names_shown(window), timeout=5_000)
+    window.act_undo_delete.trigger()
+    qtbot.waitUntil(lambda: first in names_shown(window), timeout=5_000)
+
+
+def test_switching_language_relabels_the_window(qtbot, make_window, shop_file):
+    window = make_window("zh_CN")
+    open_and_wait(qtbot, window, shop_file)
+    assert window.file_menu.title() == "文件(&F)"
+    assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "客户名称"
+    assert window.count_label.text() == "共 4 位客户"
+    window.translations.install("en")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+    assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Name"
+    assert window.act_new_person.text() == "New &personal customer"
+
+
+def test_window_layout_is_remembered(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.horizontalHeader().setSectionHidden(Column.OWNER, True)
+    window.resize(790, 520)  # the offscreen screen is 800x600
+    closed_size = window.size()
+    window.close()
+    again = make_window()
+    assert again.list_view.horizontalHeader().isSectionHidden(Column.OWNER)
+    assert again.size() == closed_size

@@ -1,0 +1,35 @@
+"""Every code the domain can show the user has a text (architecture.md §3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crmdesk.domain import customer as customer_module
+from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS
+from crmdesk.domain.validation import ErrorCode
+from crmdesk.storage.customer_file import FileProblem, WriteProblem
+from crmdesk.ui import texts
+
+ENUMS = [
+    customer_module.CustomerKind, customer_module.LifecycleStatus, customer_module.SourceChannel,
+    customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
+    customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem,
+]
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
+def test_every_enum_member_has_a_text(enum):
+    missing = [m for m in enum if not texts.ENUM_TEXTS.get(m)]
+    assert missing == []
+
+
+def test_every_field_and_contact_field_has_a_label():
+    names = {f.name for f in FIELDS} | set(CONTACT_FIELD_TYPES) | {"tags", "is_primary"}
+    assert sorted(names - set(texts.FIELD_LABELS)) == []
+
+
+def test_error_text_fills_in_parameters():
+    assert texts.error_text(ErrorCode.DUPLICATE_CODE, {"code": "KH000007"}) == (
+        "Customer code KH000007 is already in use."
+    )
+    assert "9.1.0" in texts.error_text(FileProblem.TOO_NEW, {"version": "9.1.0"})
