@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +46,10 @@ from crmdesk.ui.tasks import Generation, TaskRunner
 from crmdesk.ui.welcome_page import WelcomePage
 
 DEMO_CUSTOMERS = 400
+
+
+def _without_mnemonic(text: str) -> str:
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text).rstrip("…").strip()
 DEMO_SEED = 1
 
 
@@ -229,12 +234,14 @@ class MainWindow(QMainWindow):
             (self.act_about, self.tr("&About crmdesk")),
         ):
             action.setText(text)
+            action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
             if not action.shortcut().isEmpty():
                 action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.welcome.retranslate()
         self.filter_bar.retranslate()
         self.detail.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self.list_view.fit_texts()
         self._update_titles()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -588,10 +595,11 @@ class MainWindow(QMainWindow):
         self.restoreState(self.prefs.get(options.WINDOW_STATE))
         splitter = self.prefs.get(options.SPLITTER_STATE)
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([820, 620])
+            self.splitter.setSizes([760, 740])
         header = self.prefs.get(options.LIST_HEADER_STATE)
         if not header.isEmpty():
             self.list_view.horizontalHeader().restoreState(header)
+        self.list_view.fit_texts()
 
     def _save_layout(self) -> None:
         self.prefs.set(options.WINDOW_GEOMETRY, self.saveGeometry())

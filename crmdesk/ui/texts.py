@@ -27,6 +27,7 @@ from crmdesk.storage.customer_file import FileProblem, WriteProblem
 
 CONTEXT = "texts"
 
+# Group names are tab labels: short, so that nine tabs fit beside the list.
 ENUM_TEXTS: dict[Enum, str] = {
     CustomerKind.PERSONAL: QT_TRANSLATE_NOOP("texts", "Personal"),
     CustomerKind.COMPANY: QT_TRANSLATE_NOOP("texts", "Company"),
@@ -66,17 +67,17 @@ ENUM_TEXTS: dict[Enum, str] = {
     ContactRole.FINANCE: QT_TRANSLATE_NOOP("texts", "Finance"),
     ContactRole.OTHER: QT_TRANSLATE_NOOP("texts", "Other role"),
     Group.BASIC: QT_TRANSLATE_NOOP("texts", "Basic"),
-    Group.CONSUMPTION: QT_TRANSLATE_NOOP("texts", "Consumption"),
+    Group.CONSUMPTION: QT_TRANSLATE_NOOP("texts", "Spending"),
     Group.EDUCATION: QT_TRANSLATE_NOOP("texts", "Education"),
     Group.CAREER: QT_TRANSLATE_NOOP("texts", "Career"),
     Group.FAMILY: QT_TRANSLATE_NOOP("texts", "Family"),
     Group.LIFE: QT_TRANSLATE_NOOP("texts", "Life"),
-    Group.PERSONALITY: QT_TRANSLATE_NOOP("texts", "Personality"),
-    Group.RELATIONSHIPS: QT_TRANSLATE_NOOP("texts", "Relationships"),
-    Group.CHARACTERISTICS: QT_TRANSLATE_NOOP("texts", "Characteristics"),
+    Group.PERSONALITY: QT_TRANSLATE_NOOP("texts", "Character"),
+    Group.RELATIONSHIPS: QT_TRANSLATE_NOOP("texts", "Relations"),
+    Group.CHARACTERISTICS: QT_TRANSLATE_NOOP("texts", "Profile"),
     Group.BUSINESS: QT_TRANSLATE_NOOP("texts", "Business"),
-    Group.TRANSACTION: QT_TRANSLATE_NOOP("texts", "Terms and credit"),
-    Group.CONTACTS: QT_TRANSLATE_NOOP("texts", "Contact persons"),
+    Group.TRANSACTION: QT_TRANSLATE_NOOP("texts", "Terms"),
+    Group.CONTACTS: QT_TRANSLATE_NOOP("texts", "Contacts"),
     Group.MANAGEMENT: QT_TRANSLATE_NOOP("texts", "Record"),
     ErrorCode.REQUIRED: QT_TRANSLATE_NOOP("texts", "Required."),
     ErrorCode.TOO_LONG: QT_TRANSLATE_NOOP("texts", "Too long (at most {max} characters)."),
@@ -198,6 +199,14 @@ def enum_text(member: Enum) -> str:
 
 def field_label(name: str) -> str:
     return tr(FIELD_LABELS[name])
+
+
+_CONTACT_NAME = QT_TRANSLATE_NOOP("texts", "Full name")
+
+
+def contact_field_label(name: str) -> str:
+    """Labels for a contact person's fields: a person has a full name, not a customer name."""
+    return tr(_CONTACT_NAME) if name == "name" else field_label(name)
 
 
 def error_text(code: Enum, params: dict | None = None) -> str:

@@ -653,55 +653,63 @@ A customer-file manager over one local file.</source>
     </message>
     <message>
         <source>Basic</source>
-        <translation>基本信息</translation>
-    </message>
-    <message>
-        <source>Consumption</source>
-        <translation>消费情况</translation>
+        <translation>基本</translation>
     </message>
     <message>
         <source>Education</source>
-        <translation>教育情况</translation>
+        <translation>教育</translation>
     </message>
     <message>
         <source>Career</source>
-        <translation>事业情况</translation>
+        <translation>事业</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation>家庭情况</translation>
+        <translation>家庭</translation>
     </message>
     <message>
         <source>Life</source>
-        <translation>生活情况</translation>
+        <translation>生活</translation>
     </message>
     <message>
         <source>Personality</source>
-        <translation>个性情况</translation>
+        <translation>性格特点</translation>
     </message>
     <message>
         <source>Relationships</source>
-        <translation>人际情况</translation>
-    </message>
-    <message>
-        <source>Characteristics</source>
-        <translation>客户特征</translation>
+        <translation>人际关系</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation>业务状况</translation>
+        <translation>业务</translation>
     </message>
     <message>
-        <source>Terms and credit</source>
-        <translation>交易状况</translation>
+        <source>Spending</source>
+        <translation>消费</translation>
     </message>
     <message>
-        <source>Contact persons</source>
-        <translation>负责人信息</translation>
+        <source>Character</source>
+        <translation>个性</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>人际</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation>档案管理</translation>
+        <translation>档案</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -1042,6 +1050,10 @@ A customer-file manager over one local file.</source>
     <message>
         <source>Primary contact</source>
         <translation>主联系人</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 </TS>

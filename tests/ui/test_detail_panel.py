@@ -490,12 +490,12 @@ def test_tabs_follow_the_kind(panel):
     tabs = panel.findChild(QTabWidget, "detail_tabs")
     panel.show_customer(make_person(id=1, code="C1"))
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Basic", "Consumption", "Education", "Career", "Family", "Life", "Personality",
-        "Relationships", "Record",
+        "Basic", "Spending", "Education", "Career", "Family", "Life", "Character",
+        "Relations", "Record",
     ]
     panel.show_customer(make_company(id=2, code="C2"))
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Basic", "Characteristics", "Business", "Terms and credit", "Contact persons", "Record",
+        "Basic", "Profile", "Business", "Terms", "Contacts", "Record",
     ]
     # only the shown kind's editors exist, so each object name is unique
     assert len(panel.findChildren(QLineEdit, "field_name")) == 1
@@ -580,7 +580,7 @@ def test_retranslate_reapplies_the_visible_strings(qtbot, panel, customer_file):
         assert form_labels and all(t.startswith("«") for t in form_labels)
         assert panel.findChild(QComboBox, "field_status").currentText() == "«Active»"
         tab = panel.findChild(ContactsTab)
-        assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "«Name»"
+        assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "«Full name»"
     finally:
         QCoreApplication.removeTranslator(translator)
     panel.retranslate()

@@ -132,9 +132,9 @@ class ContactTableModel(QAbstractTableModel):
             return None
         column = ContactColumn(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _STAR if column is ContactColumn.PRIMARY else texts.field_label(_HEADER_FIELDS[column])
+            return _STAR if column is ContactColumn.PRIMARY else texts.contact_field_label(_HEADER_FIELDS[column])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return texts.field_label(_HEADER_FIELDS[column])
+            return texts.contact_field_label(_HEADER_FIELDS[column])
         return None
 
     def retranslate(self) -> None:
@@ -309,7 +309,7 @@ class ContactDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Edit contact person"))
         for name, label in self._labels.items():
-            label.setText(texts.field_label(name))
+            label.setText(texts.contact_field_label(name))
         combo = self.editors["role"]
         assert isinstance(combo, QComboBox)
         for i in range(1, combo.count()):
@@ -550,7 +550,7 @@ class ContactsTab(QWidget):
             if m and row < self.model.rowCount() and m.group(2) in texts.FIELD_LABELS:
                 lines.append(self.tr("{name}, {field}: {message}").format(
                     name=self.model.contact(row).name or self.tr("Row {row}").format(row=row + 1),
-                    field=texts.field_label(m.group(2)),
+                    field=texts.contact_field_label(m.group(2)),
                     message=message,
                 ))
             else:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from crmdesk.domain.customer import CustomerKind
+from crmdesk.ui import texts
 from crmdesk.ui.customer_list.table_model import Column
 
 # Widths in average character widths: fits Chinese names and codes without measuring 100k rows.
@@ -47,6 +49,21 @@ class CustomerListView(QTableView):
             header = model.headerData(column, Qt.Orientation.Horizontal) if model else ""
             width = max(chars * char, metrics.horizontalAdvance(str(header)) + 36)
             self.setColumnWidth(column, width)
+
+    def fit_texts(self) -> None:
+        """Widen columns whose words change with the language (a width remembered
+        from a Chinese session must still fit "Company")."""
+        metrics, header, model = self.fontMetrics(), self.horizontalHeader(), self.model()
+        if model is None:
+            return
+        needed = max(metrics.horizontalAdvance(texts.enum_text(kind)) for kind in CustomerKind) + 16
+        for column in Column:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            wanted = metrics.horizontalAdvance(title) + 28
+            if column == Column.TYPE:
+                wanted = max(wanted, needed)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
