@@ -267,24 +267,36 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
+@contextlib.contextmanager
+def _written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
+    """A temporary path beside ``target``: when the block succeeds it is fsynced
+    and renamed into place (so ``target`` is never half-written); when it fails
+    it is removed, with any -wal/-shm SQLite left beside it."""
+    tmp = target.with_name(target.name + suffix)
+    leftovers = (tmp, *_sidecars(tmp))
+    for leftover in leftovers:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    try:
+        yield tmp
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        for leftover in leftovers:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+
+
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Write a self-contained copy with VACUUM INTO: temp name, verify, fsync, rename."""
-    tmp = target.with_name(target.name + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
+    with _written_then_renamed(target, ".tmp") as tmp:
         conn.execute("VACUUM INTO ?", [str(tmp)])
         with _read_only_connection(tmp) as check:
             problems = _check(check, "integrity_check")
         if problems:
             raise WriteError(WriteProblem.FAILED, f"backup failed its check: {problems}")
-        _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
     return target
 
 
@@ -358,14 +370,10 @@ class CustomerFile:
         path = Path(path)
         if path.exists():
             raise FileProblemError(FileProblem.EXISTS, path)
-        tmp = path.with_name(path.name + ".creating")
-        for leftover in (tmp, *_sidecars(tmp)):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-        # Owner-only permissions before SQLite writes a byte (personal data).
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         clock = kwargs.get("clock", utc_now)
-        try:
+        with _written_then_renamed(path, ".creating") as tmp:
+            # Owner-only permissions before SQLite writes a byte (personal data).
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             new = cls(_connect(tmp), tmp, clock=clock, actor="crmdesk")
             try:
                 new.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -379,15 +387,8 @@ class CustomerFile:
                         new.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [key, value])
             finally:
                 new.close()
-            _fsync(tmp)
             if path.exists():  # created meanwhile by someone else: keep theirs
                 raise FileProblemError(FileProblem.EXISTS, path)
-            os.replace(tmp, path)
-            _fsync_dir(path.parent)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
         return cls.open(path, **kwargs)
 
     @classmethod
