@@ -331,6 +331,11 @@ assert set(FIELDS_BY_NAME) == set(CUSTOMER_ATTRS) - NON_COLUMN_FIELDS, (
 )
 
 
+def verification_overdue(last_verified: date | None, today: date, max_age_days: int) -> bool:
+    """Information goes stale (domain.md §2): never verified, or longer ago than allowed."""
+    return last_verified is None or (today - last_verified).days > max_age_days
+
+
 def mask_phone(value: str | None) -> str:
     """138****8000: the first three and last four digits stay visible."""
     if not value:

@@ -530,7 +530,12 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.prefs, self)
-        if dialog.exec() and self.translations is not None:
+        if not dialog.exec():
+            return
+        stale_after = self.prefs.get(options.STALE_AFTER_DAYS)
+        self.model.set_stale_after_days(stale_after)
+        self.detail.set_stale_after_days(stale_after)
+        if self.translations is not None:
             language = effective_language(self.prefs.get(options.LANGUAGE))
             if language != self.translations.language:
                 self.translations.install(language)  # LanguageChange reaches every widget

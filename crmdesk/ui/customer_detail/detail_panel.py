@@ -38,6 +38,7 @@ from crmdesk.domain.customer import (
     Group,
     LifecycleStatus,
     fields_for,
+    verification_overdue,
 )
 from crmdesk.domain.validation import FieldError
 from crmdesk.services.customers import SaveResult
@@ -511,16 +512,19 @@ class CustomerDetailPanel(QWidget):
         self._meta_label.setText("  ·  ".join(parts))
         self._retranslate_verified()
 
+    def set_stale_after_days(self, days: int) -> None:
+        self._stale_after_days = days
+        if self._customer is not None:
+            self._retranslate_verified()
+
     def _retranslate_verified(self) -> None:
         customer = self._customer
         assert customer is not None
         verified = customer.last_verified
+        stale = verification_overdue(verified, self._today, self._stale_after_days)
         if verified is None:
-            stale = True
             text = "⚠ " + self.tr("Never verified")
         else:
-            age = (self._today - verified).days
-            stale = age > self._stale_after_days
             text = self.tr("Last verified: {date}").format(date=verified.isoformat())
             if stale:
                 if self._stale_after_days % 365 == 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from crmdesk.domain.customer import mask_phone
+from crmdesk.domain.customer import mask_phone, verification_overdue
 from crmdesk.storage.customers import ListRow, SortKey
 from crmdesk.ui import texts
 
@@ -72,7 +72,7 @@ class DisplayRow:
 
     __slots__ = ("cells", "stale_since", "row")
 
-    def __init__(self, row: ListRow, stale_before: date) -> None:
+    def __init__(self, row: ListRow, today: date, stale_after_days: int) -> None:
         self.row = row
         self.cells = (
             row.code,
@@ -86,10 +86,8 @@ class DisplayRow:
             "",  # next follow-up: follow-ups feature
             "",  # receivable: ledger feature
         )
-        stale = row.last_verified is None or row.last_verified < stale_before
-        self.stale_since = row.last_verified if stale else None
-        if stale and row.last_verified is None:
-            self.stale_since = date.min
+        stale = verification_overdue(row.last_verified, today, stale_after_days)
+        self.stale_since = (row.last_verified or date.min) if stale else None
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -110,7 +108,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._source = rows
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, DisplayRow]] = OrderedDict()
-        self._stale_before = today - timedelta(days=stale_after_days)
+        self._today = today
+        self._stale_after_days = stale_after_days
         self.page_loads = 0  # queries issued, for benchmarks and tests
 
     # -- feeding ----------------------------------------------------------------------
@@ -127,9 +126,9 @@ class CustomerTableModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
 
-    def set_source(self, rows: RowSource) -> None:
-        self._source = rows
-        self.set_ids([])
+    def set_stale_after_days(self, days: int) -> None:
+        self._stale_after_days = days
+        self.refresh()
 
     def ids(self) -> list[int]:
         return self._ids
@@ -151,7 +150,7 @@ class CustomerTableModel(QAbstractTableModel):
             ids = self._ids[start:start + self.PAGE]
             self.page_loads += 1
             loaded = self._source(ids)
-            page = {i: DisplayRow(r, self._stale_before) for i, r in loaded.items()}
+            page = {i: DisplayRow(r, self._today, self._stale_after_days) for i, r in loaded.items()}
             self._pages[page_no] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
