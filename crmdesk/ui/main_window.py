@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.act_new_company = self._action(
             "act_new_company", lambda: self.new_customer(CustomerKind.COMPANY), "Ctrl+Shift+N"
         )
+        self.act_edit = self._action("act_edit", self.detail.begin_editing, "F2")
         self.act_save = self._action("act_save", self.detail.save, S.Save)
         self.act_delete = self._action("act_delete", self.delete_current, S.Delete)
         self.act_undo_delete = self._action("act_undo_delete", self.undo_delete, S.Undo)
@@ -185,8 +186,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_preferences)
         self.file_menu.addAction(self.act_quit)
         self.customer_menu = bar.addMenu("")
-        for action in (self.act_new_person, self.act_new_company, self.act_save, self.act_delete,
-                       self.act_undo_delete):
+        for action in (self.act_new_person, self.act_new_company, self.act_edit, self.act_save,
+                       self.act_delete, self.act_undo_delete):
             self.customer_menu.addAction(action)
         self.customer_menu.addSeparator()
         for action in (self.act_find, self.act_next, self.act_previous):
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
             (self.act_new_company, self.tr("New &company customer")),
+            (self.act_edit, self.tr("&Edit")),
             (self.act_save, self.tr("&Save")),
             (self.act_delete, self.tr("&Delete")),
             (self.act_undo_delete, self.tr("&Undo delete")),
@@ -315,6 +317,18 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_path(Path(path))
+
+    def open_initial(self, file: Path | None, *, demo: bool = False, show_code: str | None = None) -> None:
+        """At start: the demo, the file named, or else the file open last time (if still there);
+        with none of them the welcome page stays."""
+        if demo:
+            self.open_demo(show_code=show_code)
+        elif file is not None:
+            self.open_path(file, show_code=show_code)
+        else:
+            last = self.prefs.get(options.LAST_FILE)
+            if last and Path(last).exists():
+                self.open_path(Path(last))
 
     def open_demo(self, show_code: str | None = None) -> None:
         path, today = demo_file(), self.today
@@ -587,6 +601,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_new_person, self.act_new_company):
             action.setEnabled(writable)
         self.act_save.setEnabled(writable and self.detail.is_dirty())
+        self.act_edit.setEnabled(writable and current is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous):

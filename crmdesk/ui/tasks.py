@@ -8,30 +8,12 @@ its result arrives through a queued signal, so callbacks run on the GUI thread.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-
-
-@dataclass
-class TaskState:
-    """Shared between a task and the window: progress out, cancel in (Orange's TaskState)."""
-
-    progress: float = 0.0
-    cancel_requested: bool = False
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def set_progress(self, fraction: float) -> None:
-        with self._lock:
-            self.progress = fraction
-
-
-class Cancelled(Exception):
-    """Raised by a task that saw ``cancel_requested``."""
 
 
 @dataclass

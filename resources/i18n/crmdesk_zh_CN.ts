@@ -308,6 +308,10 @@ The change is stored when you save the customer.</source>
         <translation>新建企业客户(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>

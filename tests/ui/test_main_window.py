@@ -210,3 +210,69 @@ def test_window_layout_is_remembered(qtbot, make_window, shop_file):
     again = make_window()
     assert again.list_view.horizontalHeader().isSectionHidden(Column.OWNER)
     assert again.size() == closed_size
+
+
+def test_leaving_unsaved_edits_asks_and_cancel_stays(qtbot, make_window, shop_file, monkeypatch):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.setCurrentIndex(window.model.index(0, 0))
+    first = window.detail.current()
+    _field(window, "name").setText("改过的名字")
+    assert window.detail.is_dirty() and window.act_save.isEnabled()
+    asked = []
+
+    def answer(choice):
+        def question(*args, **kwargs):
+            asked.append(args[2])
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    window.act_next.trigger()
+    assert asked and "not saved" in asked[0]
+    assert window.detail.current().id == first.id
+    assert _field(window, "name").text() == "改过的名字"
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    window.act_next.trigger()
+    assert window.detail.current().id != first.id
+    with CustomerFile.open(shop_file, read_only=True) as cf:
+        assert store.get_customer(cf, first.id).name == first.name
+
+
+def test_the_last_file_opens_again(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.close()
+    again = make_window()
+    again.open_initial(None)
+    qtbot.waitUntil(lambda: again.session is not None and again.model.rowCount() == 4, timeout=10_000)
+    assert again.session.path == shop_file
+
+
+def test_preferences_switch_the_language(qtbot, make_window, shop_file):
+    from PySide6.QtCore import QTimer
+
+    from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    window = make_window("en")
+    open_and_wait(qtbot, window, shop_file)
+
+    def choose_chinese():
+        dialog = window.findChild(PreferencesDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_chinese)
+    window.act_preferences.trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+    assert window.act_new_company.text() == "新建企业客户(&C)"
+    assert window.count_label.text() == "共 4 位客户"
+
+
+def test_edit_puts_the_cursor_in_the_form(qtbot, make_window, shop_file):
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    window.list_view.setCurrentIndex(window.model.index(0, 0))
+    window.act_edit.trigger()
+    assert QApplication.focusWidget() is _field(window, "name")

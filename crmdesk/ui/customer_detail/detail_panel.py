@@ -315,6 +315,14 @@ class CustomerDetailPanel(QWidget):
         self.tabs.setCurrentIndex(0)
         self._focus_field("name")
 
+    def begin_editing(self) -> None:
+        """Put the cursor in the first field of the tab on show (the Edit action)."""
+        tab = self._tabs[self.tabs.currentIndex()] if self._tabs else None
+        if tab is not None and tab.form is not None and tab.form.field_names():
+            tab.form.focus_field(tab.form.field_names()[0])
+        elif tab is not None and tab.contacts is not None:
+            tab.contacts.setFocus()
+
     def current(self) -> Customer | None:
         """The customer as last shown or saved (edits not yet saved are not in it)."""
         return self._customer

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,9 +34,11 @@ class PreferencesDialog(QDialog):
         self.stale_days.setRange(30, 3650)
         self.stale_days.setSingleStep(30)
         self.stale_days.setValue(prefs.get(options.STALE_AFTER_DAYS))
+        self.language_label = QLabel(self)
+        self.stale_label = QLabel(self)
         self.form = QFormLayout()
-        self.form.addRow("", self.language)
-        self.form.addRow("", self.stale_days)
+        self.form.addRow(self.language_label, self.language)
+        self.form.addRow(self.stale_label, self.stale_days)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -49,8 +52,8 @@ class PreferencesDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))
         self.language.setItemText(0, self.tr("Follow the system"))
-        self.form.labelForField(self.language).setText(self.tr("Language:"))
-        self.form.labelForField(self.stale_days).setText(self.tr("Mark records not verified for:"))
+        self.language_label.setText(self.tr("Language:"))
+        self.stale_label.setText(self.tr("Mark records not verified for:"))
         self.stale_days.setSuffix(self.tr(" days"))
 
     def accept(self) -> None:
