@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 __all__ = ["APPLICATION_ID", "SUFFIX", "CustomerFile", "FileProblem", "FileProblemError",
-           "WriteError", "WriteProblem", "inspect_file", "checked_read", "backup_to"]
+           "WriteError", "WriteProblem", "inspect_file", "checked_read", "backup_to",
+           "Cancellation", "Cancelled"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -81,6 +82,42 @@ _WRITE_PROBLEMS = {
     "SQLITE_LOCKED": WriteProblem.BUSY,
     "SQLITE_READONLY": WriteProblem.READ_ONLY,
 }
+
+
+class Cancelled(Exception):
+    """The user stopped a long open (check, backup, migration); nothing changed."""
+
+
+class Cancellation:
+    """Lets the window stop a long open (quick_check, VACUUM INTO, a migration).
+
+    ``cancel()`` only sets a flag; SQLite's progress handler on each watched
+    connection reads it every few thousand steps and stops the statement,
+    whose transaction then rolls back.  Works even when Cancel comes before
+    the statement starts, which ``Connection.interrupt()`` would miss.
+    """
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self._conn: sqlite3.Connection | None = None
+
+    def watch(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        conn.set_progress_handler(lambda: int(self.cancelled), 10_000)
+
+    def forget(self) -> None:
+        """Stop watching (on the worker thread, once the open succeeded)."""
+        if self._conn is not None:
+            self._conn.set_progress_handler(None, 0)
+            self._conn = None
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def check(self, error: BaseException | None = None) -> None:
+        """Raise Cancelled instead of ``error`` when the failure was our stop."""
+        if self.cancelled:
+            raise Cancelled() from error
 
 
 @dataclass(frozen=True)
@@ -139,10 +176,16 @@ def _remove_created(before: dict[Path, int | None]) -> None:
 
 
 @contextlib.contextmanager
-def _read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
+def _read_only_connection(
+    path: Path, cancellation: Cancellation | None = None
+) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write, leaving the folder as it found it."""
+    if cancellation is not None:
+        cancellation.check()
     existed = _sidecars(path)
     conn = _connect(path, read_only=True)
+    if cancellation is not None:
+        cancellation.watch(conn)
     try:
         yield conn
     finally:
@@ -158,7 +201,11 @@ def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:
 
 
 def inspect_file(
-    path: str | os.PathLike, *, full_check: bool = False, check: bool = True
+    path: str | os.PathLike,
+    *,
+    full_check: bool = False,
+    check: bool = True,
+    cancellation: Cancellation | None = None,
 ) -> FileReport:
     """Look at a file without modifying it; raise FileProblemError if it is not usable.
 
@@ -182,7 +229,7 @@ def inspect_file(
         problem = FileProblem.CORRUPT if zeroed else FileProblem.NOT_SQLITE
         raise FileProblemError(problem, path, detail="bad header")
     try:
-        with _read_only_connection(path) as conn:
+        with _read_only_connection(path, cancellation) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise FileProblemError(FileProblem.NOT_CRMDESK, path, application_id=app_id)
@@ -205,6 +252,8 @@ def inspect_file(
     except FileProblemError:
         raise
     except sqlite3.DatabaseError as e:
+        if cancellation is not None:
+            cancellation.check(e)
         raise FileProblemError(FileProblem.CORRUPT, path, detail=str(e)) from e
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
@@ -278,6 +327,8 @@ def _written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     try:
+        # Empty and owner-only before SQLite writes a byte: copies hold personal data too.
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         yield tmp
         _fsync(tmp)
         os.replace(tmp, target)
@@ -372,8 +423,6 @@ class CustomerFile:
             raise FileProblemError(FileProblem.EXISTS, path)
         clock = kwargs.get("clock", utc_now)
         with _written_then_renamed(path, ".creating") as tmp:
-            # Owner-only permissions before SQLite writes a byte (personal data).
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             new = cls(_connect(tmp), tmp, clock=clock, actor="crmdesk")
             try:
                 new.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -398,18 +447,26 @@ class CustomerFile:
         *,
         read_only: bool = False,
         backup_dir: Path | None = None,
+        cancellation: Cancellation | None = None,
         **kwargs: Any,
     ) -> CustomerFile:
-        """Open an existing file after the read-only pre-flight; migrate if needed."""
+        """Open an existing file after the read-only pre-flight; migrate if needed.
+
+        A ``cancellation`` can stop the check, the backup or the migration from
+        another thread (Cancelled is raised; the file is as it was)."""
         path = Path(path)
-        report = inspect_file(path)
+        report = inspect_file(path, cancellation=cancellation)
         if read_only:
             cf = cls(_connect(path, read_only=True), path, read_only=True, **kwargs)
             cf._sidecars_before = _sidecars(path)
             return cf
         cf = cls(_connect(path), path, **kwargs)
+        if cancellation is not None:
+            cancellation.watch(cf.conn)
         try:
             if report.pending:
+                if cancellation is not None:
+                    cancellation.check()
                 cf._backup_before_migrating(report.pending[0], backup_dir or path.parent)
                 _migrations().apply(cf.db)
             if report.written_by != __version__:
@@ -418,9 +475,13 @@ class CustomerFile:
                         "INSERT OR REPLACE INTO meta (key, value) VALUES ('app_version', ?)",
                         [__version__],
                     )
-        except BaseException:
+        except BaseException as e:
             cf.close()
+            if cancellation is not None:
+                cancellation.check(e)
             raise
+        if cancellation is not None:
+            cancellation.forget()  # a late cancel must not interrupt the open file's work
         return cf
 
     _sidecars_before: dict[Path, int | None] | None = None

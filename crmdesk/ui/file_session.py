@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crmdesk.services.files import open_file
 from crmdesk.storage import customers as store
-from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.customer_file import Cancellation, CustomerFile
 from crmdesk.storage.customers import CustomerQuery
 from crmdesk.ui.tasks import TaskRunner
 
@@ -39,16 +39,18 @@ class FileSession:
         on_done: Callable[[FileSession], None],
         on_error: Callable[[BaseException], None],
         prepare: Callable[[], None] | None = None,
+        cancellation: Cancellation | None = None,
     ) -> None:
         """Open (checks, migration) on the worker; the GUI connection is made afterwards.
 
-        ``prepare`` runs first on the worker (e.g. writing the demo file).
+        ``prepare`` runs first on the worker (e.g. writing the demo file);
+        ``cancellation`` lets the window stop a long check or migration.
         """
 
         def work() -> CustomerFile:
             if prepare is not None:
                 prepare()
-            return open_file(path)
+            return open_file(path, cancellation=cancellation)
 
         def opened(worker: CustomerFile) -> None:
             on_done(cls(worker.connect_again(), worker, runner))

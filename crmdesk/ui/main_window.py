@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -29,7 +30,7 @@ from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
 from crmdesk.services.files import new_file
 from crmdesk.storage import customers as store
-from crmdesk.storage.customer_file import SUFFIX, FileProblemError, WriteError
+from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
 from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._last_deleted: int | None = None
         self._pending_select: int | None = None
         self._show_code: str | None = None
+        self._opening: Cancellation | None = None
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -135,8 +137,14 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancel_open")
+        self.cancel_button.setFlat(True)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_opening)
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(self, name: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -217,6 +225,7 @@ class MainWindow(QMainWindow):
         self.columns_menu.setTitle(self.tr("&Columns"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.cancel_button.setText(self.tr("Cancel"))
         for action, text in (
             (self.act_new_file, self.tr("&New customer file…")),
             (self.act_open, self.tr("&Open customer file…")),
@@ -262,7 +271,14 @@ class MainWindow(QMainWindow):
         self._busy(True)
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
         self._show_code = show_code
-        FileSession.open(self.runner, Path(path), self._on_opened, self._on_open_failed, prepare=prepare)
+        self._opening = Cancellation()
+        FileSession.open(self.runner, Path(path), self._on_opened, self._on_open_failed,
+                         prepare=prepare, cancellation=self._opening)
+
+    def cancel_opening(self) -> None:
+        """Stop a long open (a big file's check, or the backup and migration of an older one)."""
+        if self._opening is not None:
+            self._opening.cancel()
 
     def _on_opened(self, session: FileSession) -> None:
         self._busy(False)
@@ -283,6 +299,10 @@ class MainWindow(QMainWindow):
     def _on_open_failed(self, error: BaseException) -> None:
         self._busy(False)
         self.statusBar().clearMessage()
+        if isinstance(error, Cancelled):
+            self.statusBar().showMessage(self.tr("Opening cancelled; the file was not changed."), 8000)
+            self._update_titles()
+            return
         if isinstance(error, FileProblemError):
             message = texts.error_text(error.problem, error.params)
             path = error.path
@@ -565,6 +585,9 @@ class MainWindow(QMainWindow):
 
     def _busy(self, on: bool) -> None:
         self.busy_bar.setVisible(on)
+        self.cancel_button.setVisible(on)
+        if not on:
+            self._opening = None
 
     def _refresh_choices(self) -> None:
         if self.session is not None:

@@ -276,6 +276,10 @@ The change is stored when you save the customer.</source>
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>&amp;New customer file…</source>
         <translation>新建客户档案文件(&amp;N)…</translation>
     </message>
@@ -342,6 +346,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; the file was not changed.</source>
+        <translation>已取消打开，文件未做任何更改。</translation>
     </message>
     <message>
         <source>Cannot open the file</source>

@@ -303,3 +303,48 @@ def test_file_settings_round_trip(customer_file):
     assert customer_file.setting("tier_window_months") == 12
     assert customer_file.setting("名字") == {"a": "¥"}
     assert customer_file.setting("missing", "default") == "default"
+
+
+# -- cancelling a long open --------------------------------------------------------------------
+
+
+def test_cancelled_migration_leaves_the_file_old_and_no_backup(tmp_path, monkeypatch):
+    from crmdesk.storage.customer_file import Cancellation, Cancelled
+
+    path = _filled_file(tmp_path / "old.crmdesk", n=50)
+    cancellation = Cancellation()
+
+    def slow_step(db: Database) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        cancellation.cancel()  # the user presses Cancel while the migration runs
+        # A statement that would run for minutes unless stopped.
+        db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                   "SELECT count(*) FROM n WHERE i < 10000000000").fetchall()
+
+    _use_migrations(monkeypatch, _two_step_migrations(slow_step))
+    with pytest.raises(Cancelled):
+        CustomerFile.open(path, cancellation=cancellation)
+    monkeypatch.undo()
+    with CustomerFile.open(path) as cf:
+        assert "half_done" not in cf.db.table_names()
+        assert store.customer_count(cf) == 50
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_cancel_before_the_check_stops_it(tmp_path):
+    from crmdesk.storage.customer_file import Cancellation, Cancelled
+
+    path = _filled_file(tmp_path / "a.crmdesk", n=10)
+    cancellation = Cancellation()
+    cancellation.cancel()
+    before = _snapshot(tmp_path)
+    with pytest.raises(Cancelled):
+        CustomerFile.open(path, cancellation=cancellation)
+    assert _snapshot(tmp_path) == before
+
+
+def test_backups_are_owner_only(tmp_path):
+    path = _filled_file(tmp_path / "a.crmdesk", n=5)
+    with CustomerFile.open(path) as cf:
+        target = cf_module.backup_to(cf.conn, tmp_path / "copy.crmdesk")
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -276,3 +276,29 @@ def test_edit_puts_the_cursor_in_the_form(qtbot, make_window, shop_file):
     window.list_view.setCurrentIndex(window.model.index(0, 0))
     window.act_edit.trigger()
     assert QApplication.focusWidget() is _field(window, "name")
+
+
+def test_cancel_stops_a_long_open_and_changes_nothing(qtbot, make_window, shop_file, monkeypatch):
+    import threading
+
+    from crmdesk.ui import file_session
+
+    started, release = threading.Event(), threading.Event()
+    real_open = file_session.open_file
+
+    def slow_open(path, cancellation):
+        started.set()
+        release.wait(5)  # the check is "running" when the user clicks Cancel
+        return real_open(path, cancellation=cancellation)
+
+    monkeypatch.setattr(file_session, "open_file", slow_open)
+    window = make_window()
+    window.open_path(shop_file)
+    assert started.wait(5)
+    assert window.cancel_button.isVisible() and window.cancel_button.text() == "Cancel"
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=5_000)
+    assert window.session is None
+    assert window.statusBar().currentMessage() == "Opening cancelled; the file was not changed."
+    assert window.stack.currentWidget() is window.welcome
