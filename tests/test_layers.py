@@ -19,7 +19,7 @@ ALLOWED = {
     "storage": {"domain", "storage"},
     "services": {"domain", "storage", "services", "demo_data"},
     "cli": {"domain", "storage", "services", "cli"},
-    "demo_data": {"domain"},
+    "demo_data": {"domain", "demo_data"},
     "paths": set(),
     "resources": set(),
     "ui": {"domain", "storage", "services", "ui", "paths", "resources", "demo_data"},
