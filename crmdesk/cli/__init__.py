@@ -19,7 +19,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo")
+VERBS = ("new", "check", "customers", "demo", "ledger")
 
 
 def _today(value: str) -> date:
@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--search", default="", help="name, pinyin (zs, zhangsan), phone, code")
     p.add_argument("--json", action="store_true", help="JSON list of objects")
     p.add_argument("--reveal", action="store_true", help="show phone numbers unmasked")
+
+    p = verbs.add_parser("ledger", help="receivables per customer: billed, paid, owed, aging")
+    p.add_argument("file", type=Path)
+    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -134,4 +139,48 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_HANDLERS = {"new": _new, "check": _check, "customers": _customers, "demo": _demo}
+def _ledger(args: argparse.Namespace) -> int:
+    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.domain.orders import over_limit
+    from crmdesk.services.files import reading
+    from crmdesk.services.ledger import ledger
+
+    today = args.today or date.today()  # the user's command is where the wall clock enters
+    with reading(args.file) as cf:
+        rows = ledger(cf, today)
+
+    def money(fen: int | None) -> str | None:
+        return None if fen is None else str(fen_to_decimal(fen))
+
+    if args.json:
+        payload = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "billed": money(r.billed),
+                "paid": money(r.paid),
+                "receivable": money(r.receivable),
+                "credit_limit": money(r.credit_limit),
+                "over_limit": over_limit(r.receivable, r.credit_limit),
+                "days_0_30": money(r.aging.days_0_30),
+                "days_31_60": money(r.aging.days_31_60),
+                "days_61_90": money(r.aging.days_61_90),
+                "days_over_90": money(r.aging.days_over_90),
+                "oldest_unpaid": r.aging.oldest_unpaid.isoformat() if r.aging.oldest_unpaid else None,
+            }
+            for r in rows
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if not rows:
+        print(text("no_ledger"))
+        return 0
+    for r in rows:
+        flag = " !" if over_limit(r.receivable, r.credit_limit) else ""
+        print("\t".join((r.code, r.name, format_money(r.billed), format_money(r.paid),
+                         format_money(r.receivable) + flag)))
+    return 0
+
+
+_HANDLERS = {"new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger}

@@ -44,6 +44,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "created": ("created {path}", "已创建 {path}"),
     "demo_written": ("wrote {count} customers to {path}", "已写入 {count} 位客户到 {path}"),
     "no_match": ("no customers match", "没有匹配的客户"),
+    "no_ledger": ("no orders or payments yet", "还没有订单或回款"),
     "orders_later": (
         "note: orders are not generated yet (they arrive with the ledger)",
         "注意：暂不生成订单（订单随台账功能提供）",

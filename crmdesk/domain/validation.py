@@ -52,6 +52,9 @@ class ErrorCode(StrEnum):
     NOT_APPLICABLE = "not_applicable"  # a field of the other customer kind is set
     INVALID_TYPE = "invalid_type"  # a typed value of the wrong Python type
     DUPLICATE_CODE = "duplicate_code"  # raised by storage
+    NOT_POSITIVE = "not_positive"  # quantities, pieces, payments
+    TOO_FAR_AHEAD = "too_far_ahead"  # a date beyond the file's horizon
+    MORE_THAN_OWED = "more_than_owed"  # a payment larger than the receivable
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,12 @@ from crmdesk.domain.customer import (
     mask_id_number,
     mask_phone,
 )
+from crmdesk.storage import file_settings
+from crmdesk.storage.change_log import log_change
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
 
 _COLUMNS = tuple(f.name for f in FIELDS)
 _CONTACT_COLUMNS = ("name", "title", "role", "mobile", "phone", "email", "wechat", "is_primary", "notes")
-CODE_PREFIX_SETTING = "customer_code_prefix"
-DEFAULT_CODE_PREFIX = "KH"
 CODE_DIGITS = 6
 
 
@@ -107,7 +107,7 @@ def _customer_params(customer: Customer, code: str) -> dict[str, Any]:
 
 
 def code_prefix(cf: CustomerFile) -> str:
-    return cf.setting(CODE_PREFIX_SETTING, DEFAULT_CODE_PREFIX)
+    return file_settings.get(cf, file_settings.CUSTOMER_CODE_PREFIX)
 
 
 def next_code(cf: CustomerFile) -> str:
@@ -398,11 +398,8 @@ def _log(
     entity_uid: str | None = None,
     at: str | None = None,
 ) -> None:
-    cf.execute(
-        "INSERT INTO change_log (at, actor, entity, entity_uid, customer_id, action, field, old, new) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [at or cf.now(), cf.actor, entity, entity_uid or customer.uid, customer.id, action, field, old, new],
-    )
+    log_change(cf, customer_id=customer.id, entity=entity, entity_uid=entity_uid or customer.uid,
+               action=action, field=field, old=old, new=new, at=at)
 
 
 # -- reads ----------------------------------------------------------------------------
@@ -446,28 +443,6 @@ def _customer_from_row(cf: CustomerFile, row: dict[str, Any]) -> Customer:
         deleted_at=row["deleted_at"],
         **values,
     )
-
-
-@dataclass(frozen=True)
-class ChangeEntry:
-    at: str
-    actor: str
-    entity: str
-    action: str
-    field: str | None
-    old: str | None
-    new: str | None
-
-
-def change_log(cf: CustomerFile, customer_id: int) -> list[ChangeEntry]:
-    return [
-        ChangeEntry(*r)
-        for r in cf.execute(
-            "SELECT at, actor, entity, action, field, old, new FROM change_log "
-            "WHERE customer_id = ? ORDER BY id",
-            [customer_id],
-        )
-    ]
 
 
 class SortKey(StrEnum):

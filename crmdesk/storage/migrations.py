@@ -156,6 +156,64 @@ def _add_customer_search_index(db: Database) -> None:
     )
 
 
+@migrations(name="0003_add_orders_payments_plans")
+def _add_orders_payments_plans(db: Database) -> None:
+    db.executescript(
+        """
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    order_date TEXT NOT NULL,
+    product TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    cost INTEGER CHECK (cost >= 0),
+    note TEXT,
+    waybill TEXT,
+    origin TEXT,
+    destination TEXT,
+    pieces INTEGER CHECK (pieces > 0),
+    weight_g INTEGER CHECK (weight_g > 0),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+-- Covering the ledger's sums and a customer's orders tab.
+CREATE INDEX orders_customer ON orders (customer_id, deleted_at, order_date, amount);
+CREATE INDEX orders_date ON orders (order_date);
+
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    paid_date TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    method TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX payments_customer ON payments (customer_id, deleted_at, paid_date, amount);
+
+CREATE TABLE sales_plans (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    period TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (customer_id, period)
+) STRICT;
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

@@ -5,4 +5,8 @@ APPLICATION_ID = 0x43524D44  # "CRMD", stamped in the SQLite header
 SUFFIX = ".crmdesk"
 MIGRATION_SET = "crmdesk"
 # Every migration this build knows, in order; tests pin it to migrations.py.
-MIGRATION_NAMES = ("0001_initial", "0002_add_customer_search_index")
+MIGRATION_NAMES = (
+    "0001_initial",
+    "0002_add_customer_search_index",
+    "0003_add_orders_payments_plans",
+)

@@ -22,6 +22,7 @@ from crmdesk.domain.customer import (
     MaritalStatus,
     SourceChannel,
 )
+from crmdesk.domain.money import format_money
 from crmdesk.domain.validation import ErrorCode
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 
@@ -99,6 +100,11 @@ ENUM_TEXTS: dict[Enum, str] = {
     ErrorCode.NOT_APPLICABLE: QT_TRANSLATE_NOOP("texts", "Does not apply to this kind of customer."),
     ErrorCode.INVALID_TYPE: QT_TRANSLATE_NOOP("texts", "Not a valid value."),
     ErrorCode.DUPLICATE_CODE: QT_TRANSLATE_NOOP("texts", "Customer code {code} is already in use."),
+    ErrorCode.NOT_POSITIVE: QT_TRANSLATE_NOOP("texts", "Must be greater than zero."),
+    ErrorCode.TOO_FAR_AHEAD: QT_TRANSLATE_NOOP("texts", "More than {days} days in the future."),
+    ErrorCode.MORE_THAN_OWED: QT_TRANSLATE_NOOP(
+        "texts", "More than the customer owes ({owed}); record it as a prepayment if that is meant."
+    ),
     FileProblem.MISSING: QT_TRANSLATE_NOOP("texts", "The file does not exist."),
     FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP("texts", "This is not a file."),
     FileProblem.UNREADABLE: QT_TRANSLATE_NOOP("texts", "The file cannot be read: {detail}"),
@@ -209,11 +215,17 @@ def contact_field_label(name: str) -> str:
     return tr(_CONTACT_NAME) if name == "name" else field_label(name)
 
 
+_MONEY_PARAMS = {"owed", "amount", "limit"}  # fen in the params, money in the sentence
+
+
 def error_text(code: Enum, params: dict | None = None) -> str:
     """A validation error, file problem or write problem as a sentence."""
     template = tr(ENUM_TEXTS[code])
     values = {"max": "", "code": "", "detail": "", "version": "?"}
     values.update({k: v for k, v in (params or {}).items() if isinstance(v, (str, int))})
+    for key in _MONEY_PARAMS & values.keys():
+        if isinstance(values[key], int):
+            values[key] = format_money(values[key], symbol=True)
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with a stray brace

@@ -788,6 +788,18 @@ A customer-file manager over one local file.</source>
         <translation>客户编号 {code} 已被使用。</translation>
     </message>
     <message>
+        <source>Must be greater than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>More than {days} days in the future.</source>
+        <translation>日期超出今天之后 {days} 天。</translation>
+    </message>
+    <message>
+        <source>More than the customer owes ({owed}); record it as a prepayment if that is meant.</source>
+        <translation>超过客户欠款（{owed}）；如确为预付款，请按预付款登记。</translation>
+    </message>
+    <message>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>

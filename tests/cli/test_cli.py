@@ -142,3 +142,42 @@ def test_python_dash_m_runs_a_verb(tmp_path):
     path = tmp_path / "x.crmdesk"
     result = subprocess.run([sys.executable, "-m", "crmdesk", "new", str(path)], capture_output=True, text=True)
     assert result.returncode == 0 and path.exists()
+
+
+def test_ledger_json_equals_a_decimal_recomputation(tmp_path, capsys):
+    import random
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from crmdesk.domain.orders import Order, Payment
+    from crmdesk.storage import orders as order_store
+
+    path = tmp_path / "ledger.crmdesk"
+    rng = random.Random(3)
+    today = date(2026, 11, 23)
+    with CustomerFile.create(path) as cf:
+        ids = [store.insert_customer(cf, make_company(name=f"公司{i}", credit_limit=rng.choice([None, 500_000])))
+               .id for i in range(8)]
+        orders = [Order(customer_id=rng.choice(ids), order_date=today - timedelta(days=rng.randrange(200)),
+                        product="运输", quantity=1, amount=rng.randrange(1, 300_000)) for _ in range(300)]
+        payments = [Payment(customer_id=rng.choice(ids), paid_date=today, amount=rng.randrange(1, 300_000))
+                    for _ in range(80)]
+        order_store.insert_ledger_rows(cf, orders, payments)
+        codes = {cid: store.get_customer(cf, cid).code for cid in ids}
+        limits = {cid: store.get_customer(cf, cid).credit_limit for cid in ids}
+    code, out, _ = run(capsys, "ledger", str(path), "--today", "2026-11-23", "--json")
+    assert code == 0
+    rows = {r["code"]: r for r in json.loads(out)}
+    for cid in ids:
+        billed = sum(Decimal(o.amount) / 100 for o in orders if o.customer_id == cid)
+        paid = sum(Decimal(p.amount) / 100 for p in payments if p.customer_id == cid)
+        row = rows[codes[cid]]
+        assert Decimal(row["billed"]) == billed and Decimal(row["paid"]) == paid
+        assert Decimal(row["receivable"]) == billed - paid
+        assert row["receivable"].count(".") == 1 and len(row["receivable"].split(".")[1]) == 2
+        limit = limits[cid]
+        if limit is None:
+            assert row["credit_limit"] is None
+        else:
+            assert row["credit_limit"].endswith(".00") and Decimal(row["credit_limit"]) == Decimal(limit) / 100
+        assert row["over_limit"] == (limit is not None and (billed - paid) * 100 > limit)

@@ -18,6 +18,7 @@ from crmdesk.domain.customer import (
     SourceChannel,
 )
 from crmdesk.storage import customers as store
+from crmdesk.storage.change_log import change_log
 from crmdesk.storage.customer_file import WriteError, WriteProblem
 from crmdesk.storage.customers import CustomerQuery, SortKey
 from tests.factories import make_company, make_person
@@ -73,7 +74,7 @@ def test_duplicate_code_is_refused(customer_file):
 def test_update_logs_each_changed_field_and_masks_sensitive_ones(customer_file):
     saved = store.insert_customer(customer_file, make_person(id_number="11010519491231002X"))
     store.update_customer(customer_file, saved.with_changes(city="上海市", mobile="13900139000"))
-    entries = [e for e in store.change_log(customer_file, saved.id) if e.action == "update"]
+    entries = [e for e in change_log(customer_file, saved.id) if e.action == "update"]
     by_field = {e.field: (e.old, e.new) for e in entries}
     assert by_field["city"] == ("北京市", "上海市")
     assert by_field["mobile"] == ("138****8000", "139****9000")
@@ -102,7 +103,7 @@ def test_contacts_are_updated_added_and_removed(customer_file):
     loaded = store.get_customer(customer_file, saved.id)
     assert [(c.name, c.title) for c in loaded.contacts] == [("李四", "总经理"), ("王五", None)]
     assert loaded.contacts[0].uid == first.uid
-    log = store.change_log(customer_file, saved.id)
+    log = change_log(customer_file, saved.id)
     assert any(e.action == "delete" and e.old == "单田芳" for e in log)
 
 
@@ -113,7 +114,7 @@ def test_delete_moves_to_recycle_bin_and_restore_brings_back(customer_file):
     assert _names(customer_file, CustomerQuery(deleted=True)) == ["张三"]
     store.restore_customer(customer_file, saved.id)
     assert _names(customer_file) == ["张三"]
-    actions = [e.action for e in store.change_log(customer_file, saved.id)]
+    actions = [e.action for e in change_log(customer_file, saved.id)]
     assert actions == ["create", "delete", "restore"]
 
 

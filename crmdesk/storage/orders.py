@@ -1,0 +1,332 @@
+"""Orders, payments and sales plans in the file, and the ledger's sums.
+
+Receivable is never stored: every figure here is summed from the rows, and
+the aging of what is unpaid settles payments against the oldest orders first,
+in SQL for the whole file (tests pin it to domain.orders.aging).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from crmdesk.domain.orders import Aging, Order, Payment, PaymentMethod, Period, SalesPlan
+from crmdesk.storage.change_log import log_change
+from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
+
+_ORDER_COLUMNS = (
+    "customer_id", "order_date", "product", "quantity", "amount", "cost", "note",
+    "waybill", "origin", "destination", "pieces", "weight_g",
+)
+_PAYMENT_COLUMNS = ("customer_id", "paid_date", "amount", "method", "note")
+
+
+def _db_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, PaymentMethod):
+        return value.value
+    return value
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(_db_value(value))
+
+
+class _Rows:
+    """Insert, update and soft-delete one kind of ledger row, with the change log."""
+
+    def __init__(self, table: str, entity: str, columns: Sequence[str]) -> None:
+        self.table, self.entity, self.columns = table, entity, tuple(columns)
+        marks = ", ".join("?" for _ in range(len(columns) + 4))
+        self.insert_sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}, uid, created_at, updated_at, row_version) "
+            f"VALUES ({marks})"
+        )
+
+    def values(self, row: Any) -> list[Any]:
+        return [_db_value(getattr(row, c)) for c in self.columns]
+
+    def insert(self, cf: CustomerFile, row: Any) -> Any:
+        with cf.transaction():
+            now, uid = cf.now(), cf.new_uid()
+            cur = cf.execute(self.insert_sql, [*self.values(row), uid, now, now, 1])
+            stored = replace(row, id=cur.lastrowid, uid=uid, row_version=1)
+            log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=uid,
+                       action="create", new=_summary(stored), at=now)
+            return stored
+
+    def update(self, cf: CustomerFile, row: Any, old: Any) -> Any:
+        with cf.transaction():
+            now = cf.now()
+            sets = ", ".join(f"{c} = ?" for c in self.columns)
+            cur = cf.execute(
+                f"UPDATE {self.table} SET {sets}, updated_at = ?, row_version = row_version + 1 "
+                "WHERE id = ? AND row_version = ? AND deleted_at IS NULL",
+                [*self.values(row), now, row.id, row.row_version],
+            )
+            if cur.rowcount != 1:
+                raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} changed meanwhile")
+            for column in self.columns:
+                before, after = getattr(old, column), getattr(row, column)
+                if before != after:
+                    log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=old.uid,
+                               action="update", field=column, old=_text(before), new=_text(after), at=now)
+            return replace(row, uid=old.uid, row_version=row.row_version + 1)
+
+    def delete(self, cf: CustomerFile, row: Any) -> None:
+        with cf.transaction():
+            now = cf.now()
+            cur = cf.execute(
+                f"UPDATE {self.table} SET deleted_at = ?, updated_at = ?, row_version = row_version + 1 "
+                "WHERE id = ? AND deleted_at IS NULL",
+                [now, now, row.id],
+            )
+            if cur.rowcount != 1:
+                raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} is gone")
+            log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=row.uid,
+                       action="delete", old=_summary(row), at=now)
+
+
+def _summary(row: Order | Payment) -> str:
+    """One line for the change log: what was added or removed."""
+    if isinstance(row, Order):
+        return f"{row.order_date.isoformat()} {row.product} ×{row.quantity} {row.amount}"
+    return f"{row.paid_date.isoformat()} {row.amount}"
+
+
+_ORDERS = _Rows("orders", "order", _ORDER_COLUMNS)
+_PAYMENTS = _Rows("payments", "payment", _PAYMENT_COLUMNS)
+
+
+# -- orders -----------------------------------------------------------------------------------
+
+
+def insert_order(cf: CustomerFile, order: Order) -> Order:
+    return _ORDERS.insert(cf, order)
+
+
+def update_order(cf: CustomerFile, order: Order) -> Order:
+    old = get_order(cf, order.id)
+    if old is None:
+        raise WriteError(WriteProblem.CONFLICT, f"order {order.id} is gone")
+    return _ORDERS.update(cf, order, old)
+
+
+def delete_order(cf: CustomerFile, order: Order) -> None:
+    _ORDERS.delete(cf, order)
+
+
+def _order(r: Sequence[Any]) -> Order:
+    return Order(
+        id=r[0], uid=r[1], row_version=r[2], customer_id=r[3], order_date=date.fromisoformat(r[4]),
+        product=r[5], quantity=r[6], amount=r[7], cost=r[8], note=r[9], waybill=r[10], origin=r[11],
+        destination=r[12], pieces=r[13], weight_g=r[14],
+    )
+
+
+_SELECT_ORDERS = f"SELECT id, uid, row_version, {', '.join(_ORDER_COLUMNS)} FROM orders"
+
+
+def get_order(cf: CustomerFile, order_id: int) -> Order | None:
+    row = cf.execute(f"{_SELECT_ORDERS} WHERE id = ? AND deleted_at IS NULL", [order_id]).fetchone()
+    return _order(row) if row else None
+
+
+def orders_of(cf: CustomerFile, customer_id: int) -> list[Order]:
+    """A customer's orders, newest first."""
+    return [
+        _order(r)
+        for r in cf.execute(
+            f"{_SELECT_ORDERS} WHERE customer_id = ? AND deleted_at IS NULL "
+            "ORDER BY order_date DESC, id DESC",
+            [customer_id],
+        )
+    ]
+
+
+# -- payments ---------------------------------------------------------------------------------
+
+
+def insert_payment(cf: CustomerFile, payment: Payment) -> Payment:
+    return _PAYMENTS.insert(cf, payment)
+
+
+def update_payment(cf: CustomerFile, payment: Payment) -> Payment:
+    old = get_payment(cf, payment.id)
+    if old is None:
+        raise WriteError(WriteProblem.CONFLICT, f"payment {payment.id} is gone")
+    return _PAYMENTS.update(cf, payment, old)
+
+
+def delete_payment(cf: CustomerFile, payment: Payment) -> None:
+    _PAYMENTS.delete(cf, payment)
+
+
+def _payment(r: Sequence[Any]) -> Payment:
+    return Payment(
+        id=r[0], uid=r[1], row_version=r[2], customer_id=r[3], paid_date=date.fromisoformat(r[4]),
+        amount=r[5], method=PaymentMethod(r[6]) if r[6] else None, note=r[7],
+    )
+
+
+_SELECT_PAYMENTS = f"SELECT id, uid, row_version, {', '.join(_PAYMENT_COLUMNS)} FROM payments"
+
+
+def get_payment(cf: CustomerFile, payment_id: int) -> Payment | None:
+    row = cf.execute(f"{_SELECT_PAYMENTS} WHERE id = ? AND deleted_at IS NULL", [payment_id]).fetchone()
+    return _payment(row) if row else None
+
+
+def payments_of(cf: CustomerFile, customer_id: int) -> list[Payment]:
+    """A customer's payments, newest first."""
+    return [
+        _payment(r)
+        for r in cf.execute(
+            f"{_SELECT_PAYMENTS} WHERE customer_id = ? AND deleted_at IS NULL "
+            "ORDER BY paid_date DESC, id DESC",
+            [customer_id],
+        )
+    ]
+
+
+# -- bulk (demo files, imports) -------------------------------------------------------------------
+
+
+def insert_ledger_rows(cf: CustomerFile, orders: Iterable[Order], payments: Iterable[Payment]) -> tuple[int, int]:
+    """Many orders and payments in one transaction, one executemany each; returns the counts."""
+    with cf.transaction():
+        now = cf.now()
+        counts = []
+        for rows, table in ((orders, _ORDERS), (payments, _PAYMENTS)):
+            values = [[*table.values(r), cf.new_uid(), now, now, 1] for r in rows]
+            cf.conn.executemany(table.insert_sql, values)
+            counts.append(len(values))
+        return counts[0], counts[1]
+
+
+# -- sales plans ---------------------------------------------------------------------------------
+
+
+def set_plan(cf: CustomerFile, plan: SalesPlan) -> None:
+    """Set (or replace) a customer's planned amount for a period."""
+    with cf.transaction():
+        now = cf.now()
+        old = cf.execute(
+            "SELECT amount FROM sales_plans WHERE customer_id = ? AND period = ?",
+            [plan.customer_id, str(plan.period)],
+        ).fetchone()
+        cf.execute(
+            "INSERT INTO sales_plans (uid, customer_id, period, amount, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, period) DO UPDATE SET "
+            "amount = excluded.amount, updated_at = excluded.updated_at, row_version = row_version + 1",
+            [cf.new_uid(), plan.customer_id, str(plan.period), plan.amount, now, now],
+        )
+        uid = cf.execute(
+            "SELECT uid FROM sales_plans WHERE customer_id = ? AND period = ?",
+            [plan.customer_id, str(plan.period)],
+        ).fetchone()[0]
+        log_change(cf, customer_id=plan.customer_id, entity="sales_plan", entity_uid=uid,
+                   action="update" if old else "create", field=str(plan.period),
+                   old=_text(old[0]) if old else None, new=str(plan.amount), at=now)
+
+
+def plans_of(cf: CustomerFile, customer_id: int) -> list[SalesPlan]:
+    return [
+        SalesPlan(customer_id=customer_id, period=Period.parse(r[1]), amount=r[2], id=r[0])
+        for r in cf.execute(
+            "SELECT id, period, amount FROM sales_plans WHERE customer_id = ? ORDER BY period",
+            [customer_id],
+        )
+    ]
+
+
+# -- sums -------------------------------------------------------------------------------------------
+
+
+def balance(cf: CustomerFile, customer_id: int) -> tuple[int, int]:
+    """(billed, paid) for one customer, from two index-only sums."""
+    billed = cf.execute(
+        "SELECT coalesce(sum(amount), 0) FROM orders WHERE customer_id = ? AND deleted_at IS NULL",
+        [customer_id],
+    ).fetchone()[0]
+    paid = cf.execute(
+        "SELECT coalesce(sum(amount), 0) FROM payments WHERE customer_id = ? AND deleted_at IS NULL",
+        [customer_id],
+    ).fetchone()[0]
+    return billed, paid
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One customer's line in the receivables ledger (fen)."""
+
+    customer_id: int
+    code: str
+    name: str
+    billed: int
+    paid: int
+    credit_limit: int | None
+    aging: Aging
+
+    @property
+    def receivable(self) -> int:
+        return self.billed - self.paid
+
+
+# Payments settle the oldest orders first: an order's unpaid part is what its
+# running total (by date, then id) exceeds everything paid, up to its amount.
+_LEDGER_SQL = """
+WITH paid AS (
+    SELECT customer_id, sum(amount) AS paid FROM payments WHERE deleted_at IS NULL GROUP BY customer_id
+),
+running AS (
+    SELECT customer_id, order_date, amount,
+           sum(amount) OVER (PARTITION BY customer_id ORDER BY order_date, id) AS through
+    FROM orders WHERE deleted_at IS NULL
+),
+unpaid AS (
+    SELECT r.customer_id, r.order_date,
+           max(0, min(r.amount, r.through - coalesce(p.paid, 0))) AS unpaid,
+           julianday(:today) - julianday(r.order_date) AS age
+    FROM running r LEFT JOIN paid p USING (customer_id)
+),
+aged AS (
+    SELECT customer_id,
+           sum(CASE WHEN age <= 30 THEN unpaid ELSE 0 END) AS d30,
+           sum(CASE WHEN age > 30 AND age <= 60 THEN unpaid ELSE 0 END) AS d60,
+           sum(CASE WHEN age > 60 AND age <= 90 THEN unpaid ELSE 0 END) AS d90,
+           sum(CASE WHEN age > 90 THEN unpaid ELSE 0 END) AS older,
+           min(CASE WHEN unpaid > 0 THEN order_date END) AS oldest
+    FROM unpaid GROUP BY customer_id
+),
+billed AS (
+    SELECT customer_id, sum(amount) AS billed FROM orders WHERE deleted_at IS NULL GROUP BY customer_id
+)
+SELECT c.id, c.code, c.name, coalesce(b.billed, 0), coalesce(p.paid, 0), c.credit_limit,
+       coalesce(a.d30, 0), coalesce(a.d60, 0), coalesce(a.d90, 0), coalesce(a.older, 0), a.oldest
+FROM customers c
+LEFT JOIN billed b ON b.customer_id = c.id
+LEFT JOIN paid p ON p.customer_id = c.id
+LEFT JOIN aged a ON a.customer_id = c.id
+WHERE c.deleted_at IS NULL AND (b.customer_id IS NOT NULL OR p.customer_id IS NOT NULL)
+ORDER BY c.code
+"""
+
+
+def ledger_rows(cf: CustomerFile, today: date) -> list[LedgerRow]:
+    """Every customer with orders or payments, with the aging of what is unpaid."""
+    rows = cf.execute(_LEDGER_SQL, {"today": today.isoformat()}).fetchall()
+    return [
+        LedgerRow(
+            customer_id=r[0], code=r[1], name=r[2], billed=r[3], paid=r[4], credit_limit=r[5],
+            aging=Aging(r[6], r[7], r[8], r[9], date.fromisoformat(r[10]) if r[10] else None),
+        )
+        for r in rows
+    ]
+
+
+assert {f.name for f in fields(Order)} >= set(_ORDER_COLUMNS)
+assert {f.name for f in fields(Payment)} >= set(_PAYMENT_COLUMNS)
