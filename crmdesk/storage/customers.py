@@ -457,7 +457,14 @@ class SortKey(StrEnum):
     STATUS = "status"
     UPDATED = "updated"
     DELETED = "deleted"
+    RECEIVABLE = "receivable"
 
+
+# Receivable is summed from the ledger (index-only), never stored on the customer.
+_RECEIVABLE = (
+    "(SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE o.customer_id = c.id AND o.deleted_at IS NULL)"
+    " - (SELECT coalesce(sum(m.amount), 0) FROM payments m WHERE m.customer_id = c.id AND m.deleted_at IS NULL)"
+)
 
 _ORDER_BY = {
     SortKey.CODE: "c.code",
@@ -469,6 +476,7 @@ _ORDER_BY = {
     SortKey.STATUS: "c.status",
     SortKey.UPDATED: "c.updated_at",
     SortKey.DELETED: "c.deleted_at",
+    SortKey.RECEIVABLE: _RECEIVABLE,
 }
 
 
@@ -542,13 +550,15 @@ class ListRow:
     owner: str | None
     last_verified: date | None
     deleted_at: str | None
+    receivable: int = 0  # fen: billed - paid, summed from the ledger
+    credit_limit: int | None = None
 
 
 _LIST_COLUMNS = (
     "c.id, c.code, c.name, c.kind, c.status, "
     "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
     "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
-    "c.province, c.city, c.owner, c.last_verified, c.deleted_at"
+    f"c.province, c.city, c.owner, c.last_verified, c.deleted_at, {_RECEIVABLE}, c.credit_limit"
 )
 
 
@@ -557,6 +567,7 @@ def _list_row(r: Sequence[Any]) -> ListRow:
         id=r[0], code=r[1], name=r[2], kind=CustomerKind(r[3]), status=LifecycleStatus(r[4]),
         phone=r[5], province=r[6], city=r[7], owner=r[8],
         last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
+        receivable=r[11], credit_limit=r[12],
     )
 
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from crmdesk.services.files import open_file
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import Cancellation, CustomerFile
 from crmdesk.storage.customers import CustomerQuery
 from crmdesk.ui.tasks import TaskRunner
+
+
+T = TypeVar("T")
 
 
 class FileSession:
@@ -57,9 +61,13 @@ class FileSession:
 
         runner.run(work, on_done=opened, on_error=on_error)
 
-    def query_ids(self, query: CustomerQuery, on_done: Callable[[list[int]], None]) -> None:
+    def run(self, work: Callable[[CustomerFile], T], on_done: Callable[[T], None]) -> None:
+        """``work(worker_file)`` on the worker thread; ``on_done(result)`` on the GUI thread."""
         worker = self._worker
-        self._runner.run(lambda: store.customer_ids(worker, query), on_done=on_done)
+        self._runner.run(lambda: work(worker), on_done=on_done)
+
+    def query_ids(self, query: CustomerQuery, on_done: Callable[[list[int]], None]) -> None:
+        self.run(lambda cf: store.customer_ids(cf, query), on_done)
 
     def close(self) -> None:
         worker = self._worker

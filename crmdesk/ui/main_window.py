@@ -28,6 +28,7 @@ from crmdesk.domain.customer import CustomerKind
 from crmdesk.paths import demo_file
 from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
+from crmdesk.services import ledger as ledger_service
 from crmdesk.services.files import new_file
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
@@ -38,6 +39,7 @@ from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
 from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
 from crmdesk.ui.customer_list.view import CustomerListView
+from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
 from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
 from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from crmdesk.ui.file_session import FileSession
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.act_next = self._action("act_next", lambda: self.move_selection(1), "Alt+Down")
         self.act_previous = self._action("act_previous", lambda: self.move_selection(-1), "Alt+Up")
         self.act_about = self._action("act_about", self.show_about)
+        self.act_ledger = self._action("act_ledger", self.show_ledger, "Ctrl+L")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.columns_menu = QMenu(self)
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self.view_menu.addAction(self.act_ledger)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
             (self.act_next, self.tr("Ne&xt customer")),
             (self.act_previous, self.tr("P&revious customer")),
             (self.act_about, self.tr("&About crmdesk")),
+            (self.act_ledger, self.tr("&Ledger overview")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -538,6 +543,32 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(self._on_restored)
         dialog.exec()
 
+    def show_ledger(self) -> None:
+        """The receivables of the whole file, summed on the worker (1M orders take a moment)."""
+        if self.session is None:
+            return
+        today = self.today
+        self._busy(True)
+
+        def shown(rows) -> None:
+            self._busy(False)
+            dialog = LedgerDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.customer_activated.connect(self.show_customer_id)
+            dialog.set_rows(rows, today)
+            dialog.show()
+
+        self.session.run(lambda cf: ledger_service.ledger(cf, today), shown)
+
+    def show_customer_id(self, customer_id: int) -> None:
+        """Select a customer in the list (clearing filters that hide it)."""
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self._select_row(row)
+            return
+        self._pending_select = customer_id
+        self.filter_bar.clear_filters()
+
     def _on_restored(self, customer_id: int) -> None:
         self._pending_select = customer_id
         self._run_query(self.filter_bar.query())
@@ -627,7 +658,7 @@ class MainWindow(QMainWindow):
         self.act_edit.setEnabled(writable and current is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
-        for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous):
+        for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

@@ -190,6 +190,10 @@ The change is stored when you save the customer.</source>
         <source>Not verified since {date}</source>
         <translation>自 {date} 起未核实</translation>
     </message>
+    <message>
+        <source>Over the credit limit of {limit}</source>
+        <translation>超过授信额度 {limit}</translation>
+    </message>
 </context>
 <context>
     <name>FieldForm</name>
@@ -243,6 +247,68 @@ The change is stored when you save the customer.</source>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Ledger overview</source>
+        <translation>客户台账</translation>
+    </message>
+    <message>
+        <source>Receivables of every customer with orders or payments. Click a column to sort; double-click a row to open the customer.</source>
+        <translation>所有有订单或回款的客户的应收款。点击列标题排序，双击一行打开该客户。</translation>
+    </message>
+    <message>
+        <source>{n} customers · receivable {receivable} · over 90 days {older} · {over} over their credit limit · as of {today}</source>
+        <translation>{n} 位客户 · 应收合计 {receivable} · 超过 90 天 {older} · {over} 位超授信额度 · 截至 {today}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>累计应收</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>累计回款</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>外欠款</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>授信额度</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid</source>
+        <translation>最早欠款日期</translation>
     </message>
 </context>
 <context>
@@ -342,6 +408,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger overview</source>
+        <translation>客户台账(&amp;L)</translation>
     </message>
     <message>
         <source>Opening %1…</source>

@@ -104,3 +104,16 @@ def test_sql_ledger_equals_the_domain_aging_on_random_data(customer_file):
         row = rows[cid]
         assert (row.billed, row.paid) == (sum(o.amount for o in mine), paid)
         assert row.aging == expected
+
+
+def test_list_rows_carry_the_receivable_and_sort_by_it(customer_file, company):
+    from crmdesk.storage.customers import CustomerQuery, SortKey
+
+    other = customer_store.insert_customer(customer_file, make_person(name="王五", mobile=None))
+    store.insert_order(customer_file, an_order(company.id, amount=300))
+    store.insert_order(customer_file, an_order(other.id, amount=900))
+    store.insert_payment(customer_file, Payment(customer_id=other.id, paid_date=TODAY, amount=100))
+    rows = customer_store.list_rows(customer_file, [company.id, other.id])
+    assert (rows[company.id].receivable, rows[other.id].receivable) == (300, 800)
+    ids = customer_store.customer_ids(customer_file, CustomerQuery(sort=SortKey.RECEIVABLE, descending=True))
+    assert ids == [other.id, company.id]

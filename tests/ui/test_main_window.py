@@ -302,3 +302,44 @@ def test_cancel_stops_a_long_open_and_changes_nothing(qtbot, make_window, shop_f
     assert window.session is None
     assert window.statusBar().currentMessage() == "Opening cancelled; the file was not changed."
     assert window.stack.currentWidget() is window.welcome
+
+
+@pytest.fixture
+def ledger_file(shop_file) -> Path:
+    from crmdesk.domain.orders import Order, Payment
+    from crmdesk.storage import orders as order_store
+
+    with CustomerFile.open(shop_file) as cf:
+        ids = {store.get_customer(cf, i).name: i for i in store.customer_ids(cf)}
+        company = ids["北京顺达物流有限公司"]
+        store.update_customer(cf, store.get_customer(cf, company).with_changes(credit_limit=1_000_000))
+        order_store.insert_ledger_rows(cf, [
+            Order(customer_id=company, order_date=date(2026, 7, 1), product="整车", quantity=1, amount=800_000),
+            Order(customer_id=company, order_date=date(2026, 11, 1), product="零担", quantity=2, amount=400_000),
+            Order(customer_id=ids["张三"], order_date=date(2026, 11, 20), product="快递", quantity=1, amount=5_000),
+        ], [Payment(customer_id=ids["张三"], paid_date=date(2026, 11, 21), amount=2_000)])
+    return shop_file
+
+
+def test_receivable_column_and_ledger_overview(qtbot, make_window, ledger_file):
+    from crmdesk.ui.dialogs.ledger_dialog import LedgerColumn, LedgerDialog
+
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    receivables = {names_shown(window)[r]: window.model.data(window.model.index(r, Column.RECEIVABLE))
+                   for r in range(window.model.rowCount())}
+    assert receivables == {"张三": "30.00", "李四": "", "王五": "", "北京顺达物流有限公司": "12,000.00"}
+
+    window.act_ledger.trigger()
+    qtbot.waitUntil(lambda: window.findChild(LedgerDialog) is not None, timeout=5_000)
+    dialog = window.findChild(LedgerDialog)
+    model = dialog.model
+    cell = lambda r, c: model.data(model.index(r, c))  # noqa: E731
+    assert [cell(r, LedgerColumn.NAME) for r in range(model.rowCount())] == ["北京顺达物流有限公司", "张三"]
+    assert cell(0, LedgerColumn.RECEIVABLE) == "12,000.00"
+    assert cell(0, LedgerColumn.DAYS_OVER_90) == "8,000.00" and cell(0, LedgerColumn.OLDEST) == "2026-07-01"
+    assert "2 customers" in dialog.totals.text() and "1 over their credit limit" in dialog.totals.text()
+    dialog.view.sortByColumn(LedgerColumn.OLDEST, Qt.SortOrder.AscendingOrder)
+    assert cell(0, LedgerColumn.OLDEST) == "2026-07-01"
+    dialog.view.doubleClicked.emit(model.index(1, 0))
+    assert window.detail.current().name == "张三"

@@ -88,3 +88,20 @@ def test_sort_is_reported_not_done_by_the_model(qtbot):
         model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
     assert blocker.args == [Column.NAME, True]
     assert model.ids() == [3, 1, 2]
+
+
+def test_receivable_is_shown_and_over_limit_marked():
+    from dataclasses import replace
+
+    from PySide6.QtGui import QBrush
+
+    source = Source(2)
+    source.rows[1] = replace(source.rows[1], receivable=5_500_000, credit_limit=5_000_000)
+    source.rows[2] = replace(source.rows[2], receivable=0, credit_limit=None)
+    model = CustomerTableModel(source, today=TODAY)
+    model.set_ids([1, 2])
+    assert model.data(model.index(0, Column.RECEIVABLE)) == "55,000.00"
+    assert isinstance(model.data(model.index(0, Column.RECEIVABLE), Qt.ItemDataRole.ForegroundRole), QBrush)
+    assert "50,000.00" in model.data(model.index(0, Column.RECEIVABLE), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, Column.RECEIVABLE)) == ""
+    assert model.data(model.index(1, Column.RECEIVABLE), Qt.ItemDataRole.ForegroundRole) is None

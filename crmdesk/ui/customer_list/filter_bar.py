@@ -103,6 +103,18 @@ class FilterBar(QWidget):
         q = self.query()
         return bool(q.text.strip()) or any(v is not None for v in (q.kind, q.status, q.owner, q.tag))
 
+    def clear_filters(self) -> None:
+        """Show everything again (one query)."""
+        self._timer.stop()
+        for widget in (self.search, self.kind, self.status, self.owner, self.tag):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.kind, self.status, self.owner, self.tag):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.kind, self.status, self.owner, self.tag):
+            widget.blockSignals(False)
+        self._emit()
+
     def flush(self) -> None:
         """Emit a pending search now (Enter pressed, or a test)."""
         if self._timer.isActive():

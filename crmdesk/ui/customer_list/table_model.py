@@ -24,6 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from crmdesk.domain.customer import mask_phone, verification_overdue
+from crmdesk.domain.money import format_money
+from crmdesk.domain.orders import over_limit
 from crmdesk.storage.customers import ListRow, SortKey
 from crmdesk.ui import texts
 
@@ -62,6 +64,7 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.PHONE: SortKey.PHONE,
     Column.CITY: SortKey.CITY,
     Column.OWNER: SortKey.OWNER,
+    Column.RECEIVABLE: SortKey.RECEIVABLE,
 }
 
 RowSource = Callable[[Sequence[int]], dict[int, ListRow]]
@@ -70,7 +73,7 @@ RowSource = Callable[[Sequence[int]], dict[int, ListRow]]
 class DisplayRow:
     """One row's cells, formatted once when its page is loaded."""
 
-    __slots__ = ("cells", "stale_since", "row")
+    __slots__ = ("cells", "stale_since", "row", "over_limit")
 
     def __init__(self, row: ListRow, today: date, stale_after_days: int) -> None:
         self.row = row
@@ -84,8 +87,9 @@ class DisplayRow:
             row.owner or "",
             "",  # last contact: follow-ups feature
             "",  # next follow-up: follow-ups feature
-            "",  # receivable: ledger feature
+            format_money(row.receivable) if row.receivable else "",
         )
+        self.over_limit = over_limit(row.receivable, row.credit_limit)
         stale = verification_overdue(row.last_verified, today, stale_after_days)
         self.stale_since = (row.last_verified or date.min) if stale else None
 
@@ -188,6 +192,14 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.NAME:
             if self.display_row(index.row()).stale_since is not None:
                 return QBrush(QColor("#8a6d1f"))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.RECEIVABLE:
+            if self.display_row(index.row()).over_limit:
+                return QBrush(QColor("#b91c1c"))  # over the credit limit (外欠款预警)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.RECEIVABLE:
+            if self.display_row(index.row()).over_limit:
+                row = self.display_row(index.row()).row
+                return QCoreApplication.translate("CustomerTableModel", "Over the credit limit of {limit}").format(
+                    limit=format_money(row.credit_limit, symbol=True))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.RECEIVABLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
