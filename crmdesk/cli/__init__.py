@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -54,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
     p.add_argument("--customers", type=int, default=200)
-    p.add_argument("--orders", type=int, default=0)
+    p.add_argument("--orders", type=int, default=None, help="about this many orders (default: 10 per customer)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
     return parser
@@ -70,6 +71,9 @@ def main(argv: list[str]) -> int:
     except WriteError as e:
         print(text(e.problem.value, detail=e.detail), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `crmdesk ledger FILE | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -131,11 +135,11 @@ def _customers(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from crmdesk.services.demo import write_demo_file
 
+    if args.orders is None:
+        args.orders = 10 * args.customers
     today = args.today or date.today()  # the one place a wall-clock date enters: the user's command
-    if args.orders:
-        print(text("orders_later"), file=sys.stderr)
-    path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today)
-    print(text("demo_written", count=args.customers, path=path))
+    path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today, orders=args.orders)
+    print(text("demo_written", count=args.customers, orders=args.orders, path=path))
     return 0
 
 

@@ -42,13 +42,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "conflict": ("someone else changed this record; nothing was changed", "该记录已被他人修改，未做任何更改"),
     "ok": ("ok", "ok"),
     "created": ("created {path}", "已创建 {path}"),
-    "demo_written": ("wrote {count} customers to {path}", "已写入 {count} 位客户到 {path}"),
+    "demo_written": (
+        "wrote {count} customers and about {orders} orders to {path}",
+        "已写入 {count} 位客户和约 {orders} 笔订单到 {path}",
+    ),
     "no_match": ("no customers match", "没有匹配的客户"),
     "no_ledger": ("no orders or payments yet", "还没有订单或回款"),
-    "orders_later": (
-        "note: orders are not generated yet (they arrive with the ledger)",
-        "注意：暂不生成订单（订单随台账功能提供）",
-    ),
     "personal": ("personal", "个人"),
     "company": ("company", "企业"),
 }

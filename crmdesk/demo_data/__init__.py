@@ -37,12 +37,16 @@ from random import Random
 
 from crmdesk.demo_data.common_fields import SALES_TEAM, TAGS
 from crmdesk.demo_data.companies import _company
+from crmdesk.demo_data.ledger import generate_ledger
 from crmdesk.demo_data.names import _POLY_SURNAME, PINYIN, POLYPHONIC_SURNAMES
 from crmdesk.demo_data.persons import _person
 from crmdesk.demo_data.places import CITIES
 from crmdesk.domain.customer import Customer
 
-__all__ = ["generate_customers", "TAGS", "SALES_TEAM", "CITIES", "POLYPHONIC_SURNAMES", "PINYIN"]
+__all__ = [
+    "generate_customers", "generate_ledger", "TAGS", "SALES_TEAM", "CITIES", "POLYPHONIC_SURNAMES",
+    "PINYIN",
+]
 
 
 def generate_customers(n: int, seed: int, *, today: date) -> Iterator[Customer]:

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from crmdesk.demo_data import generate_customers
+from crmdesk.demo_data import generate_customers, generate_ledger
 from crmdesk.services.files import new_file
 from crmdesk.storage import customers as customer_store
+from crmdesk.storage import orders as order_store
+from crmdesk.storage.customers import CustomerQuery, SortKey
 from crmdesk.storage.ids import uid_factory
 
 
@@ -20,17 +22,22 @@ def write_demo_file(
     customers: int,
     seed: int,
     today: date,
+    orders: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> Path:
-    """Same ``customers``/``seed``/``today`` give the same content, every time."""
+    """Same arguments give the same content, every time: customers, then about
+    ``orders`` orders with their payments and sales plans."""
     moment = datetime.combine(today, time(9, 0), tzinfo=timezone.utc)
     clock = lambda: moment  # noqa: E731 - a fixed instant keeps the file reproducible
     uids = uid_factory(clock, random.Random(f"uids-{seed}"))
     cf = new_file(out, clock=clock, new_uid=uids, actor="demo")
     try:
-        customer_store.insert_customers(
-            cf, generate_customers(customers, seed, today=today), progress=progress
-        )
+        people = list(generate_customers(customers, seed, today=today))
+        customer_store.insert_customers(cf, people, progress=progress)
+        if orders:
+            ids = customer_store.customer_ids(cf, CustomerQuery(sort=SortKey.CODE))
+            ledger = generate_ledger(list(zip(ids, people)), seed, today=today, orders=orders)
+            order_store.insert_ledger_rows(cf, ledger.orders, ledger.payments, ledger.plans)
     finally:
         cf.close()
     return cf.path

@@ -195,8 +195,14 @@ def payments_of(cf: CustomerFile, customer_id: int) -> list[Payment]:
 # -- bulk (demo files, imports) -------------------------------------------------------------------
 
 
-def insert_ledger_rows(cf: CustomerFile, orders: Iterable[Order], payments: Iterable[Payment]) -> tuple[int, int]:
-    """Many orders and payments in one transaction, one executemany each; returns the counts."""
+def insert_ledger_rows(
+    cf: CustomerFile,
+    orders: Iterable[Order],
+    payments: Iterable[Payment],
+    plans: Iterable[SalesPlan] = (),
+) -> tuple[int, int]:
+    """Many orders, payments and plans in one transaction, one executemany each;
+    returns the counts of orders and payments."""
     with cf.transaction():
         now = cf.now()
         counts = []
@@ -204,6 +210,11 @@ def insert_ledger_rows(cf: CustomerFile, orders: Iterable[Order], payments: Iter
             values = [[*table.values(r), cf.new_uid(), now, now, 1] for r in rows]
             cf.conn.executemany(table.insert_sql, values)
             counts.append(len(values))
+        cf.conn.executemany(
+            "INSERT INTO sales_plans (uid, customer_id, period, amount, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [[cf.new_uid(), p.customer_id, str(p.period), p.amount, now, now] for p in plans],
+        )
         return counts[0], counts[1]
 
 

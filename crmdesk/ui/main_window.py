@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
 
         def prepare() -> None:
             if not path.exists():
-                write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=today)
+                write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=today, orders=DEMO_ORDERS)
 
         self.open_path(path, prepare=prepare, show_code=show_code)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 import json
 import subprocess
 import sys
@@ -122,9 +123,12 @@ def test_demo_is_reproducible(tmp_path, capsys):
         assert run(capsys, "demo", str(tmp_path / name), "--customers", "60", "--seed", "3",
                    "--today", "2026-11-23")[0] == 0
         _, out, _ = run(capsys, "customers", str(tmp_path / name), "--json", "--reveal")
-        dumps.append(json.loads(out))
-    assert dumps[0] == dumps[1] and len(dumps[0]) == 60
-    assert {r["type"] for r in dumps[0]} == {"personal", "company"}
+        _, ledger, _ = run(capsys, "ledger", str(tmp_path / name), "--json", "--today", "2026-11-23")
+        dumps.append((json.loads(out), json.loads(ledger)))
+    assert dumps[0] == dumps[1]
+    customers, ledger = dumps[0]
+    assert len(customers) == 60 and {r["type"] for r in customers} == {"personal", "company"}
+    assert len(ledger) > 30 and any(Decimal(r["receivable"]) > 0 for r in ledger)
 
 
 def test_cli_never_imports_qt(filled):
