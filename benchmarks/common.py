@@ -15,15 +15,15 @@ TODAY = date(2026, 11, 23)
 SEED = 1
 
 
-def data_file(customers: int) -> Path:
-    """A generated demo file of ``customers`` customers, made once and reused."""
+def data_file(customers: int, orders: int = 0) -> Path:
+    """A generated demo file of ``customers`` customers (and orders), made once and reused."""
     from crmdesk.services.demo import write_demo_file
 
     DATA.mkdir(exist_ok=True)
-    path = DATA / f"demo-{customers}-seed{SEED}.crmdesk"
+    path = DATA / f"demo-{customers}-{orders}-seed{SEED}.crmdesk"
     if not path.exists():
         print(f"# generating {path.name} ...", file=sys.stderr)
-        write_demo_file(path, customers=customers, seed=SEED, today=TODAY)
+        write_demo_file(path, customers=customers, seed=SEED, today=TODAY, orders=orders)
     return path
 
 

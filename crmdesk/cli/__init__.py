@@ -170,7 +170,6 @@ def _ledger(args: argparse.Namespace) -> int:
                 "days_31_60": money(r.aging.days_31_60),
                 "days_61_90": money(r.aging.days_61_90),
                 "days_over_90": money(r.aging.days_over_90),
-                "oldest_unpaid": r.aging.oldest_unpaid.isoformat() if r.aging.oldest_unpaid else None,
             }
             for r in rows
         ]

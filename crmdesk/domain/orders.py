@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from crmdesk.domain.money import MAX_FEN
 from crmdesk.domain.validation import ErrorCode, FieldError
@@ -128,9 +129,12 @@ class SalesPlan:
 AGING_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))  # days since the order
 
 
-@dataclass(frozen=True)
-class Aging:
-    """Unpaid amounts by age, oldest bucket last (fen)."""
+class Aging(NamedTuple):
+    """Unpaid amounts by age, oldest bucket last (fen).
+
+    A NamedTuple: the ledger overview makes one per customer (100,000 of them),
+    and a tuple is made twice as fast as a frozen dataclass.
+    """
 
     days_0_30: int = 0
     days_31_60: int = 0
@@ -161,16 +165,42 @@ def unpaid_orders(orders: Iterable[tuple[date, int]], paid: int) -> list[tuple[d
     return unpaid
 
 
+def bucket_of(day: date, today: date) -> int:
+    """Index into AGING_BUCKETS for an order dated ``day`` (future dates count as 0 days)."""
+    age = max((today - day).days, 0)
+    return next(i for i, (low, high) in enumerate(AGING_BUCKETS) if high is None or age <= high)
+
+
+def settle_buckets(totals: Sequence[int], paid: int) -> tuple[int, int, int, int]:
+    """Unpaid per bucket once ``paid`` settles the oldest bucket first.
+
+    FIFO over orders and FIFO over age buckets give the same sums, because
+    the buckets are contiguous date ranges in the same order; the ledger
+    overview uses this on bucket totals summed in SQL (written out for four
+    buckets: it runs once per customer of the file).
+    """
+    b0, b1, b2, b3 = totals
+    left = paid if paid > 0 else 0
+    if not left:
+        return b0, b1, b2, b3
+    if left >= b0 + b1 + b2 + b3:
+        return 0, 0, 0, 0
+    settled = min(left, b3)
+    b3, left = b3 - settled, left - settled
+    settled = min(left, b2)
+    b2, left = b2 - settled, left - settled
+    settled = min(left, b1)
+    b1, left = b1 - settled, left - settled
+    return b0 - left, b1, b2, b3
+
+
 def aging(orders: Iterable[tuple[date, int]], paid: int, today: date) -> Aging:
-    buckets = [0, 0, 0, 0]
+    orders = list(orders)
+    totals = [0, 0, 0, 0]
+    for day, amount in orders:
+        totals[bucket_of(day, today)] += amount
     unpaid = unpaid_orders(orders, paid)
-    for day, amount in unpaid:
-        age = max((today - day).days, 0)
-        for index, (low, high) in enumerate(AGING_BUCKETS):
-            if age >= low and (high is None or age <= high):
-                buckets[index] += amount
-                break
-    return Aging(*buckets, oldest_unpaid=unpaid[0][0] if unpaid else None)
+    return Aging(*settle_buckets(totals, paid), oldest_unpaid=unpaid[0][0] if unpaid else None)
 
 
 @dataclass(frozen=True)

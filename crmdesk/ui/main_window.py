@@ -43,6 +43,7 @@ from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
 from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
 from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from crmdesk.ui.file_session import FileSession
+from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.i18n import Translations, effective_language
 from crmdesk.ui.preferences import Preferences
 from crmdesk.ui.tasks import Generation, TaskRunner
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
                                           stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS),
                                           parent=self)
         self.detail.saved.connect(self._on_saved)
+        self.detail.ledger_changed.connect(self.model.refresh)  # the receivable column
         self.detail.dirty_changed.connect(lambda _dirty: self._update_actions())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         self.act_previous = self._action("act_previous", lambda: self.move_selection(-1), "Alt+Up")
         self.act_about = self._action("act_about", self.show_about)
         self.act_ledger = self._action("act_ledger", self.show_ledger, "Ctrl+L")
+        self.act_statement = self._action("act_statement", self.show_statement, QKeySequence.StandardKey.Print)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -200,6 +203,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_new_person, self.act_new_company, self.act_edit, self.act_save,
                        self.act_delete, self.act_undo_delete):
             self.customer_menu.addAction(action)
+        self.customer_menu.addSeparator()
+        self.customer_menu.addAction(self.act_statement)
         self.customer_menu.addSeparator()
         for action in (self.act_find, self.act_next, self.act_previous):
             self.customer_menu.addAction(action)
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
             (self.act_previous, self.tr("P&revious customer")),
             (self.act_about, self.tr("&About crmdesk")),
             (self.act_ledger, self.tr("&Ledger overview")),
+            (self.act_statement, self.tr("S&tatement of account…")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
         self.prefs.add_recent_file(str(session.path))
         self.stack.setCurrentWidget(self.splitter)
         self.detail.show_customer(None)
+        self.detail.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
         self._refresh_choices()
         self._update_titles()
@@ -560,6 +567,17 @@ class MainWindow(QMainWindow):
 
         self.session.run(lambda cf: ledger_service.ledger(cf, today), shown)
 
+    def show_statement(self) -> None:
+        """对账单 of the customer on show, for a period: preview, print, PDF."""
+        customer = self.detail.current()
+        if self.session is None or customer is None or customer.id is None:
+            return
+        from crmdesk.ui.statement.statement_dialog import StatementDialog  # QtPrintSupport: not at start-up
+
+        dialog = StatementDialog(self.session.gui, customer, self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def show_customer_id(self, customer_id: int) -> None:
         """Select a customer in the list (clearing filters that hide it)."""
         row = self.model.row_of(customer_id)
@@ -656,6 +674,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable)
         self.act_save.setEnabled(writable and self.detail.is_dirty())
         self.act_edit.setEnabled(writable and current is not None)
+        self.act_statement.setEnabled(has_file and current is not None and current.id is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger):

@@ -8,6 +8,7 @@ use.  A test checks that every enum member and code has an entry.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -23,13 +24,36 @@ from crmdesk.domain.customer import (
     SourceChannel,
 )
 from crmdesk.domain.money import format_money
+from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.validation import ErrorCode
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 
 CONTEXT = "texts"
 
+class EnumTexts(Mapping[Enum, str]):
+    """Texts keyed by enum member *and* its enum.
+
+    StrEnum members of different enums with the same name and value
+    (SourceChannel.OTHER and ContactRole.OTHER, AccountType.CASH and
+    PaymentMethod.CASH) are equal and hash alike, so one plain dict keeps only
+    the last text.  Such enums go in separate parts.
+    """
+
+    def __init__(self, *parts: dict[Enum, str]) -> None:
+        self._texts = {(type(m), m): text for part in parts for m, text in part.items()}
+
+    def __getitem__(self, member: Enum) -> str:
+        return self._texts[(type(member), member)]
+
+    def __iter__(self) -> Iterator[Enum]:
+        return (m for _, m in self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
 # Group names are tab labels: short, so that nine tabs fit beside the list.
-ENUM_TEXTS: dict[Enum, str] = {
+_TEXTS: dict[Enum, str] = {
     CustomerKind.PERSONAL: QT_TRANSLATE_NOOP("texts", "Personal"),
     CustomerKind.COMPANY: QT_TRANSLATE_NOOP("texts", "Company"),
     LifecycleStatus.PROSPECT: QT_TRANSLATE_NOOP("texts", "Prospect"),
@@ -62,11 +86,6 @@ ENUM_TEXTS: dict[Enum, str] = {
     AccountType.MONTHLY: QT_TRANSLATE_NOOP("texts", "Monthly settlement"),
     AccountType.CASH: QT_TRANSLATE_NOOP("texts", "Cash"),
     AccountType.COD: QT_TRANSLATE_NOOP("texts", "Cash on delivery"),
-    ContactRole.PURCHASER: QT_TRANSLATE_NOOP("texts", "Purchaser"),
-    ContactRole.TECHNICAL: QT_TRANSLATE_NOOP("texts", "Technical decision-maker"),
-    ContactRole.USER: QT_TRANSLATE_NOOP("texts", "User department"),
-    ContactRole.FINANCE: QT_TRANSLATE_NOOP("texts", "Finance"),
-    ContactRole.OTHER: QT_TRANSLATE_NOOP("texts", "Other role"),
     Group.BASIC: QT_TRANSLATE_NOOP("texts", "Basic"),
     Group.CONSUMPTION: QT_TRANSLATE_NOOP("texts", "Spending"),
     Group.EDUCATION: QT_TRANSLATE_NOOP("texts", "Education"),
@@ -133,6 +152,28 @@ ENUM_TEXTS: dict[Enum, str] = {
     WriteProblem.FAILED: QT_TRANSLATE_NOOP("texts", "Saving failed. Nothing was changed. ({detail})"),
 }
 
+_CONTACT_ROLE_TEXTS: dict[Enum, str] = {
+    ContactRole.PURCHASER: QT_TRANSLATE_NOOP("texts", "Purchaser"),
+    ContactRole.TECHNICAL: QT_TRANSLATE_NOOP("texts", "Technical decision-maker"),
+    ContactRole.USER: QT_TRANSLATE_NOOP("texts", "User department"),
+    ContactRole.FINANCE: QT_TRANSLATE_NOOP("texts", "Finance"),
+    ContactRole.OTHER: QT_TRANSLATE_NOOP("texts", "Other role"),
+}
+
+# "Cash payment", not "Cash": that source text is AccountType.CASH (现结), and
+# one source text in one context has one translation.
+_PAYMENT_METHOD_TEXTS: dict[Enum, str] = {
+    PaymentMethod.BANK_TRANSFER: QT_TRANSLATE_NOOP("texts", "Bank transfer"),
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("texts", "Cash payment"),
+    PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("texts", "WeChat"),
+    PaymentMethod.ALIPAY: QT_TRANSLATE_NOOP("texts", "Alipay"),
+    PaymentMethod.CHEQUE: QT_TRANSLATE_NOOP("texts", "Cheque"),
+    PaymentMethod.ACCEPTANCE: QT_TRANSLATE_NOOP("texts", "Bank acceptance bill"),
+    PaymentMethod.OTHER: QT_TRANSLATE_NOOP("texts", "Other"),
+}
+
+ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS)
+
 FIELD_LABELS: dict[str, str] = {
     "code": QT_TRANSLATE_NOOP("texts", "Customer code"),
     "status": QT_TRANSLATE_NOOP("texts", "Status"),
@@ -192,6 +233,20 @@ FIELD_LABELS: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("texts", "Title"),
     "role": QT_TRANSLATE_NOOP("texts", "Decision role"),
     "is_primary": QT_TRANSLATE_NOOP("texts", "Primary contact"),
+    # orders and payments
+    "order_date": QT_TRANSLATE_NOOP("texts", "Order date"),
+    "product": QT_TRANSLATE_NOOP("texts", "Product or service"),
+    "quantity": QT_TRANSLATE_NOOP("texts", "Quantity"),
+    "amount": QT_TRANSLATE_NOOP("texts", "Amount"),
+    "cost": QT_TRANSLATE_NOOP("texts", "Cost"),
+    "waybill": QT_TRANSLATE_NOOP("texts", "Waybill no."),
+    "origin": QT_TRANSLATE_NOOP("texts", "From"),
+    "destination": QT_TRANSLATE_NOOP("texts", "To"),
+    "pieces": QT_TRANSLATE_NOOP("texts", "Pieces"),
+    "weight": QT_TRANSLATE_NOOP("texts", "Weight (kg)"),
+    "note": QT_TRANSLATE_NOOP("texts", "Note"),
+    "paid_date": QT_TRANSLATE_NOOP("texts", "Payment date"),
+    "method": QT_TRANSLATE_NOOP("texts", "Method"),
 }
 
 

@@ -60,6 +60,18 @@ The change is stored when you save the customer.</source>
 <context>
     <name>CustomerDetailPanel</name>
     <message>
+        <source>Profile</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>回款</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请更正标出的字段。</translation>
     </message>
@@ -275,6 +287,10 @@ The change is stored when you save the customer.</source>
         <translation>客户名称</translation>
     </message>
     <message>
+        <source>Oldest debt</source>
+        <translation>最久欠款</translation>
+    </message>
+    <message>
         <source>Billed</source>
         <translation>累计应收</translation>
     </message>
@@ -305,10 +321,6 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Over 90 days</source>
         <translation>90 天以上</translation>
-    </message>
-    <message>
-        <source>Oldest unpaid</source>
-        <translation>最早欠款日期</translation>
     </message>
 </context>
 <context>
@@ -412,6 +424,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>&amp;Ledger overview</source>
         <translation>客户台账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatement of account…</source>
+        <translation>对账单(&amp;T)…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -519,6 +535,317 @@ A customer-file manager over one local file.</source>
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Receivable {before} + this order {amount} = {after}, over the credit limit {limit} by {over}.</source>
+        <translation>外欠款 {before} + 本单 {amount} = {after}，超过授信额度 {limit}，超出 {over}。</translation>
+    </message>
+    <message>
+        <source>Not a valid weight in kilograms (for example 1.25; at most three decimals).</source>
+        <translation>不是有效的重量（单位公斤，例如 1.25，最多三位小数）。</translation>
+    </message>
+    <message>
+        <source>Over the credit limit</source>
+        <translation>超过授信额度</translation>
+    </message>
+    <message>
+        <source>This file does not allow orders that take a customer over the credit limit.
+
+{numbers}
+
+The order was not saved. Record a payment first, or raise the customer&apos;s credit limit.</source>
+        <translation>本文件不允许录入使客户超过授信额度的订单。
+
+{numbers}
+
+订单未保存。请先登记回款，或提高该客户的授信额度。</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Gross margin {margin}</source>
+        <translation>毛利率 {margin}</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>新增订单</translation>
+    </message>
+    <message>
+        <source>Edit order</source>
+        <translation>修改订单</translation>
+    </message>
+    <message>
+        <source>Shipment (optional)</source>
+        <translation>运输信息（可选）</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>In kilograms, for example 1.25 (three decimals are grams)</source>
+        <translation>单位公斤，例如 1.25（第三位小数为克）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSummary</name>
+    <message>
+        <source>over the credit limit {limit}
+by {over}</source>
+        <translation>超过授信额度 {limit}
+超出 {over}</translation>
+    </message>
+    <message>
+        <source>paid in advance {amount}</source>
+        <translation>预付 {amount}</translation>
+    </message>
+    <message>
+        <source>credit limit {limit}</source>
+        <translation>授信额度 {limit}</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid order: {date}</source>
+        <translation>最早未结订单：{date}</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首次订单</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>平均订单额</translation>
+    </message>
+    <message>
+        <source>Unpaid, by age</source>
+        <translation>未收款账龄</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品/服务</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Waybill no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 笔订单</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} 笔订单</translation>
+    </message>
+    <message>
+        <source>Gross profit {profit}</source>
+        <translation>毛利 {profit}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Delete order</source>
+        <translation>删除订单</translation>
+    </message>
+    <message>
+        <source>Delete this order?
+
+{date}   {product}   {amount}
+
+The receivable and the totals change at once.</source>
+        <translation>删除这笔订单？
+
+{date}   {product}   {amount}
+
+应收款和合计会随即变化。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Record a new order for this customer</source>
+        <translation>为该客户录入一笔新订单</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No orders yet. Click “Add…” to record one.</source>
+        <translation>还没有订单。点击“新增…”录入。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <source>Edit payment</source>
+        <translation>修改回款</translation>
+    </message>
+    <message>
+        <source>owed: {amount}</source>
+        <translation>欠款：{amount}</translation>
+    </message>
+    <message>
+        <source>Record as prepayment</source>
+        <translation>按预付款登记</translation>
+    </message>
+    <message>
+        <source>Money received ahead of orders (预付款): more than the customer owes now; it is set against the next orders.</source>
+        <translation>预付款：超过客户当前欠款的部分，将冲抵以后的订单。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>1 payment</source>
+        <translation>1 笔回款</translation>
+    </message>
+    <message>
+        <source>{n} payments</source>
+        <translation>{n} 笔回款</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>over the credit limit {limit}</source>
+        <translation>超过授信额度 {limit}</translation>
+    </message>
+    <message>
+        <source>Delete payment</source>
+        <translation>删除回款</translation>
+    </message>
+    <message>
+        <source>Delete this payment?
+
+{details}
+
+The receivable goes up by the amount.</source>
+        <translation>删除这笔回款？
+
+{details}
+
+应收款会相应增加。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Record money received from this customer</source>
+        <translation>登记从该客户收到的款项</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No payments yet. Click “Add…” to record one.</source>
+        <translation>还没有回款。点击“登记…”录入。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -558,6 +885,206 @@ A customer-file manager over one local file.</source>
     <message>
         <source>The recycle bin is empty.</source>
         <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>Statement</name>
+    <message>
+        <source>Payment received</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Statement of account</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户名称：</translation>
+    </message>
+    <message>
+        <source>Customer code:</source>
+        <translation>客户编号：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>对账期间：</translation>
+    </message>
+    <message>
+        <source>Printed on:</source>
+        <translation>打印日期：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <source>RMB yuan</source>
+        <translation>人民币（元）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收金额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>No orders or payments in this period.</source>
+        <translation>本期无往来记录。</translation>
+    </message>
+    <message>
+        <source>Total for the period</source>
+        <translation>本期合计</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>期末余额</translation>
+    </message>
+    <message>
+        <source>Closing balance:</source>
+        <translation>期末余额：</translation>
+    </message>
+    <message>
+        <source>In words:</source>
+        <translation>大写：</translation>
+    </message>
+    <message>
+        <source>A positive balance is the amount owed to us; a negative balance was paid in advance.</source>
+        <translation>余额为正数表示贵方欠款，为负数表示贵方预付款。</translation>
+    </message>
+    <message>
+        <source>Please check the above and confirm it with your signature and stamp. If anything differs, please tell us.</source>
+        <translation>请核对以上账目，无误后签字盖章确认；如有不符，请及时与我方联系。</translation>
+    </message>
+    <message>
+        <source>Customer confirmation (signature and stamp):</source>
+        <translation>客户确认（签字盖章）：</translation>
+    </message>
+    <message>
+        <source>Issued by (signature and stamp):</source>
+        <translation>对账单位（签字盖章）：</translation>
+    </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Cannot start printing.</source>
+        <translation>无法开始打印。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page.</source>
+        <translation>无法换页。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement of account — {name}</source>
+        <translation>对账单 — {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save statement as PDF</source>
+        <translation>将对账单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The statement could not be written:
+{error}</source>
+        <translation>无法写入对账单：
+{error}</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1453,26 @@ A customer-file manager over one local file.</source>
         <translation>保存失败，未做任何更改。（{detail}）</translation>
     </message>
     <message>
+        <source>Bank transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <source>Cash payment</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <source>Bank acceptance bill</source>
+        <translation>承兑汇票</translation>
+    </message>
+    <message>
         <source>Customer code</source>
         <translation>客户编号</translation>
     </message>
@@ -1144,6 +1691,58 @@ A customer-file manager over one local file.</source>
     <message>
         <source>Primary contact</source>
         <translation>主联系人</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品/服务</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Waybill no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起运地</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
     </message>
     <message>
         <source>Full name</source>

@@ -147,3 +147,16 @@ def test_payment_larger_than_owed_needs_the_prepayment_flag():
     assert validate_payment(payment, 10_000, TODAY, allow_prepayment=True) == []
     zero = Payment(customer_id=1, paid_date=TODAY, amount=0)
     assert [e.code for e in validate_payment(zero, 10_000, TODAY)] == [ErrorCode.NOT_POSITIVE]
+
+
+@given(
+    totals=st.tuples(*[st.integers(min_value=0, max_value=10**9)] * 4),
+    paid=st.integers(min_value=-10, max_value=5 * 10**9),
+)
+def test_settling_buckets_equals_settling_orders(totals, paid):
+    from crmdesk.domain.orders import AGING_BUCKETS, settle_buckets
+
+    # One order in the middle of each bucket: order-by-order FIFO must give the same sums.
+    orders = [(TODAY - timedelta(days=(low + (high or low + 30)) // 2), amount)
+              for (low, high), amount in zip(AGING_BUCKETS, totals)]
+    assert settle_buckets(totals, paid) == aging(orders, max(paid, 0), TODAY).as_tuple()

@@ -337,9 +337,27 @@ def test_receivable_column_and_ledger_overview(qtbot, make_window, ledger_file):
     cell = lambda r, c: model.data(model.index(r, c))  # noqa: E731
     assert [cell(r, LedgerColumn.NAME) for r in range(model.rowCount())] == ["北京顺达物流有限公司", "张三"]
     assert cell(0, LedgerColumn.RECEIVABLE) == "12,000.00"
-    assert cell(0, LedgerColumn.DAYS_OVER_90) == "8,000.00" and cell(0, LedgerColumn.OLDEST) == "2026-07-01"
+    assert cell(0, LedgerColumn.DAYS_OVER_90) == "8,000.00" and cell(0, LedgerColumn.OLDEST) == "Over 90 days"
+    assert cell(1, LedgerColumn.OLDEST) == "0–30 days"
     assert "2 customers" in dialog.totals.text() and "1 over their credit limit" in dialog.totals.text()
+    dialog.view.sortByColumn(LedgerColumn.OLDEST, Qt.SortOrder.DescendingOrder)
+    assert cell(0, LedgerColumn.OLDEST) == "Over 90 days"
     dialog.view.sortByColumn(LedgerColumn.OLDEST, Qt.SortOrder.AscendingOrder)
-    assert cell(0, LedgerColumn.OLDEST) == "2026-07-01"
-    dialog.view.doubleClicked.emit(model.index(1, 0))
+    assert cell(0, LedgerColumn.OLDEST) == "0–30 days"
+    zhang = next(r for r in range(model.rowCount()) if cell(r, LedgerColumn.NAME) == "张三")
+    dialog.view.doubleClicked.emit(model.index(zhang, 0))
     assert window.detail.current().name == "张三"
+
+
+def test_statement_of_account_opens_for_the_customer_on_show(qtbot, make_window, ledger_file):
+    from crmdesk.ui.statement.statement_dialog import StatementDialog
+
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    assert not window.act_statement.isEnabled()
+    window.list_view.setCurrentIndex(window.model.index(names_shown(window).index("北京顺达物流有限公司"), 0))
+    assert window.act_statement.isEnabled()
+    window.act_statement.trigger()
+    dialog = window.findChild(StatementDialog)
+    assert dialog is not None and "北京顺达物流有限公司" in dialog.windowTitle()
+    dialog.close()

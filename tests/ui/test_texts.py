@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crmdesk.domain import customer as customer_module
-from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS
+from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS, AccountType, ContactRole, SourceChannel
+from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.validation import ErrorCode
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 from crmdesk.ui import texts
@@ -14,6 +15,7 @@ ENUMS = [
     customer_module.CustomerKind, customer_module.LifecycleStatus, customer_module.SourceChannel,
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem,
+    PaymentMethod,
 ]
 
 
@@ -21,6 +23,22 @@ ENUMS = [
 def test_every_enum_member_has_a_text(enum):
     missing = [m for m in enum if not texts.ENUM_TEXTS.get(m)]
     assert missing == []
+
+
+@pytest.mark.parametrize("a, b", [
+    (SourceChannel.OTHER, ContactRole.OTHER),
+    (AccountType.CASH, PaymentMethod.CASH),
+], ids=str)
+def test_equal_members_of_different_enums_keep_their_own_texts(a, b):
+    """StrEnum members with the same name and value are equal; their texts must not be."""
+    assert a == b
+    assert texts.ENUM_TEXTS[a] != texts.ENUM_TEXTS[b]
+    assert texts.enum_text(a) != texts.enum_text(b)
+
+
+def test_enum_texts_holds_every_member_once():
+    assert len(texts.ENUM_TEXTS) == sum(len(e) for e in ENUMS)
+    assert len(list(texts.ENUM_TEXTS)) == len(texts.ENUM_TEXTS)
 
 
 def test_every_field_and_contact_field_has_a_label():

@@ -44,7 +44,10 @@ from crmdesk.domain.validation import FieldError
 from crmdesk.services.customers import SaveResult
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
+from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.customer_detail.contacts_tab import ContactsTab
+from crmdesk.ui.customer_detail.orders_tab import OrdersTab
+from crmdesk.ui.customer_detail.payments_tab import PaymentsTab
 from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, FieldForm
 
 WARNING_STYLE = "color: #b45309; font-weight: 600;"  # amber, readable on light and dark
@@ -107,6 +110,7 @@ class CustomerDetailPanel(QWidget):
 
     saved = Signal(object)
     dirty_changed = Signal(bool)
+    ledger_changed = Signal()  # an order or payment was saved or deleted
 
     def __init__(
         self,
@@ -127,6 +131,9 @@ class CustomerDetailPanel(QWidget):
         self._dirty = False
         self._general_errors: list[FieldError] = []
         self._message: str = ""
+        self._ledger: LedgerAccess | None = None
+        self.orders_tab: OrdersTab | None = None
+        self.payments_tab: PaymentsTab | None = None
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._build_empty_page())
@@ -224,13 +231,67 @@ class CustomerDetailPanel(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        # Profile (the information groups, saved with Save), then the ledger
+        # sections, whose dialogs save each order or payment at once.
+        profile = QWidget()
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.setContentsMargins(0, 6, 0, 0)
+        profile_layout.setSpacing(10)
+        profile_layout.addWidget(self.tabs, 1)
+        profile_layout.addLayout(buttons)
+        self.sections = QTabWidget()
+        self.sections.setObjectName("detail_sections")
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(profile, "")
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(10)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.sections, 1)
         return page
+
+    def set_ledger(self, ledger: LedgerAccess | None) -> None:
+        """The open file's orders and payments (None: no file); adds the two sections once."""
+        self._ledger = ledger
+        if ledger is None:
+            return
+        if self.orders_tab is None:
+            self.orders_tab = OrdersTab(ledger)
+            self.orders_tab.setObjectName("orders_tab")
+            self.payments_tab = PaymentsTab(ledger)
+            self.payments_tab.setObjectName("payments_tab")
+            self.orders_tab.changed.connect(self.payments_tab.refresh)
+            self.payments_tab.changed.connect(self.orders_tab.refresh)
+            for tab in (self.orders_tab, self.payments_tab):
+                tab.changed.connect(self.ledger_changed)
+                self.sections.addTab(tab, "")
+            self._retranslate_sections()
+        else:
+            self.orders_tab.set_ledger(ledger)
+            self.payments_tab.set_ledger(ledger)
+        self._show_ledger_of(self._customer)
+
+    def _show_ledger_of(self, customer: Customer | None) -> None:
+        if self.orders_tab is None:
+            return
+        stored = customer is not None and customer.id is not None
+        customer_id = customer.id if stored else None
+        limit = customer.credit_limit if stored else None
+        self.orders_tab.show_customer(customer_id, limit)
+        self.payments_tab.show_customer(customer_id, limit)
+        for index in (1, 2):
+            self.sections.setTabEnabled(index, stored)
+        if not stored:
+            self.sections.setCurrentIndex(0)
+
+    def _retranslate_sections(self) -> None:
+        self.sections.setTabText(0, self.tr("Profile"))
+        if self.orders_tab is not None:
+            self.sections.setTabText(1, self.tr("Orders"))
+            self.sections.setTabText(2, self.tr("Payments"))
+            self.orders_tab.retranslate()
+            self.payments_tab.retranslate()
 
     def _build_tabs(self, kind: CustomerKind) -> None:
         """(Re)build the tab pages for a kind; old pages are deleted, not hidden."""
@@ -291,6 +352,7 @@ class CustomerDetailPanel(QWidget):
         self._clear_errors()
         if customer is None:
             self._stack.setCurrentIndex(0)
+            self._show_ledger_of(None)
             self._update_dirty()
             return
         if customer.kind != self._kind:
@@ -305,6 +367,7 @@ class CustomerDetailPanel(QWidget):
         self.tags_edit.setCursorPosition(0)
         self.tags_edit.blockSignals(False)
         self._stack.setCurrentIndex(1)
+        self._show_ledger_of(customer)
         self._retranslate_header()
         self._update_buttons()
         self._update_dirty()
@@ -482,6 +545,7 @@ class CustomerDetailPanel(QWidget):
         )
         self.tags_edit.setPlaceholderText(self.tr("Separated by commas or spaces, e.g. VIP, 老客户"))
         self._retranslate_tabs()
+        self._retranslate_sections()
         for tab in self._tabs:
             if tab.form is not None:
                 tab.form.retranslate()

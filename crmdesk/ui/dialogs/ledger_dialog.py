@@ -57,7 +57,7 @@ HEADERS = {
     LedgerColumn.DAYS_31_60: QT_TRANSLATE_NOOP("LedgerTableModel", "31–60 days"),
     LedgerColumn.DAYS_61_90: QT_TRANSLATE_NOOP("LedgerTableModel", "61–90 days"),
     LedgerColumn.DAYS_OVER_90: QT_TRANSLATE_NOOP("LedgerTableModel", "Over 90 days"),
-    LedgerColumn.OLDEST: QT_TRANSLATE_NOOP("LedgerTableModel", "Oldest unpaid"),
+    LedgerColumn.OLDEST: QT_TRANSLATE_NOOP("LedgerTableModel", "Oldest debt"),
 }
 
 _MONEY = {
@@ -71,13 +71,22 @@ _MONEY = {
     LedgerColumn.DAYS_OVER_90: lambda r: r.aging.days_over_90,
 }
 
-# Sorting keys: money by amount, the oldest unpaid order by date (rows with
-# nothing unpaid last when ascending), text by itself.
+_AGE_COLUMNS = (LedgerColumn.DAYS_0_30, LedgerColumn.DAYS_31_60, LedgerColumn.DAYS_61_90, LedgerColumn.DAYS_OVER_90)
+
+
+def _oldest_bucket(row: LedgerRow) -> int | None:
+    """Index of the oldest age bucket still holding unpaid money."""
+    buckets = row.aging.as_tuple()
+    return next((i for i in reversed(range(len(buckets))) if buckets[i] > 0), None)
+
+
+# Sorting keys: money by amount; age by the unpaid amounts from the oldest
+# bucket down (who owes the oldest money first when descending); text by itself.
 _SORT_KEYS: dict[LedgerColumn, Callable[[LedgerRow], object]] = {
     LedgerColumn.CODE: lambda r: r.code,
     LedgerColumn.NAME: lambda r: r.name,
     LedgerColumn.CREDIT_LIMIT: lambda r: (r.credit_limit is None, r.credit_limit or 0),
-    LedgerColumn.OLDEST: lambda r: (r.aging.oldest_unpaid is None, r.aging.oldest_unpaid or date.max),
+    LedgerColumn.OLDEST: lambda r: tuple(reversed(r.aging.as_tuple())),
     **{c: f for c, f in _MONEY.items() if c is not LedgerColumn.CREDIT_LIMIT},
 }
 
@@ -88,26 +97,25 @@ class LedgerTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[LedgerRow] = []
-        self._cells: list[tuple[str, ...]] = []
 
     def set_rows(self, rows: list[LedgerRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._format()
         self.endResetModel()
 
-    def _format(self) -> None:
-        def cell(row: LedgerRow, column: LedgerColumn) -> str:
-            if column is LedgerColumn.CODE:
-                return row.code
-            if column is LedgerColumn.NAME:
-                return row.name
-            if column is LedgerColumn.OLDEST:
-                return row.aging.oldest_unpaid.isoformat() if row.aging.oldest_unpaid else ""
-            value = _MONEY[column](row)
-            return "" if value is None else format_money(value)
-
-        self._cells = [tuple(cell(r, c) for c in LedgerColumn) for r in self._rows]
+    @staticmethod
+    def _cell(row: LedgerRow, column: LedgerColumn) -> str:
+        """Formatted on demand: only the visible rows are ever formatted."""
+        if column is LedgerColumn.CODE:
+            return row.code
+        if column is LedgerColumn.NAME:
+            return row.name
+        if column is LedgerColumn.OLDEST:
+            oldest = _oldest_bucket(row)
+            return "" if oldest is None else QCoreApplication.translate(
+                "LedgerTableModel", HEADERS[_AGE_COLUMNS[oldest]])
+        value = _MONEY[column](row)
+        return "" if value is None else format_money(value)
 
     def rows(self) -> list[LedgerRow]:
         return self._rows
@@ -126,7 +134,7 @@ class LedgerTableModel(QAbstractTableModel):
             return None
         column = LedgerColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[index.row()][column]
+            return self._cell(self._rows[index.row()], column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _MONEY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row = self._rows[index.row()]
@@ -147,15 +155,9 @@ class LedgerTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        pairs = sorted(
-            zip(self._rows, self._cells),
-            key=lambda pair: _SORT_KEYS[LedgerColumn(column)](pair[0]),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        self._rows = [p[0] for p in pairs]
-        self._cells = [p[1] for p in pairs]
-        self.layoutChanged.emit()
+        self.beginResetModel()  # a reset, not a layout change: no stale selection survives it
+        self._rows.sort(key=_SORT_KEYS[LedgerColumn(column)], reverse=order == Qt.SortOrder.DescendingOrder)
+        self.endResetModel()
 
 
 class LedgerDialog(QDialog):
@@ -205,7 +207,7 @@ class LedgerDialog(QDialog):
         metrics = self.view.fontMetrics()
         for column in LedgerColumn:
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            sample = "0,000,000.00" if column in _MONEY else ("2026-11-23" if column is LedgerColumn.OLDEST else "")
+            sample = "0,000,000.00" if column in _MONEY else ""
             width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample)) + 28
             self.view.setColumnWidth(column, max(width, 240 if column is LedgerColumn.NAME else 0))
         self._show_totals()
