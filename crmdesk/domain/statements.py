@@ -63,8 +63,9 @@ def order_description(order: Order) -> str:
     if order.waybill:
         parts.append(order.waybill.strip())
     origin, destination = (order.origin or "").strip(), (order.destination or "").strip()
-    if origin or destination:
-        parts.append(f"{origin}→{destination}")
+    route = f"{origin}→{destination}"
+    if (origin or destination) and route not in parts[0]:  # "整车运输 北京→南昌" names it already
+        parts.append(route)
     parts.append(f"×{order.quantity}")
     return SEPARATOR.join(p for p in parts if p)
 

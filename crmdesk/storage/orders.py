@@ -244,6 +244,21 @@ def set_plan(cf: CustomerFile, plan: SalesPlan) -> None:
                    old=_text(old[0]) if old else None, new=str(plan.amount), at=now)
 
 
+def delete_plan(cf: CustomerFile, customer_id: int, period: Period) -> None:
+    """Remove a customer's plan for a period (plans have no recycle bin: the log keeps the amount)."""
+    with cf.transaction():
+        now = cf.now()
+        row = cf.execute(
+            "SELECT uid, amount FROM sales_plans WHERE customer_id = ? AND period = ?",
+            [customer_id, str(period)],
+        ).fetchone()
+        if row is None:
+            raise WriteError(WriteProblem.CONFLICT, f"sales plan {customer_id} {period} is gone")
+        cf.execute("DELETE FROM sales_plans WHERE customer_id = ? AND period = ?", [customer_id, str(period)])
+        log_change(cf, customer_id=customer_id, entity="sales_plan", entity_uid=row[0],
+                   action="delete", field=str(period), old=str(row[1]), at=now)
+
+
 def plans_of(cf: CustomerFile, customer_id: int) -> list[SalesPlan]:
     return [
         SalesPlan(customer_id=customer_id, period=Period.parse(r[1]), amount=r[2], id=r[0])

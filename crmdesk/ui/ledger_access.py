@@ -8,11 +8,35 @@ from __future__ import annotations
 
 from datetime import date
 
-from crmdesk.domain.orders import FinancialSummary, Order, Payment, PlanProgress
+from crmdesk.domain.money import MAX_FEN
+from crmdesk.domain.orders import FinancialSummary, Order, Payment, Period, PeriodKind, PlanProgress, SalesPlan
+from crmdesk.domain.validation import ErrorCode, FieldError
 from crmdesk.services import ledger
 from crmdesk.services.ledger import OrderResult, PaymentResult
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.customer_file import CustomerFile
+
+
+PLAN_YEARS = (1900, 2200)  # as Period.parse accepts
+
+
+def plan_errors(plan: SalesPlan) -> list[FieldError]:
+    """What is wrong with a plan before it is stored ("period", "amount")."""
+    errors = []
+    period = plan.period
+    months = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4}.get(period.kind)
+    if (
+        not isinstance(period.year, int)
+        or not PLAN_YEARS[0] <= period.year <= PLAN_YEARS[1]
+        or months is None
+        or not 1 <= period.number <= months
+    ):
+        errors.append(FieldError("period", ErrorCode.INVALID_CHOICE))
+    if plan.amount < 0:
+        errors.append(FieldError("amount", ErrorCode.NEGATIVE_AMOUNT))
+    elif plan.amount > MAX_FEN:
+        errors.append(FieldError("amount", ErrorCode.AMOUNT_OUT_OF_RANGE))
+    return errors
 
 
 class LedgerAccess:
@@ -36,7 +60,22 @@ class LedgerAccess:
         return ledger.customer_summary(self._cf, customer_id, self.today)
 
     def plans(self, customer_id: int) -> list[PlanProgress]:
+        """Plan, actual and time gone for each planned period (in storage order)."""
         return ledger.plan_progresses(self._cf, customer_id, self.today)
+
+    def set_plan(self, plan: SalesPlan) -> list[FieldError]:
+        """Set or replace the plan for its period; the errors, if any, and nothing stored.
+
+        Raises WriteError when the file refuses (read-only, busy, disk full).
+        """
+        errors = plan_errors(plan)
+        if not errors:
+            order_store.set_plan(self._cf, plan)
+        return errors
+
+    def delete_plan(self, customer_id: int, period: Period) -> None:
+        """Raises WriteError (CONFLICT) when the plan is already gone."""
+        order_store.delete_plan(self._cf, customer_id, period)
 
     def save_order(self, order: Order, *, over_limit_confirmed: bool = False) -> OrderResult:
         return ledger.save_order(self._cf, order, self.today, over_limit_confirmed=over_limit_confirmed)

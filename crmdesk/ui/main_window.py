@@ -39,6 +39,7 @@ from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
 from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
 from crmdesk.ui.customer_list.view import CustomerListView
+from crmdesk.ui.dialogs.file_settings_dialog import FileSettingsDialog
 from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
 from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
 from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.act_open = self._action("act_open", self.open_file_dialog, S.Open)
         self.act_demo = self._action("act_demo", self.open_demo)
         self.act_recycle = self._action("act_recycle", self.show_recycle_bin)
+        self.act_file_settings = self._action("act_file_settings", self.show_file_settings)
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_demo)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_recycle)
+        self.file_menu.addAction(self.act_file_settings)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_preferences)
         self.file_menu.addAction(self.act_quit)
@@ -240,6 +243,7 @@ class MainWindow(QMainWindow):
             (self.act_open, self.tr("&Open customer file…")),
             (self.act_demo, self.tr("Open the &demo file")),
             (self.act_recycle, self.tr("Recycle &bin")),
+            (self.act_file_settings, self.tr("File &settings…")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -567,6 +571,10 @@ class MainWindow(QMainWindow):
 
         self.session.run(lambda cf: ledger_service.ledger(cf, today), shown)
 
+    def show_file_settings(self) -> None:
+        if self.session is not None:
+            FileSettingsDialog(self.session.gui, self).exec()
+
     def show_statement(self) -> None:
         """对账单 of the customer on show, for a period: preview, print, PDF."""
         customer = self.detail.current()
@@ -677,7 +685,8 @@ class MainWindow(QMainWindow):
         self.act_statement.setEnabled(has_file and current is not None and current.id is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
-        for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger):
+        for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
+                       self.act_file_settings):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

@@ -239,6 +239,41 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>FileSettingsDialog</name>
+    <message>
+        <source>File settings</source>
+        <translation>文件设置</translation>
+    </message>
+    <message>
+        <source>These rules are stored in the customer file and apply to everyone who opens it.</source>
+        <translation>这些规则保存在客户档案文件中，对打开它的每个人都有效。</translation>
+    </message>
+    <message>
+        <source>Prefix of new customer codes:</source>
+        <translation>新客户编号前缀：</translation>
+    </message>
+    <message>
+        <source>Credit limit:</source>
+        <translation>授信额度：</translation>
+    </message>
+    <message>
+        <source>Refuse orders over the credit limit (otherwise warn)</source>
+        <translation>拒绝超过授信额度的订单（否则仅提醒）</translation>
+    </message>
+    <message>
+        <source>Dates may lie ahead by at most:</source>
+        <translation>日期最多可晚于今天：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Use up to 8 letters, digits or hyphens.</source>
+        <translation>请使用最多 8 个字母、数字或连字符。</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, pinyin (zs), phone, code, contact person…</source>
@@ -372,6 +407,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Recycle &amp;bin</source>
         <translation>回收站(&amp;B)</translation>
+    </message>
+    <message>
+        <source>File &amp;settings…</source>
+        <translation>文件设置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -846,6 +885,103 @@ The receivable goes up by the amount.</source>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>current plan {amount}</source>
+        <translation>当前计划 {amount}</translation>
+    </message>
+    <message>
+        <source>Sales plan</source>
+        <translation>销售计划</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Planned amount</source>
+        <translation>计划金额</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Time gone</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Orders in the period up to today</source>
+        <translation>本期截至今天的订单金额</translation>
+    </message>
+    <message>
+        <source>Actual as a share of the plan</source>
+        <translation>实际占计划的比例</translation>
+    </message>
+    <message>
+        <source>Days of the period gone, today included</source>
+        <translation>本期已过天数（含今天）</translation>
+    </message>
+    <message>
+        <source>behind plan</source>
+        <translation>落后于计划</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Day {gone} of {total}</source>
+        <translation>第 {gone} 天 / 共 {total} 天</translation>
+    </message>
+    <message>
+        <source>{actual} of {planned}</source>
+        <translation>{actual} / {planned}</translation>
+    </message>
+    <message>
+        <source>{short} short of the plan to date ({due})</source>
+        <translation>比截至今天应完成的 {due} 少 {short}</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -885,6 +1021,41 @@ The receivable goes up by the amount.</source>
     <message>
         <source>The recycle bin is empty.</source>
         <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPlanBlock</name>
+    <message>
+        <source>Remove sales plan</source>
+        <translation>删除销售计划</translation>
+    </message>
+    <message>
+        <source>Remove the sales plan for {period} ({amount})?
+
+The orders stay as they are.</source>
+        <translation>删除 {period} 的销售计划（{amount}）？
+
+订单不受影响。</translation>
+    </message>
+    <message>
+        <source>Sales plan</source>
+        <translation>销售计划（计划进度）</translation>
+    </message>
+    <message>
+        <source>Set plan…</source>
+        <translation>设定计划…</translation>
+    </message>
+    <message>
+        <source>Plan the sales of a month or a quarter (replaces its plan)</source>
+        <translation>设定某月或某季度的销售计划（覆盖原计划）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation>尚无计划。</translation>
     </message>
 </context>
 <context>

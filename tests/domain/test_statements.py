@@ -141,3 +141,12 @@ def test_period_labels():
     assert period_label(date(2026, 10, 1), date(2026, 12, 31)) == "2026-Q4"
     assert period_label(date(2026, 1, 1), date(2026, 12, 31)) == "2026"
     assert period_label(date(2026, 11, 1), date(2026, 11, 23)) == "2026-11-01_2026-11-23"
+
+
+def test_a_route_already_in_the_product_name_is_not_repeated():
+    from crmdesk.domain.orders import Order
+    from crmdesk.domain.statements import order_description
+
+    order = Order(customer_id=1, order_date=date(2026, 10, 8), product="整车运输 北京→南昌", quantity=1,
+                  amount=1, waybill="WL1", origin="北京", destination="南昌")
+    assert order_description(order) == "整车运输 北京→南昌 · WL1 · ×1"

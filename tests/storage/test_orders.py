@@ -117,3 +117,19 @@ def test_list_rows_carry_the_receivable_and_sort_by_it(customer_file, company):
     assert (rows[company.id].receivable, rows[other.id].receivable) == (300, 800)
     ids = customer_store.customer_ids(customer_file, CustomerQuery(sort=SortKey.RECEIVABLE, descending=True))
     assert ids == [other.id, company.id]
+
+
+def test_a_plan_is_deleted_with_a_log_entry(customer_file, company):
+    november, q4 = Period.parse("2026-11"), Period.parse("2026-Q4")
+    store.set_plan(customer_file, SalesPlan(company.id, november, 100_000))
+    store.set_plan(customer_file, SalesPlan(company.id, q4, 300_000))
+    store.delete_plan(customer_file, company.id, november)
+    assert [(p.period, p.amount) for p in store.plans_of(customer_file, company.id)] == [(q4, 300_000)]
+    log = [(e.action, e.field, e.old, e.new) for e in change_log(customer_file, company.id)
+           if e.entity == "sales_plan"]
+    assert log[-1] == ("delete", "2026-11", "100000", None)
+    with pytest.raises(WriteError) as e:
+        store.delete_plan(customer_file, company.id, november)  # already gone
+    assert e.value.problem is WriteProblem.CONFLICT
+    store.set_plan(customer_file, SalesPlan(company.id, november, 50_000))  # the period can be planned again
+    assert len(store.plans_of(customer_file, company.id)) == 2

@@ -46,6 +46,7 @@ from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
 
 RED = "#b91c1c"  # as the ledger overview: over the credit limit, negative margins
 AMBER = "#b45309"  # old unpaid money
+GREEN = "#15803d"  # a sales plan on track
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

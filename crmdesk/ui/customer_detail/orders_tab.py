@@ -55,6 +55,7 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     setup_table,
     weight_edit_text,
 )
+from crmdesk.ui.customer_detail.sales_plan import SalesPlanBlock
 from crmdesk.ui.ledger_access import LedgerAccess
 
 
@@ -669,7 +670,7 @@ class OrderSummary(QFrame):
 
 
 class OrdersTab(QWidget):
-    """Summary, orders table and Add/Edit/Delete for one customer."""
+    """Summary, sales plans, orders table and Add/Edit/Delete for one customer."""
 
     changed = Signal()  # an order was added, changed or deleted
 
@@ -681,6 +682,7 @@ class OrdersTab(QWidget):
         self._dialog: OrderDialog | None = None
 
         self.summary = OrderSummary()
+        self.plans = SalesPlanBlock(ledger)
 
         self.model = OrderTableModel(self)
         self.table = QTableView()
@@ -729,6 +731,8 @@ class OrdersTab(QWidget):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
         layout.addWidget(self.summary)
+        layout.addWidget(self.plans)
+        layout.addSpacing(4)
         table_and_totals = QVBoxLayout()
         table_and_totals.setSpacing(0)
         table_and_totals.addWidget(self.table, 1)
@@ -746,6 +750,7 @@ class OrdersTab(QWidget):
     def set_ledger(self, ledger: LedgerAccess) -> None:
         """Another file (or another day) was opened."""
         self._ledger = ledger
+        self.plans.set_ledger(ledger)
         self.show_customer(None, None)
 
     def show_customer(self, customer_id: int | None, credit_limit: int | None) -> None:
@@ -759,7 +764,7 @@ class OrdersTab(QWidget):
         return self._customer_id
 
     def refresh(self, select_id: int | None = None) -> None:
-        """Reload the orders and the sums (after a payment, too)."""
+        """Reload the orders, the sums and the plans' progress (after a payment, too)."""
         if select_id is None:
             current = self.selected_order()
             select_id = current.id if current is not None else None
@@ -769,6 +774,7 @@ class OrdersTab(QWidget):
         else:
             self.model.set_rows(self._ledger.orders(self._customer_id))
             self.summary.set_summary(self._ledger.summary(self._customer_id), self._credit_limit)
+        self.plans.show_customer(self._customer_id)
         fit_columns(self.table, {OrderColumn.PRODUCT: 240, OrderColumn.ROUTE: 200, OrderColumn.WAYBILL: 160})
         if select_id is not None:
             row = self.model.row_of(lambda o: o.id == select_id)
@@ -878,6 +884,7 @@ class OrdersTab(QWidget):
         self.delete_action.setText(self.delete_button.text())
         self.empty_label.setText(self.tr("No orders yet. Click “Add…” to record one."))
         self.summary.retranslate()
+        self.plans.retranslate()
         self.model.retranslate()
         if self._dialog is not None:
             self._dialog.retranslate()
