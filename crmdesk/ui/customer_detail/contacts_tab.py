@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.customer import CONTACT_FIELD_TYPES, ContactPerson, ContactRole, FieldType, mask_phone
 from crmdesk.domain.validation import FieldError, FieldValueError, format_phone, parse_contact_field
 from crmdesk.ui import texts
-from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
+from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, dialog_buttons
 
 
 class ContactColumn(IntEnum):
@@ -200,16 +199,7 @@ class ContactDialog(QDialog):
         self.primary_box.setObjectName("contact_is_primary")
         form.addRow("", self.primary_box)
 
-        self.button_box = QDialogButtonBox()
-        if read_only:
-            self.button_box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-            self.button_box.rejected.connect(self.reject)
-        else:
-            self.button_box.setStandardButtons(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            self.button_box.accepted.connect(self.accept)
-            self.button_box.rejected.connect(self.reject)
+        self.button_box = dialog_buttons(self, read_only)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)

@@ -18,6 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +37,66 @@ from crmdesk.domain.validation import FieldError, FieldValueError, format_phone,
 from crmdesk.ui import texts
 
 ERROR_STYLE = "color: #c62828;"
+
+
+def digits_width(widget: QWidget, digits: int) -> int:
+    return QFontMetrics(widget.font()).horizontalAdvance("0" * digits) + 16
+
+
+def dialog_buttons(dialog: QDialog, read_only: bool) -> QDialogButtonBox:
+    """OK and Cancel for ``dialog``; only Close when it is read-only."""
+    box = QDialogButtonBox()
+    if read_only:
+        box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+    else:
+        box.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def field_cell(
+    label: QLabel,
+    editor: QWidget,
+    error: QLabel,
+    line_height: int,
+    *,
+    beside: QWidget | None = None,
+    spacing: int = 6,
+    width_digits: int | None = None,
+) -> QWidget:
+    """The editor (and what goes ``beside`` it) with its error label under it, for a form row.
+
+    The label is one editor line high and no taller, so QFormLayout keeps it
+    level with the editor when an error label makes the row higher.
+    """
+    label.setBuddy(editor)
+    label.setFixedHeight(line_height)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    error.setStyleSheet(ERROR_STYLE)
+    error.setWordWrap(True)
+    error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    error.hide()
+
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(3)
+    line = QHBoxLayout()
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(spacing)
+    line.addWidget(editor)
+    if width_digits is not None:
+        editor.setFixedWidth(digits_width(editor, width_digits))
+    if beside is not None:
+        line.addWidget(beside)
+    if width_digits is not None or isinstance(editor, QComboBox):
+        line.addStretch(1)
+    column.addLayout(line)
+    column.addWidget(error)
+    return cell
 
 # Editors of short, fixed-shape values are not stretched across the form;
 # widths are in digit widths, so they fit "2024-01-05" or "1,234,567.89".
@@ -184,35 +246,8 @@ class FieldForm(QWidget):
         width_digits: int | None = None,
         index: int = -1,
     ) -> None:
-        label.setBuddy(editor)
-        # One editor line high and no taller, so QFormLayout keeps the label
-        # level with the editor when an error label makes the row higher.
-        label.setFixedHeight(self._line_height)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        error.hide()
-
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(6)
-        line.addWidget(editor)
-        if width_digits is not None:
-            editor.setFixedWidth(QFontMetrics(editor.font()).horizontalAdvance("0" * width_digits) + 16)
-        if reveal is not None:
-            line.addWidget(reveal)
-        if width_digits is not None or isinstance(editor, QComboBox):
-            line.addStretch(1)
-        column.addLayout(line)
-        column.addWidget(error)
+        cell = field_cell(label, editor, error, self._line_height, beside=reveal, width_digits=width_digits)
         self._layout.insertRow(index, label, cell)
 
     def add_row(self, name: str, editor: QWidget, *, before: str | None = None) -> None:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from enum import IntEnum
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,23 +26,37 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
+from crmdesk.domain.money import format_money
+from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.storage.customer_file import WriteError
+from crmdesk.ui import texts
+from crmdesk.ui.customer_detail.field_form import (  # digits_width: the tabs take it from here
+    ERROR_STYLE,
+    dialog_buttons,
+    digits_width,  # noqa: F401
+    field_cell,
+)
+
+if TYPE_CHECKING:
+    from crmdesk.ui.ledger_access import LedgerAccess
 
 RED = "#b91c1c"  # as the ledger overview: over the credit limit, negative margins
 AMBER = "#b45309"  # old unpaid money
@@ -55,6 +69,10 @@ Row = TypeVar("Row")
 
 
 # ---------------------------------------------------------------- formatting
+
+
+def money(fen: int) -> str:
+    return format_money(fen, symbol=True)
 
 
 def format_weight_kg(grams: int | None) -> str:
@@ -128,10 +146,6 @@ def bold(font: QFont | None = None) -> QFont:
     font = QFont(font) if font is not None else QFont()
     font.setBold(True)
     return font
-
-
-def digits_width(widget: QWidget, digits: int) -> int:
-    return QFontMetrics(widget.font()).horizontalAdvance("0" * digits) + 16
 
 
 # ---------------------------------------------------------------- table model
@@ -455,34 +469,10 @@ class EntryForm:
         beside: QWidget | None = None,
     ) -> None:
         editor.setObjectName(f"{self.prefix}_{name}")
-        label = QLabel()
-        label.setBuddy(editor)
-        label.setFixedHeight(self._line_height)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        error = QLabel()
+        label, error = QLabel(), QLabel()
         error.setObjectName(f"{self.prefix}_error_{name}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        error.hide()
-
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
-        line.addWidget(editor)
-        if width_digits is not None:
-            editor.setFixedWidth(digits_width(editor, width_digits))
-        if beside is not None:
-            line.addWidget(beside)
-        if width_digits is not None or isinstance(editor, QComboBox):
-            line.addStretch(1)
-        column.addLayout(line)
-        column.addWidget(error)
+        cell = field_cell(label, editor, error, self._line_height, beside=beside, spacing=8,
+                          width_digits=width_digits)
         self.layout.addRow(label, cell)
         self.editors[name] = editor
         self.labels[name] = label
@@ -543,3 +533,340 @@ class EntryForm:
     def rerender_errors(self) -> None:
         for name, render in self._errors.items():
             self.error_labels[name].setText(render())
+
+
+# ---------------------------------------------------------------- entry dialogs
+
+
+class EntryDialog(QDialog):
+    """The frame of the order, payment and plan dialogs around an ``EntryForm``.
+
+    A general error on top (for what belongs to no field), the form, and
+    OK/Cancel (Close when read-only); errors from the service go under their
+    field, renamed through ``FIELD_OF`` where the dialog calls it otherwise.
+    """
+
+    FIELD_OF: dict[str, str] = {}
+
+    def _build_frame(self, form: EntryForm, *, read_only: bool = False) -> None:
+        self.general_error = QLabel()
+        self.general_error.setObjectName(f"{form.prefix}_error_general")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.button_box = dialog_buttons(self, read_only)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.general_error)
+        layout.addLayout(form.layout)
+        layout.addWidget(self.button_box)
+
+    def _error(self, name: str, code: ErrorCode, params: dict | None = None) -> None:
+        self.form.set_error(name, lambda: texts.error_text(code, params))
+
+    def _show_field_errors(self, errors: Sequence[FieldError]) -> None:
+        for error in errors:
+            name = self.FIELD_OF.get(error.field, error.field)
+            if name in self.form.editors:
+                self._error(name, error.code, error.params)
+            else:
+                self._set_general_error(texts.error_text(error.code, error.params))
+
+    def _set_general_error(self, text: str | None) -> None:
+        self.general_error.setText(text or "")
+        self.general_error.setVisible(bool(text))
+
+    def _retranslate_date_hints(self) -> None:
+        date_line = self.form.line("date")
+        # The customer form's hints, already translated there.
+        date_line.setPlaceholderText(QCoreApplication.translate("FieldForm", "YYYY-MM-DD"))
+        date_line.setToolTip(QCoreApplication.translate(
+            "FieldForm", "Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+
+
+# ---------------------------------------------------------------- tabs with an entry dialog
+
+
+class EntryHost(QWidget):
+    """A widget that opens one entry dialog at a time and deletes rows on confirmation.
+
+    Subclasses have ``model``, ``table``, ``refresh()``, a ``changed`` signal
+    and ``_on_saved`` (for the dialog's ``saved``), and say where a row is
+    (``_row_index``) and how many there are (``_row_count``).
+    """
+
+    _dialog: QDialog | None = None
+
+    def _show_dialog(self, make_dialog: Callable[[], QDialog]) -> None:
+        """Close the dialog open, if any, and open the one ``make_dialog`` makes."""
+        self._close_dialog()
+        dialog = make_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Bound methods, not lambdas holding the dialog: a lambda keeping the
+        # wrapper of a WA_DeleteOnClose dialog alive crashes PySide when the
+        # tab is deleted right after the dialog closed.
+        dialog.saved.connect(self._on_saved)  # type: ignore[attr-defined]
+        dialog.finished.connect(self._on_dialog_finished)
+        self._dialog = dialog
+        dialog.open()  # window-modal and non-blocking
+
+    def dialog(self):
+        """The entry dialog currently open, if any."""
+        return self._dialog
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self._dialog is self.sender():
+            self._dialog = None
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None:
+            dialog, self._dialog = self._dialog, None
+            dialog.reject()
+
+    def _on_saved(self, saved: object) -> None:
+        raise NotImplementedError
+
+    def _row_index(self, item) -> int | None:
+        raise NotImplementedError
+
+    def _row_count(self) -> int:
+        raise NotImplementedError
+
+    def _confirm_delete(self, item, title: str, question: str, delete: Callable[[], object]) -> None:
+        """Ask; delete; keep the cursor where it was, for deleting several in a row."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self._row_index(item) or 0
+        try:
+            delete()
+        except WriteError as e:
+            QMessageBox.critical(self, title, texts.error_text(e.problem, {"detail": e.detail}))
+            self.refresh()  # type: ignore[attr-defined]
+            return
+        self.refresh()  # type: ignore[attr-defined]
+        count = self._row_count()
+        if count:
+            self.table.selectRow(min(row, count - 1))  # type: ignore[attr-defined]
+        self.changed.emit()  # type: ignore[attr-defined]
+
+
+class LedgerRowsTab(EntryHost):
+    """The orders and payments tabs: whatever sits on top, the table with its
+    totals footer, and Add/Edit/Delete (Return, Delete and the context menu too).
+
+    Subclasses set the names and the model, add what goes above the table
+    (``_add_header``), open their dialog (``_make_dialog``), delete a row
+    (``_delete``) and word it all in their own translation context
+    (``texts``, ``_delete_texts``).
+    """
+
+    NAME: str  # "orders": the objectNames orders_table, orders_totals, orders_empty
+    ITEM: str  # "order": the buttons add_order, edit_order, delete_order
+    MODEL: type[TotalsTableModel]
+    DATE_COLUMN: int = 0  # newest first
+    COLUMN_CAPS: dict[int, int] = {}
+
+    def __init__(self, ledger: LedgerAccess, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self._customer_id: int | None = None
+        self._credit_limit: int | None = None
+        self._dialog = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        self._add_header(layout)
+
+        self.model = self.MODEL(self)
+        self.table = QTableView()
+        setup_table(self.table, self.model, f"{self.NAME}_table")
+        self.totals_view = TotalsFooter(self.table, self.model, f"{self.NAME}_totals")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.DATE_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName(f"{self.NAME}_empty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+
+        self.add_button = QPushButton()
+        self.add_button.setObjectName(f"add_{self.ITEM}")
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName(f"edit_{self.ITEM}")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName(f"delete_{self.ITEM}")
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.edit_action = QAction(self.table)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.delete_action = QAction(self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.triggered.connect(self.delete_selected)
+        for action in (self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        table_and_totals = QVBoxLayout()
+        table_and_totals.setSpacing(0)
+        table_and_totals.addWidget(self.table, 1)
+        table_and_totals.addWidget(self.totals_view)
+        table_and_totals.addStretch(0)  # what the table does not need when it is short
+        layout.addLayout(table_and_totals, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+
+        self.retranslate()
+        self._update_buttons()
+
+    # -- subclass hooks
+
+    def _add_header(self, layout: QVBoxLayout) -> None:
+        """Add what goes above the table."""
+
+    def _ledger_rows(self, customer_id: int) -> list:
+        raise NotImplementedError
+
+    def _refresh_header(self) -> None:
+        """Reload what goes above the table (the model holds the new rows)."""
+
+    def _make_dialog(self, row) -> QDialog:
+        raise NotImplementedError
+
+    def _delete(self, row) -> None:
+        raise NotImplementedError
+
+    def texts(self) -> dict[str, str]:
+        """The translated add, add_tip, view, edit, delete and empty texts."""
+        raise NotImplementedError
+
+    def _delete_texts(self, row) -> tuple[str, str]:
+        """The translated title and question for deleting ``row``."""
+        raise NotImplementedError
+
+    def _retranslate_header(self) -> None:
+        """Retranslate what goes above the table."""
+
+    # -- data
+
+    def set_ledger(self, ledger: LedgerAccess) -> None:
+        """Another file (or another day) was opened."""
+        self._ledger = ledger
+        self.show_customer(None, None)
+
+    def show_customer(self, customer_id: int | None, credit_limit: int | None) -> None:
+        if customer_id != self._customer_id:
+            self._close_dialog()
+        self._customer_id = customer_id
+        self._credit_limit = credit_limit
+        self.refresh()
+
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if select_id is None:
+            current = self.selected_row()
+            select_id = current.id if current is not None else None
+        self.model.set_rows([] if self._customer_id is None else self._ledger_rows(self._customer_id))
+        self._refresh_header()
+        fit_columns(self.table, self.COLUMN_CAPS)
+        if select_id is not None:
+            row = self.model.row_of(lambda r: r.id == select_id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        self._update_buttons()
+
+    def selected_row(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _row_index(self, item) -> int | None:
+        return self.model.row_of(lambda r: r.id == item.id)
+
+    def _row_count(self) -> int:
+        return len(self.model.rows())
+
+    # -- actions
+
+    def add_entry(self) -> None:
+        if self._customer_id is None or self._ledger.read_only:
+            return
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open_dialog(row)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self._open_dialog(row)
+
+    def _open_dialog(self, row) -> None:
+        assert self._customer_id is not None
+        self._show_dialog(lambda: self._make_dialog(row))
+
+    def _on_saved(self, saved) -> None:
+        if saved is None:
+            return
+        self.refresh(select_id=saved.id)
+        self.changed.emit()  # type: ignore[attr-defined]
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or self._ledger.read_only:
+            return
+        title, question = self._delete_texts(row)
+        self._confirm_delete(row, title, question, lambda: self._delete(row))
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_customer = self._customer_id is not None
+        writable = has_customer and not self._ledger.read_only
+        selected = self.selected_row() is not None
+        self.add_button.setEnabled(writable)
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected and writable)
+        self.edit_action.setEnabled(selected)
+        self.delete_action.setEnabled(selected and writable)
+        self.empty_label.setVisible(has_customer and not self.model.rows())
+
+    def retranslate(self) -> None:
+        t = self.texts()
+        self.add_button.setText(t["add"])
+        self.add_button.setToolTip(t["add_tip"])
+        self.edit_button.setText(t["view"] if self._ledger.read_only else t["edit"])
+        self.delete_button.setText(t["delete"])
+        self.edit_action.setText(self.edit_button.text())
+        self.delete_action.setText(self.delete_button.text())
+        self.empty_label.setText(t["empty"])
+        self._retranslate_header()
+        self.model.retranslate()
+        if self._dialog is not None:
+            self._dialog.retranslate()  # type: ignore[attr-defined]

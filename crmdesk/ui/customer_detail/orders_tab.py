@@ -14,19 +14,14 @@ from dataclasses import replace
 from enum import IntEnum
 from fractions import Fraction
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,33 +29,28 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import CreditCheck, FinancialSummary, Order, over_limit, validate_order
-from crmdesk.domain.validation import ErrorCode, FieldError, clean_single_line
+from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
-from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
 from crmdesk.ui.customer_detail.ledger_widgets import (
     AMBER,
     RED,
+    EntryDialog,
     EntryForm,
+    LedgerRowsTab,
     TotalsTableModel,
     WeightError,
-    TotalsFooter,
     bold,
     digits_width,
-    fit_columns,
     format_weight_kg,
     margin_percent,
+    money,
     parse_count,
     parse_weight_g,
-    setup_table,
     weight_edit_text,
 )
 from crmdesk.ui.customer_detail.sales_plan import SalesPlanBlock
 from crmdesk.ui.ledger_access import LedgerAccess
-
-
-def money(fen: int) -> str:
-    return format_money(fen, symbol=True)
 
 
 # ---------------------------------------------------------------- table
@@ -231,9 +221,10 @@ def credit_sentence(check: CreditCheck) -> str:
 _FIELD_OF = {"order_date": "date", "weight_g": "weight"}
 
 
-class OrderDialog(QDialog):
+class OrderDialog(EntryDialog):
     """Add or edit one order; OK saves through LedgerAccess and stays open on errors."""
 
+    FIELD_OF = _FIELD_OF
     saved = Signal(object)  # the order as stored
 
     def __init__(
@@ -279,28 +270,7 @@ class OrderDialog(QDialog):
         f.line("amount").textChanged.connect(self._update_margin_hint)
         f.line("cost").textChanged.connect(self._update_margin_hint)
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("order_error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-
-        self.button_box = QDialogButtonBox()
-        if self._read_only:
-            self.button_box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        else:
-            self.button_box.setStandardButtons(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        layout.setSpacing(12)
-        layout.addWidget(self.general_error)
-        layout.addLayout(f.layout)
-        layout.addWidget(self.button_box)
+        self._build_frame(f, read_only=self._read_only)
 
         # The width comes from the editors, not the dialog: the layout works out
         # the height of wrapped error messages at its own minimum width.
@@ -386,9 +356,6 @@ class OrderDialog(QDialog):
             return replace(self._original, **values)
         return Order(customer_id=self._customer_id, **values)  # type: ignore[arg-type]
 
-    def _error(self, name: str, code: ErrorCode, params: dict | None = None) -> None:
-        self.form.set_error(name, lambda: texts.error_text(code, params))
-
     def _show_rule_errors(self, values: dict[str, object]) -> None:
         """With some fields unreadable, still show what the rules say about the others.
 
@@ -401,18 +368,6 @@ class OrderDialog(QDialog):
         provisional = Order(customer_id=self._customer_id, **{**stand_in, **typed})  # type: ignore[arg-type]
         errors = validate_order(provisional, self._ledger.today, horizon_days=10**6)
         self._show_field_errors(tuple(errors))
-
-    def _show_field_errors(self, errors: tuple[FieldError, ...]) -> None:
-        for error in errors:
-            name = _FIELD_OF.get(error.field, error.field)
-            if name in self.form.editors:
-                self._error(name, error.code, error.params)
-            else:
-                self._set_general_error(texts.error_text(error.code, error.params))
-
-    def _set_general_error(self, text: str | None) -> None:
-        self.general_error.setText(text or "")
-        self.general_error.setVisible(bool(text))
 
     # -- OK
 
@@ -495,11 +450,7 @@ class OrderDialog(QDialog):
         for name, label in self.form.labels.items():
             label.setText(texts.field_label(labels.get(name, name)))
         self.shipment_title.setText(self.tr("Shipment (optional)"))
-        date_line = self.form.line("date")
-        # The customer form's hints, already translated there.
-        date_line.setPlaceholderText(QCoreApplication.translate("FieldForm", "YYYY-MM-DD"))
-        date_line.setToolTip(QCoreApplication.translate(
-            "FieldForm", "Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+        self._retranslate_date_hints()
         for name in ("amount", "cost"):
             self.form.line(name).setToolTip(QCoreApplication.translate("FieldForm", "In yuan, for example 1,234.50"))
         self.form.line("cost").setPlaceholderText(self.tr("optional"))
@@ -669,222 +620,84 @@ class OrderSummary(QFrame):
 # ---------------------------------------------------------------- tab
 
 
-class OrdersTab(QWidget):
+class OrdersTab(LedgerRowsTab):
     """Summary, sales plans, orders table and Add/Edit/Delete for one customer."""
 
     changed = Signal()  # an order was added, changed or deleted
 
-    def __init__(self, ledger: LedgerAccess, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._customer_id: int | None = None
-        self._credit_limit: int | None = None
-        self._dialog: OrderDialog | None = None
+    NAME = "orders"
+    ITEM = "order"
+    MODEL = OrderTableModel
+    DATE_COLUMN = OrderColumn.DATE
+    COLUMN_CAPS = {OrderColumn.PRODUCT: 240, OrderColumn.ROUTE: 200, OrderColumn.WAYBILL: 160}
 
+    model: OrderTableModel
+
+    def _add_header(self, layout: QVBoxLayout) -> None:
         self.summary = OrderSummary()
-        self.plans = SalesPlanBlock(ledger)
-
-        self.model = OrderTableModel(self)
-        self.table = QTableView()
-        setup_table(self.table, self.model, "orders_table")
-        self.totals_view = TotalsFooter(self.table, self.model, "orders_totals")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(OrderColumn.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.doubleClicked.connect(self._on_double_clicked)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("orders_empty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
-
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("add_order")
-        self.edit_button = QPushButton()
-        self.edit_button.setObjectName("edit_order")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("delete_order")
-        self.add_button.clicked.connect(self.add_order)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-
-        self.edit_action = QAction(self.table)
-        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.delete_action = QAction(self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(8)
+        self.plans = SalesPlanBlock(self._ledger)
         layout.addWidget(self.summary)
         layout.addWidget(self.plans)
         layout.addSpacing(4)
-        table_and_totals = QVBoxLayout()
-        table_and_totals.setSpacing(0)
-        table_and_totals.addWidget(self.table, 1)
-        table_and_totals.addWidget(self.totals_view)
-        table_and_totals.addStretch(0)  # what the table does not need when it is short
-        layout.addLayout(table_and_totals, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(buttons)
-
-        self.retranslate()
-        self._update_buttons()
 
     # -- data
 
     def set_ledger(self, ledger: LedgerAccess) -> None:
         """Another file (or another day) was opened."""
-        self._ledger = ledger
         self.plans.set_ledger(ledger)
-        self.show_customer(None, None)
-
-    def show_customer(self, customer_id: int | None, credit_limit: int | None) -> None:
-        if customer_id != self._customer_id:
-            self._close_dialog()
-        self._customer_id = customer_id
-        self._credit_limit = credit_limit
-        self.refresh()
-
-    def customer_id(self) -> int | None:
-        return self._customer_id
+        super().set_ledger(ledger)
 
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the orders, the sums and the plans' progress (after a payment, too)."""
-        if select_id is None:
-            current = self.selected_order()
-            select_id = current.id if current is not None else None
+        super().refresh(select_id)
+
+    def _ledger_rows(self, customer_id: int) -> list[Order]:
+        return self._ledger.orders(customer_id)
+
+    def _refresh_header(self) -> None:
         if self._customer_id is None:
-            self.model.set_rows([])
             self.summary.set_summary(None, None)
         else:
-            self.model.set_rows(self._ledger.orders(self._customer_id))
             self.summary.set_summary(self._ledger.summary(self._customer_id), self._credit_limit)
         self.plans.show_customer(self._customer_id)
-        fit_columns(self.table, {OrderColumn.PRODUCT: 240, OrderColumn.ROUTE: 200, OrderColumn.WAYBILL: 160})
-        if select_id is not None:
-            row = self.model.row_of(lambda o: o.id == select_id)
-            if row is not None:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-        self._update_buttons()
 
     def selected_order(self) -> Order | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.order(rows[0].row()) if rows else None
+        return self.selected_row()
+
+    def dialog(self) -> OrderDialog | None:
+        """The order dialog currently open, if any."""
+        return self._dialog  # type: ignore[return-value]
 
     # -- actions
 
     def add_order(self) -> None:
-        if self._customer_id is None or self._ledger.read_only:
-            return
-        self._open_dialog(None)
+        self.add_entry()
 
-    def edit_selected(self) -> None:
-        order = self.selected_order()
-        if order is not None:
-            self._open_dialog(order)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        order = self.model.order(index.row()) if index.isValid() else None
-        if order is not None:
-            self._open_dialog(order)
-
-    def _open_dialog(self, order: Order | None) -> None:
+    def _make_dialog(self, order: Order | None) -> OrderDialog:
         assert self._customer_id is not None
-        self._close_dialog()
-        dialog = OrderDialog(self._ledger, self._customer_id, order, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Bound methods, not lambdas holding the dialog: a lambda keeping the
-        # wrapper of a WA_DeleteOnClose dialog alive crashes PySide when the
-        # tab is deleted right after the dialog closed.
-        dialog.saved.connect(self._on_saved)
-        dialog.finished.connect(self._on_dialog_finished)
-        self._dialog = dialog
-        dialog.open()  # window-modal and non-blocking
+        return OrderDialog(self._ledger, self._customer_id, order, self)
 
-    def dialog(self) -> OrderDialog | None:
-        """The order dialog currently open, if any."""
-        return self._dialog
+    def _delete(self, order: Order) -> None:
+        self._ledger.delete_order(order)
 
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self._dialog is self.sender():
-            self._dialog = None
-
-    def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            dialog, self._dialog = self._dialog, None
-            dialog.reject()
-
-    def _on_saved(self, order: Order | None) -> None:
-        if order is None:
-            return
-        self.refresh(select_id=order.id)
-        self.changed.emit()
-
-    def delete_selected(self) -> None:
-        order = self.selected_order()
-        if order is None or self._ledger.read_only:
-            return
-        answer = QMessageBox.question(
-            self,
+    def _delete_texts(self, order: Order) -> tuple[str, str]:
+        return (
             self.tr("Delete order"),
             self.tr("Delete this order?\n\n{date}   {product}   {amount}\n\n"
                     "The receivable and the totals change at once.").format(
                 date=order.order_date.isoformat(), product=order.product, amount=money(order.amount)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.model.row_of(lambda o: o.id == order.id) or 0
-        try:
-            self._ledger.delete_order(order)
-        except WriteError as e:
-            QMessageBox.critical(self, self.tr("Delete order"), texts.error_text(e.problem, {"detail": e.detail}))
-            self.refresh()
-            return
-        self.refresh()
-        if self.model.orders():  # keep the cursor where it was, for deleting several in a row
-            self.table.selectRow(min(row, len(self.model.orders()) - 1))
-        self.changed.emit()
 
-    def _update_buttons(self, *_args: object) -> None:
-        has_customer = self._customer_id is not None
-        writable = has_customer and not self._ledger.read_only
-        selected = self.selected_order() is not None
-        self.add_button.setEnabled(writable)
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected and writable)
-        self.edit_action.setEnabled(selected)
-        self.delete_action.setEnabled(selected and writable)
-        self.empty_label.setVisible(has_customer and not self.model.orders())
+    def texts(self) -> dict[str, str]:
+        return {
+            "add": self.tr("Add…"),
+            "add_tip": self.tr("Record a new order for this customer"),
+            "view": self.tr("View…"),
+            "edit": self.tr("Edit…"),
+            "delete": self.tr("Delete"),
+            "empty": self.tr("No orders yet. Click “Add…” to record one."),
+        }
 
-    def retranslate(self) -> None:
-        self.add_button.setText(self.tr("Add…"))
-        self.add_button.setToolTip(self.tr("Record a new order for this customer"))
-        read_only = self._ledger.read_only
-        self.edit_button.setText(self.tr("View…") if read_only else self.tr("Edit…"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.edit_action.setText(self.edit_button.text())
-        self.delete_action.setText(self.delete_button.text())
-        self.empty_label.setText(self.tr("No orders yet. Click “Add…” to record one."))
+    def _retranslate_header(self) -> None:
         self.summary.retranslate()
         self.plans.retranslate()
-        self.model.retranslate()
-        if self._dialog is not None:
-            self._dialog.retranslate()

@@ -11,19 +11,12 @@ import html
 from dataclasses import replace
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,25 +24,20 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import Payment, PaymentMethod, over_limit
-from crmdesk.domain.validation import ErrorCode, FieldError, clean_single_line
+from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
-from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
 from crmdesk.ui.customer_detail.ledger_widgets import (
     AMBER,
     RED,
+    EntryDialog,
     EntryForm,
-    TotalsFooter,
+    LedgerRowsTab,
     TotalsTableModel,
     digits_width,
-    fit_columns,
-    setup_table,
+    money,
 )
 from crmdesk.ui.ledger_access import LedgerAccess
-
-
-def money(fen: int) -> str:
-    return format_money(fen, symbol=True)
 
 
 # ---------------------------------------------------------------- table
@@ -129,13 +117,14 @@ _FIELD_OF = {"paid_date": "date"}
 _HIGHLIGHT = f"QCheckBox {{ color: {AMBER}; font-weight: bold; }}"
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(EntryDialog):
     """Add or edit one payment; OK saves through LedgerAccess and stays open on errors.
 
     ``owed`` is what the customer owes without this payment (for the hint
     next to the amount).
     """
 
+    FIELD_OF = _FIELD_OF
     saved = Signal(object)  # the payment as stored
 
     def __init__(
@@ -183,28 +172,7 @@ class PaymentDialog(QDialog):
         combo.setEnabled(not self._read_only)
         self.prepayment_box.setEnabled(not self._read_only)
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("payment_error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-
-        self.button_box = QDialogButtonBox()
-        if self._read_only:
-            self.button_box.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        else:
-            self.button_box.setStandardButtons(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        layout.setSpacing(12)
-        layout.addWidget(self.general_error)
-        layout.addLayout(f.layout)
-        layout.addWidget(self.button_box)
+        self._build_frame(f, read_only=self._read_only)
 
         # The width comes from the editors, not the dialog: the layout works out
         # the height of wrapped error messages at its own minimum width.
@@ -266,21 +234,6 @@ class PaymentDialog(QDialog):
             return replace(self._original, **values)
         return Payment(customer_id=self._customer_id, **values)  # type: ignore[arg-type]
 
-    def _error(self, name: str, code: ErrorCode, params: dict | None = None) -> None:
-        self.form.set_error(name, lambda: texts.error_text(code, params))
-
-    def _show_field_errors(self, errors: tuple[FieldError, ...]) -> None:
-        for error in errors:
-            name = _FIELD_OF.get(error.field, error.field)
-            if name in self.form.editors:
-                self._error(name, error.code, error.params)
-            else:
-                self._set_general_error(texts.error_text(error.code, error.params))
-
-    def _set_general_error(self, text: str | None) -> None:
-        self.general_error.setText(text or "")
-        self.general_error.setVisible(bool(text))
-
     def accept(self) -> None:
         if self._read_only:
             self.reject()
@@ -332,11 +285,7 @@ class PaymentDialog(QDialog):
         combo = self.method_combo
         for i in range(1, combo.count()):
             combo.setItemText(i, texts.enum_text(PaymentMethod(combo.itemData(i))))
-        date_line = self.form.line("date")
-        # The customer form's hints, already translated there.
-        date_line.setPlaceholderText(QCoreApplication.translate("FieldForm", "YYYY-MM-DD"))
-        date_line.setToolTip(QCoreApplication.translate(
-            "FieldForm", "Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+        self._retranslate_date_hints()
         self.form.line("amount").setToolTip(QCoreApplication.translate("FieldForm", "In yuan, for example 1,234.50"))
         self.owed_hint.setText(self.tr("owed: {amount}").format(amount=money(max(self._owed, 0))))
         self.prepayment_box.setText(self.tr("Record as prepayment"))
@@ -349,120 +298,47 @@ class PaymentDialog(QDialog):
 # ---------------------------------------------------------------- tab
 
 
-class PaymentsTab(QWidget):
+class PaymentsTab(LedgerRowsTab):
     """Balance line, payments table and Add/Edit/Delete for one customer."""
 
     changed = Signal()  # a payment was added, changed or deleted
 
+    NAME = "payments"
+    ITEM = "payment"
+    MODEL = PaymentTableModel
+    DATE_COLUMN = PaymentColumn.DATE
+    COLUMN_CAPS = {PaymentColumn.METHOD: 200}
+
+    model: PaymentTableModel
+
     def __init__(self, ledger: LedgerAccess, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ledger = ledger
-        self._customer_id: int | None = None
-        self._credit_limit: int | None = None
+        super().__init__(ledger, parent)
         self._receivable = 0
         self._billed = self._paid = 0
-        self._dialog: PaymentDialog | None = None
         self._last_method: PaymentMethod | None = PaymentMethod.BANK_TRANSFER
 
+    def _add_header(self, layout: QVBoxLayout) -> None:
         self.balance_label = QLabel()
         self.balance_label.setObjectName("payments_balance")
         self.balance_label.setTextFormat(Qt.TextFormat.RichText)
-
-        self.model = PaymentTableModel(self)
-        self.table = QTableView()
-        setup_table(self.table, self.model, "payments_table")
-        self.totals_view = TotalsFooter(self.table, self.model, "payments_totals")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PaymentColumn.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.doubleClicked.connect(self._on_double_clicked)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("payments_empty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
-
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("add_payment")
-        self.edit_button = QPushButton()
-        self.edit_button.setObjectName("edit_payment")
-        self.delete_button = QPushButton()
-        self.delete_button.setObjectName("delete_payment")
-        self.add_button.clicked.connect(self.add_payment)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-
-        self.edit_action = QAction(self.table)
-        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.delete_action = QAction(self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(8)
         layout.addWidget(self.balance_label)
-        table_and_totals = QVBoxLayout()
-        table_and_totals.setSpacing(0)
-        table_and_totals.addWidget(self.table, 1)
-        table_and_totals.addWidget(self.totals_view)
-        table_and_totals.addStretch(0)  # what the table does not need when it is short
-        layout.addLayout(table_and_totals, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(buttons)
-
-        self.retranslate()
-        self._update_buttons()
 
     # -- data
 
-    def set_ledger(self, ledger: LedgerAccess) -> None:
-        self._ledger = ledger
-        self.show_customer(None, None)
-
-    def show_customer(self, customer_id: int | None, credit_limit: int | None) -> None:
-        if customer_id != self._customer_id:
-            self._close_dialog()
-        self._customer_id = customer_id
-        self._credit_limit = credit_limit
-        self.refresh()
-
-    def customer_id(self) -> int | None:
-        return self._customer_id
-
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the payments and the balance (after an order, too)."""
-        if select_id is None:
-            current = self.selected_payment()
-            select_id = current.id if current is not None else None
+        super().refresh(select_id)
+
+    def _ledger_rows(self, customer_id: int) -> list[Payment]:
+        return self._ledger.payments(customer_id)
+
+    def _refresh_header(self) -> None:
         if self._customer_id is None:
-            self.model.set_rows([])
             self._billed = self._paid = self._receivable = 0
         else:
-            self.model.set_rows(self._ledger.payments(self._customer_id))
             summary = self._ledger.summary(self._customer_id)
             self._billed, self._paid, self._receivable = summary.billed, summary.paid, summary.receivable
         self._render_balance()
-        fit_columns(self.table, {PaymentColumn.METHOD: 200})
-        if select_id is not None:
-            row = self.model.row_of(lambda p: p.id == select_id)
-            if row is not None:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-        self._update_buttons()
 
     def _render_balance(self) -> None:
         if self._customer_id is None:
@@ -489,109 +365,48 @@ class PaymentsTab(QWidget):
         self.balance_label.setText("&nbsp;&nbsp;&nbsp;".join(parts))
 
     def selected_payment(self) -> Payment | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.payment(rows[0].row()) if rows else None
+        return self.selected_row()
+
+    def dialog(self) -> PaymentDialog | None:
+        """The payment dialog currently open, if any."""
+        return self._dialog  # type: ignore[return-value]
 
     # -- actions
 
     def add_payment(self) -> None:
-        if self._customer_id is None or self._ledger.read_only:
-            return
-        self._open_dialog(None)
+        self.add_entry()
 
-    def edit_selected(self) -> None:
-        payment = self.selected_payment()
-        if payment is not None:
-            self._open_dialog(payment)
-
-    def _on_double_clicked(self, index: QModelIndex) -> None:
-        payment = self.model.payment(index.row()) if index.isValid() else None
-        if payment is not None:
-            self._open_dialog(payment)
-
-    def _open_dialog(self, payment: Payment | None) -> None:
+    def _make_dialog(self, payment: Payment | None) -> PaymentDialog:
         assert self._customer_id is not None
-        self._close_dialog()
         owed = self._receivable + (payment.amount if payment is not None else 0)
-        dialog = PaymentDialog(self._ledger, self._customer_id, payment, self, owed=owed, method=self._last_method)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Bound methods, not lambdas holding the dialog: a lambda keeping the
-        # wrapper of a WA_DeleteOnClose dialog alive crashes PySide when the
-        # tab is deleted right after the dialog closed.
-        dialog.saved.connect(self._on_saved)
-        dialog.finished.connect(self._on_dialog_finished)
-        self._dialog = dialog
-        dialog.open()
-
-    def dialog(self) -> PaymentDialog | None:
-        """The payment dialog currently open, if any."""
-        return self._dialog
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self._dialog is self.sender():
-            self._dialog = None
-
-    def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            dialog, self._dialog = self._dialog, None
-            dialog.reject()
+        return PaymentDialog(self._ledger, self._customer_id, payment, self, owed=owed, method=self._last_method)
 
     def _on_saved(self, payment: Payment | None) -> None:
-        if payment is None:
-            return
-        if payment.method is not None:
+        if payment is not None and payment.method is not None:
             self._last_method = payment.method  # the next payment is likely paid the same way
-        self.refresh(select_id=payment.id)
-        self.changed.emit()
+        super()._on_saved(payment)
 
-    def delete_selected(self) -> None:
-        payment = self.selected_payment()
-        if payment is None or self._ledger.read_only:
-            return
+    def _delete(self, payment: Payment) -> None:
+        self._ledger.delete_payment(payment)
+
+    def _delete_texts(self, payment: Payment) -> tuple[str, str]:
         details = "   ".join(t for t in (payment.paid_date.isoformat(), money(payment.amount),
                                          method_text(payment.method)) if t)
-        answer = QMessageBox.question(
-            self,
+        return (
             self.tr("Delete payment"),
             self.tr("Delete this payment?\n\n{details}\n\nThe receivable goes up by the amount.").format(
                 details=details),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.model.row_of(lambda p: p.id == payment.id) or 0
-        try:
-            self._ledger.delete_payment(payment)
-        except WriteError as e:
-            QMessageBox.critical(self, self.tr("Delete payment"), texts.error_text(e.problem, {"detail": e.detail}))
-            self.refresh()
-            return
-        self.refresh()
-        if self.model.payments():
-            self.table.selectRow(min(row, len(self.model.payments()) - 1))
-        self.changed.emit()
 
-    def _update_buttons(self, *_args: object) -> None:
-        has_customer = self._customer_id is not None
-        writable = has_customer and not self._ledger.read_only
-        selected = self.selected_payment() is not None
-        self.add_button.setEnabled(writable)
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected and writable)
-        self.edit_action.setEnabled(selected)
-        self.delete_action.setEnabled(selected and writable)
-        self.empty_label.setVisible(has_customer and not self.model.payments())
+    def texts(self) -> dict[str, str]:
+        return {
+            "add": self.tr("Add…"),
+            "add_tip": self.tr("Record money received from this customer"),
+            "view": self.tr("View…"),
+            "edit": self.tr("Edit…"),
+            "delete": self.tr("Delete"),
+            "empty": self.tr("No payments yet. Click “Add…” to record one."),
+        }
 
-    def retranslate(self) -> None:
-        self.add_button.setText(self.tr("Add…"))
-        self.add_button.setToolTip(self.tr("Record money received from this customer"))
-        self.edit_button.setText(self.tr("View…") if self._ledger.read_only else self.tr("Edit…"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.edit_action.setText(self.edit_button.text())
-        self.delete_action.setText(self.delete_button.text())
-        self.empty_label.setText(self.tr("No payments yet. Click “Add…” to record one."))
+    def _retranslate_header(self) -> None:
         self._render_balance()
-        self.model.retranslate()
-        if self._dialog is not None:
-            self._dialog.retranslate()

@@ -26,12 +26,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -41,27 +38,25 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import Period, PeriodKind, PlanProgress, SalesPlan
-from crmdesk.domain.validation import ErrorCode, FieldError, clean_single_line
+from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
-from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
 from crmdesk.ui.customer_detail.ledger_widgets import (
     GREEN,
     LEFT,
     RED,
     RIGHT,
+    EntryDialog,
     EntryForm,
+    EntryHost,
     bold,
     digits_width,
+    money,
     setup_table,
 )
 from crmdesk.ui.ledger_access import PLAN_YEARS, LedgerAccess
 
 VISIBLE_ROWS = 4  # the block stays small: the orders table is the main thing
-
-
-def money(fen: int) -> str:
-    return format_money(fen, symbol=True)
 
 
 def newest_first(plans: list[PlanProgress]) -> list[PlanProgress]:
@@ -289,7 +284,7 @@ class PeriodPicker(QWidget):
         self.year.setToolTip(self.tr("Year"))
 
 
-class PlanDialog(QDialog):
+class PlanDialog(EntryDialog):
     """Set (or replace) the planned amount for one month or quarter; stays open on errors."""
 
     saved = Signal(object)  # the Period that was set
@@ -323,24 +318,7 @@ class PlanDialog(QDialog):
         amount.setMaxLength(40)
         amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("plan_error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 14)
-        layout.setSpacing(12)
-        layout.addWidget(self.general_error)
-        layout.addLayout(f.layout)
-        layout.addWidget(self.button_box)
+        self._build_frame(f)
         f.set_field_width(amount, digits_width(amount, 18))
         for label in f.error_labels.values():
             label.setMinimumWidth(digits_width(amount, 36))
@@ -381,25 +359,11 @@ class PlanDialog(QDialog):
             self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
             return
         if errors:
-            self._show_errors(errors)
+            self._show_field_errors(errors)
             f.focus_first_error()
             return
         self.saved.emit(period)
         super().accept()
-
-    def _error(self, name: str, code: ErrorCode, params: dict | None = None) -> None:
-        self.form.set_error(name, lambda: texts.error_text(code, params))
-
-    def _show_errors(self, errors: list[FieldError]) -> None:
-        for error in errors:
-            if error.field in self.form.editors:
-                self._error(error.field, error.code, error.params)
-            else:
-                self._set_general_error(texts.error_text(error.code, error.params))
-
-    def _set_general_error(self, text: str | None) -> None:
-        self.general_error.setText(text or "")
-        self.general_error.setVisible(bool(text))
 
     # -- hints and texts
 
@@ -425,7 +389,7 @@ class PlanDialog(QDialog):
 # ---------------------------------------------------------------- block
 
 
-class SalesPlanBlock(QWidget):
+class SalesPlanBlock(EntryHost):
     """Title, Set plan…/Remove, and a small table of the customer's plans."""
 
     changed = Signal()  # a plan was set or removed
@@ -552,58 +516,35 @@ class SalesPlanBlock(QWidget):
 
     def _open_dialog(self, period: Period | None) -> None:
         assert self._customer_id is not None
-        self._close_dialog()
-        dialog = PlanDialog(self._ledger, self._customer_id, self.model.plans(), period, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._on_saved)  # bound methods: see OrdersTab._open_dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        self._dialog = dialog
-        dialog.open()
+        customer_id = self._customer_id
+        self._show_dialog(lambda: PlanDialog(self._ledger, customer_id, self.model.plans(), period, self))
 
     def dialog(self) -> PlanDialog | None:
         """The plan dialog currently open, if any."""
-        return self._dialog
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self._dialog is self.sender():
-            self._dialog = None
-
-    def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            dialog, self._dialog = self._dialog, None
-            dialog.reject()
+        return self._dialog  # type: ignore[return-value]
 
     def _on_saved(self, period: Period) -> None:
         self.refresh(select=period)
         self.changed.emit()
 
+    def _row_index(self, plan: PlanProgress) -> int | None:
+        return self.model.row_of(plan.period)
+
+    def _row_count(self) -> int:
+        return len(self.model.plans())
+
     def remove_selected(self) -> None:
         plan = self.selected_plan()
         if plan is None or self._customer_id is None or self._ledger.read_only:
             return
-        answer = QMessageBox.question(
-            self,
+        customer_id = self._customer_id
+        self._confirm_delete(
+            plan,
             self.tr("Remove sales plan"),
             self.tr("Remove the sales plan for {period} ({amount})?\n\nThe orders stay as they are.").format(
                 period=str(plan.period), amount=money(plan.planned)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            lambda: self._ledger.delete_plan(customer_id, plan.period),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.model.row_of(plan.period) or 0
-        try:
-            self._ledger.delete_plan(self._customer_id, plan.period)
-        except WriteError as e:
-            QMessageBox.critical(self, self.tr("Remove sales plan"),
-                                 texts.error_text(e.problem, {"detail": e.detail}))
-            self.refresh()
-            return
-        self.refresh()
-        plans = self.model.plans()
-        if plans:
-            self.table.selectRow(min(row, len(plans) - 1))
-        self.changed.emit()
 
     def _update_buttons(self, *_args: object) -> None:
         writable = self._customer_id is not None and not self._ledger.read_only
