@@ -105,30 +105,34 @@ def _customers(args: argparse.Namespace) -> int:
     with reading(args.file) as cf:
         rows = find_customers(cf, CustomerQuery(text=args.search))
     show = (lambda p: p or "") if args.reveal else mask_phone
-    if args.json:
-        payload = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "type": r.kind.value,
-                "phone": show(r.phone),
-                "status": r.status.value,
-                "province": r.province,
-                "city": r.city,
-                "owner": r.owner,
-            }
-            for r in rows
-        ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-        return 0
-    if not rows:
-        print(text("no_match"))
-        return 0
     kinds = {kind: text(kind.value) for kind in {r.kind for r in rows}}
-    sys.stdout.writelines(
-        "\t".join((r.code, r.name, kinds[r.kind], show(r.phone), r.city or "")) + "\n" for r in rows
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "code": r.code,
+            "name": r.name,
+            "type": r.kind.value,
+            "phone": show(r.phone),
+            "status": r.status.value,
+            "province": r.province,
+            "city": r.city,
+            "owner": r.owner,
+        },
+        lambda r: "\t".join((r.code, r.name, kinds[r.kind], show(r.phone), r.city or "")),
+        "no_match",
     )
+
+
+def _print_rows(args, rows, as_object, as_line, nothing: str) -> int:
+    """JSON (a list of objects) with --json, else one tab-separated line per row."""
+    if args.json:
+        json.dump([as_object(r) for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif not rows:
+        print(text(nothing))
+    else:
+        sys.stdout.writelines(as_line(r) + "\n" for r in rows)
     return 0
 
 
@@ -156,34 +160,26 @@ def _ledger(args: argparse.Namespace) -> int:
     def money(fen: int | None) -> str | None:
         return None if fen is None else str(fen_to_decimal(fen))
 
-    if args.json:
-        payload = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "billed": money(r.billed),
-                "paid": money(r.paid),
-                "receivable": money(r.receivable),
-                "credit_limit": money(r.credit_limit),
-                "over_limit": over_limit(r.receivable, r.credit_limit),
-                "days_0_30": money(r.aging.days_0_30),
-                "days_31_60": money(r.aging.days_31_60),
-                "days_61_90": money(r.aging.days_61_90),
-                "days_over_90": money(r.aging.days_over_90),
-            }
-            for r in rows
-        ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-        return 0
-    if not rows:
-        print(text("no_ledger"))
-        return 0
-    for r in rows:
-        flag = " !" if over_limit(r.receivable, r.credit_limit) else ""
-        print("\t".join((r.code, r.name, format_money(r.billed), format_money(r.paid),
-                         format_money(r.receivable) + flag)))
-    return 0
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "code": r.code,
+            "name": r.name,
+            "billed": money(r.billed),
+            "paid": money(r.paid),
+            "receivable": money(r.receivable),
+            "credit_limit": money(r.credit_limit),
+            "over_limit": over_limit(r.receivable, r.credit_limit),
+            "days_0_30": money(r.aging.days_0_30),
+            "days_31_60": money(r.aging.days_31_60),
+            "days_61_90": money(r.aging.days_61_90),
+            "days_over_90": money(r.aging.days_over_90),
+        },
+        lambda r: "\t".join((r.code, r.name, format_money(r.billed), format_money(r.paid),
+                             format_money(r.receivable) + (" !" if over_limit(r.receivable, r.credit_limit) else ""))),
+        "no_ledger",
+    )
 
 
 _HANDLERS = {"new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger}

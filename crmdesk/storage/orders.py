@@ -59,7 +59,10 @@ class _Rows:
                        action="create", new=_summary(stored), at=now)
             return stored
 
-    def update(self, cf: CustomerFile, row: Any, old: Any) -> Any:
+    def update(self, cf: CustomerFile, row: Any, old: Any | None) -> Any:
+        """``old`` is the stored row as read before (None: it is gone)."""
+        if old is None:
+            raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} is gone")
         with cf.transaction():
             now = cf.now()
             sets = ", ".join(f"{c} = ?" for c in self.columns)
@@ -110,10 +113,7 @@ def insert_order(cf: CustomerFile, order: Order) -> Order:
 
 
 def update_order(cf: CustomerFile, order: Order) -> Order:
-    old = get_order(cf, order.id)
-    if old is None:
-        raise WriteError(WriteProblem.CONFLICT, f"order {order.id} is gone")
-    return _ORDERS.update(cf, order, old)
+    return _ORDERS.update(cf, order, get_order(cf, order.id))
 
 
 def delete_order(cf: CustomerFile, order: Order) -> None:
@@ -156,10 +156,7 @@ def insert_payment(cf: CustomerFile, payment: Payment) -> Payment:
 
 
 def update_payment(cf: CustomerFile, payment: Payment) -> Payment:
-    old = get_payment(cf, payment.id)
-    if old is None:
-        raise WriteError(WriteProblem.CONFLICT, f"payment {payment.id} is gone")
-    return _PAYMENTS.update(cf, payment, old)
+    return _PAYMENTS.update(cf, payment, get_payment(cf, payment.id))
 
 
 def delete_payment(cf: CustomerFile, payment: Payment) -> None:
