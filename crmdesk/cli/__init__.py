@@ -20,7 +20,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers")
 
 
 def _today(value: str) -> date:
@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reveal", action="store_true", help="show phone numbers unmasked")
 
     p = verbs.add_parser("ledger", help="receivables per customer: billed, paid, owed, aging")
+    p.add_argument("file", type=Path)
+    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
+
+    p = verbs.add_parser("tiers", help="ABC/VIP tiers and RFM scores over the last 12 months")
     p.add_argument("file", type=Path)
     p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
@@ -182,4 +187,35 @@ def _ledger(args: argparse.Namespace) -> int:
     )
 
 
-_HANDLERS = {"new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger}
+def _tiers(args: argparse.Namespace) -> int:
+    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.services.files import reading
+    from crmdesk.services.tiering import compute_tiers
+
+    today = args.today or date.today()  # the user's command is where the wall clock enters
+    with reading(args.file) as cf:
+        rows = compute_tiers(cf, today)
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "code": r.code,
+            "name": r.name,
+            "tier": r.tier.tier.value,
+            "total": str(fen_to_decimal(r.tier.total)),
+            "rank": r.tier.rank,
+            "r": r.rfm.r if r.rfm else None,
+            "f": r.rfm.f if r.rfm else None,
+            "m": r.rfm.m if r.rfm else None,
+            "segment": r.rfm.segment.value if r.rfm else None,
+        },
+        lambda r: "\t".join((r.code, r.name, r.tier.tier.value, format_money(r.tier.total),
+                             f"{r.tier.rank or '-'}/{r.tier.n}",
+                             f"{r.rfm.r}{r.rfm.f}{r.rfm.m} {r.rfm.segment.value}" if r.rfm else "")),
+        "no_match",
+    )
+
+
+_HANDLERS = {
+    "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
+}

@@ -80,6 +80,16 @@ def add_years_clamped(d: date, years: int) -> date:
     return d.replace(year=year, day=min(d.day, last))  # ValueError past year 9999
 
 
+def add_months_clamped(d: date, months: int) -> date:
+    """The same day ``months`` later or earlier, the last day of the month when
+    that day does not exist (31 March - 1 month = 28 or 29 February)."""
+    d = _check_date(d)
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(d.day, last))
+
+
 def _make_date(year: int, month: int, day: int, *, text: str, check_range: bool = True) -> date:
     if check_range and not MIN_YEAR <= year <= MAX_YEAR:
         raise DateError(text)

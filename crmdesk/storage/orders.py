@@ -372,3 +372,15 @@ def ledger_rows(cf: CustomerFile, today: date) -> list[LedgerRow]:
 
 assert {f.name for f in fields(Order)} >= set(_ORDER_COLUMNS)
 assert {f.name for f in fields(Payment)} >= set(_PAYMENT_COLUMNS)
+
+
+def purchases_between(cf: CustomerFile, first: date, last: date) -> dict[int, tuple[int, date, int]]:
+    """customer id -> (total fen, last order date, distinct order days) for orders dated first..last."""
+    return {
+        r[0]: (r[1], date.fromisoformat(r[2]), r[3])
+        for r in cf.execute(
+            "SELECT customer_id, sum(amount), max(order_date), count(DISTINCT order_date) FROM orders "
+            "WHERE deleted_at IS NULL AND order_date BETWEEN ? AND ? GROUP BY customer_id",
+            [first.isoformat(), last.isoformat()],
+        )
+    }

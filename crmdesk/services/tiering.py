@@ -1,0 +1,33 @@
+"""Tiers and RFM for the whole file as of ``today`` (the rules are pure domain functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from crmdesk.domain.tiers import RfmInput, RfmScore, TierResult, TierRules, abc_tiers, rfm_scores, window_start
+from crmdesk.storage import orders as order_store
+from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.orders import ledger_customers
+
+
+@dataclass(frozen=True)
+class CustomerTier:
+    customer_id: int
+    code: str
+    name: str
+    tier: TierResult
+    rfm: RfmScore | None  # None: no purchase in the window
+
+
+def compute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules()) -> list[CustomerTier]:
+    """Every customer (recycle bin excepted), by code: tier, why, and RFM over the window."""
+    bought = order_store.purchases_between(cf, window_start(today, rules), today)
+    customers = ledger_customers(cf)
+    tiers = abc_tiers({cid: bought.get(cid, (0,))[0] for cid, *_ in customers}, rules)
+    rfm = rfm_scores(
+        {cid: RfmInput(last_purchase=last, purchase_days=days, total=total)
+         for cid, (total, last, days) in bought.items() if total > 0},
+        today,
+    )
+    return [CustomerTier(cid, code, name, tiers[cid], rfm.get(cid)) for cid, code, name, _limit in customers]
