@@ -1,0 +1,55 @@
+"""Tiers and RFM over a real file: the window's edges and the CLI's keys."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from crmdesk.cli import main
+from crmdesk.domain.orders import Order
+from crmdesk.domain.tiers import Tier
+from crmdesk.services.tiering import compute_tiers
+from crmdesk.storage import customers as store
+from crmdesk.storage import orders as order_store
+from tests.factories import make_person
+
+TODAY = date(2026, 11, 23)
+
+
+def _order(cid, day, amount):
+    return Order(customer_id=cid, order_date=day, product="快递", quantity=1, amount=amount)
+
+
+def _file(cf):
+    ids = [store.insert_customer(cf, make_person(name=f"客户{i}", mobile=None)).id for i in range(5)]
+    order_store.insert_ledger_rows(cf, [
+        _order(ids[0], date(2025, 11, 24), 50_000),  # first day of the window: counts
+        _order(ids[0], date(2025, 11, 24), 10_000),  # same day: one purchase day
+        _order(ids[1], date(2025, 11, 23), 900_000),  # the day before the window: does not count
+        _order(ids[1], date(2026, 11, 1), 20_000),
+        _order(ids[2], date(2026, 11, 23), 20_000),  # ties with ids[1]
+        _order(ids[3], date(2026, 12, 1), 99_999),  # after today: does not count
+    ], [])
+    return ids
+
+
+def test_tiers_follow_the_window(customer_file):
+    ids = _file(customer_file)
+    rows = {r.customer_id: r for r in compute_tiers(customer_file, TODAY)}
+    assert rows[ids[0]].tier.total == 60_000 and rows[ids[0]].tier.rank == 1
+    assert rows[ids[0]].tier.tier is Tier.A and rows[ids[0]].rfm.f == 1
+    assert (rows[ids[1]].tier.total, rows[ids[1]].tier.rank) == (20_000, 2)
+    assert rows[ids[2]].tier.rank == 2  # a tie shares the better rank
+    assert rows[ids[3]].tier.rank is None and rows[ids[3]].rfm is None
+    assert rows[ids[4]].tier.tier is Tier.D and rows[ids[0]].tier.n == 3
+
+
+def test_cli_tiers_json_keys(customer_file, capsys):
+    _file(customer_file)
+    path = customer_file.path
+    customer_file.close()
+    assert main(["tiers", str(path), "--today", "2026-11-23", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert set(rows[0]) >= {"code", "tier", "total", "rank", "r", "f", "m", "segment"}
+    first = next(r for r in rows if r["rank"] == 1)
+    assert (first["tier"], first["total"]) == ("A", "600.00")
