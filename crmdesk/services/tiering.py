@@ -7,6 +7,7 @@ from datetime import date
 
 from crmdesk.domain.tiers import RfmInput, RfmScore, TierResult, TierRules, abc_tiers, rfm_scores, window_start
 from crmdesk.storage import orders as order_store
+from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.orders import ledger_customers
 
@@ -31,3 +32,11 @@ def compute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules())
         today,
     )
     return [CustomerTier(cid, code, name, tiers[cid], rfm.get(cid)) for cid, code, name, _limit in customers]
+
+
+def recompute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules()) -> int:
+    """Compute and store every customer's tier (on open); returns how many changed."""
+    rows = compute_tiers(cf, today, rules)
+    if cf.read_only:
+        return 0
+    return tier_store.save_tiers(cf, {r.customer_id: r.tier for r in rows}, today)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from crmdesk.domain import search
+from crmdesk.domain.tiers import Tier
 from crmdesk.domain.customer import (
     FIELDS,
     ContactPerson,
@@ -458,6 +459,7 @@ class SortKey(StrEnum):
     UPDATED = "updated"
     DELETED = "deleted"
     RECEIVABLE = "receivable"
+    TIER = "tier"
 
 
 # Receivable is summed from the ledger (index-only), never stored on the customer.
@@ -477,6 +479,8 @@ _ORDER_BY = {
     SortKey.UPDATED: "c.updated_at",
     SortKey.DELETED: "c.deleted_at",
     SortKey.RECEIVABLE: _RECEIVABLE,
+    # No tier yet sorts after D.
+    SortKey.TIER: "coalesce((SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id), 'E')",
 }
 
 
@@ -489,6 +493,7 @@ class CustomerQuery:
     status: LifecycleStatus | None = None
     owner: str | None = None
     tag: str | None = None
+    tier: Tier | None = None
     deleted: bool = False  # True: the recycle bin
     sort: SortKey = SortKey.CODE
     descending: bool = False
@@ -504,6 +509,9 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
         if value is not None:
             clauses.append(f"c.{column} = ?")
             params.append(_to_db(value))
+    if query.tier is not None:
+        clauses.append("EXISTS (SELECT 1 FROM customer_tiers t WHERE t.customer_id = c.id AND t.tier = ?)")
+        params.append(query.tier.value)
     if query.tag is not None:
         clauses.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)")
         params.append(query.tag)
@@ -552,13 +560,15 @@ class ListRow:
     deleted_at: str | None
     receivable: int = 0  # fen: billed - paid, summed from the ledger
     credit_limit: int | None = None
+    tier: Tier | None = None  # as last recomputed (on open)
 
 
 _LIST_COLUMNS = (
     "c.id, c.code, c.name, c.kind, c.status, "
     "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
     "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
-    f"c.province, c.city, c.owner, c.last_verified, c.deleted_at, {_RECEIVABLE}, c.credit_limit"
+    f"c.province, c.city, c.owner, c.last_verified, c.deleted_at, {_RECEIVABLE}, c.credit_limit, "
+    "(SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id)"
 )
 
 
@@ -567,7 +577,7 @@ def _list_row(r: Sequence[Any]) -> ListRow:
         id=r[0], code=r[1], name=r[2], kind=CustomerKind(r[3]), status=LifecycleStatus(r[4]),
         phone=r[5], province=r[6], city=r[7], owner=r[8],
         last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
-        receivable=r[11], credit_limit=r[12],
+        receivable=r[11], credit_limit=r[12], tier=Tier(r[13]) if r[13] else None,
     )
 
 

@@ -214,6 +214,38 @@ CREATE TABLE sales_plans (
     )
 
 
+@migrations(name="0004_add_customer_tiers")
+def _add_customer_tiers(db: Database) -> None:
+    # The current tier is recomputed on every open (it depends on "today");
+    # it is kept so that the list can show, sort and filter by it in SQL, and
+    # every change is appended to the history.
+    db.executescript(
+        """
+CREATE TABLE customer_tiers (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id),
+    tier TEXT NOT NULL CHECK (tier IN ('A', 'B', 'C', 'D')),
+    total INTEGER NOT NULL,
+    rank INTEGER,
+    n INTEGER NOT NULL,
+    computed_on TEXT NOT NULL
+) STRICT;
+CREATE INDEX customer_tiers_tier ON customer_tiers (tier);
+
+CREATE TABLE tier_history (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    since TEXT NOT NULL,
+    tier TEXT NOT NULL,
+    previous TEXT,
+    total INTEGER NOT NULL,
+    rank INTEGER,
+    n INTEGER NOT NULL
+) STRICT;
+CREATE INDEX tier_history_customer ON tier_history (customer_id, id);
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

@@ -9,4 +9,5 @@ MIGRATION_NAMES = (
     "0001_initial",
     "0002_add_customer_search_index",
     "0003_add_orders_payments_plans",
+    "0004_add_customer_tiers",
 )

@@ -30,6 +30,7 @@ from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
 from crmdesk.services import ledger as ledger_service
 from crmdesk.services.files import new_file
+from crmdesk.services.tiering import recompute_tiers
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
 from crmdesk.storage.customers import SortKey
@@ -309,8 +310,24 @@ class MainWindow(QMainWindow):
         if self._show_code:
             self._pending_select = store.customer_id_by_code(session.gui, self._show_code)
         self._run_query(self.filter_bar.query())
+        self._recompute(session)
         self._update_actions()
         self.list_view.setFocus()
+
+    def _recompute(self, session: FileSession) -> None:
+        """Tiers for today, on the worker while the list is already usable (every open)."""
+        today = self.today
+        self._busy(True, cancellable=False)
+
+        def done(changed: int) -> None:
+            self._busy(False)
+            if session is self.session:
+                self.model.refresh()
+                self.statusBar().showMessage(
+                    self.tr("Tiers recomputed for %1; %2 changed.")
+                    .replace("%1", today.isoformat()).replace("%2", str(changed)), 6000)
+
+        session.run(lambda cf: recompute_tiers(cf, today), done)
 
     def _on_open_failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -640,9 +657,9 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
 
-    def _busy(self, on: bool) -> None:
+    def _busy(self, on: bool, *, cancellable: bool = True) -> None:
         self.busy_bar.setVisible(on)
-        self.cancel_button.setVisible(on)
+        self.cancel_button.setVisible(on and cancellable)
         if not on:
             self._opening = None
 

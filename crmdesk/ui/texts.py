@@ -25,6 +25,7 @@ from crmdesk.domain.customer import (
 )
 from crmdesk.domain.money import format_money
 from crmdesk.domain.orders import PaymentMethod
+from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 
@@ -172,7 +173,22 @@ _PAYMENT_METHOD_TEXTS: dict[Enum, str] = {
     PaymentMethod.OTHER: QT_TRANSLATE_NOOP("texts", "Other"),
 }
 
-ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS)
+# Segment.LOST equals LifecycleStatus.LOST ("lost"): a part of its own.
+_TIER_TEXTS: dict[Enum, str] = {
+    Tier.A: QT_TRANSLATE_NOOP("texts", "A · VIP"),
+    Tier.B: QT_TRANSLATE_NOOP("texts", "B · Major"),
+    Tier.C: QT_TRANSLATE_NOOP("texts", "C · Ordinary"),
+    Tier.D: QT_TRANSLATE_NOOP("texts", "D · Small"),
+    Segment.HIGH_VALUE: QT_TRANSLATE_NOOP("texts", "High value"),
+    Segment.AT_RISK: QT_TRANSLATE_NOOP("texts", "At risk"),
+    Segment.LOST: QT_TRANSLATE_NOOP("texts", "Lost buyer"),
+    Segment.GROWING: QT_TRANSLATE_NOOP("texts", "Growing"),
+    Segment.POTENTIAL: QT_TRANSLATE_NOOP("texts", "Potential"),
+    Segment.DORMANT: QT_TRANSLATE_NOOP("texts", "Dormant"),
+    Segment.ORDINARY: QT_TRANSLATE_NOOP("texts", "Ordinary buyer"),
+}
+
+ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS)
 
 FIELD_LABELS: dict[str, str] = {
     "code": QT_TRANSLATE_NOOP("texts", "Customer code"),

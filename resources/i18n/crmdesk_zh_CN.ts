@@ -288,6 +288,10 @@ The change is stored when you save the customer.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
@@ -471,6 +475,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Tiers recomputed for %1; %2 changed.</source>
+        <translation>已按 %1 重新计算客户等级，%2 位有变化。</translation>
     </message>
     <message>
         <source>Opening cancelled; the file was not changed.</source>
@@ -1642,6 +1650,50 @@ The orders stay as they are.</source>
     <message>
         <source>Bank acceptance bill</source>
         <translation>承兑汇票</translation>
+    </message>
+    <message>
+        <source>A · VIP</source>
+        <translation>A · VIP客户</translation>
+    </message>
+    <message>
+        <source>B · Major</source>
+        <translation>B · 主要客户</translation>
+    </message>
+    <message>
+        <source>C · Ordinary</source>
+        <translation>C · 普通客户</translation>
+    </message>
+    <message>
+        <source>D · Small</source>
+        <translation>D · 小客户</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>高净值</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Lost buyer</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Growing</source>
+        <translation>成长型</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力型</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡</translation>
+    </message>
+    <message>
+        <source>Ordinary buyer</source>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Customer code</source>

@@ -53,3 +53,25 @@ def test_cli_tiers_json_keys(customer_file, capsys):
     assert set(rows[0]) >= {"code", "tier", "total", "rank", "r", "f", "m", "segment"}
     first = next(r for r in rows if r["rank"] == 1)
     assert (first["tier"], first["total"]) == ("A", "600.00")
+
+
+def test_recompute_stores_tiers_and_keeps_only_changes_in_the_history(customer_file):
+    from datetime import timedelta
+
+    from crmdesk.services.tiering import recompute_tiers
+    from crmdesk.storage.customers import CustomerQuery, SortKey, customer_ids, list_rows
+    from crmdesk.storage.tiers import tier_history
+
+    ids = _file(customer_file)
+    assert recompute_tiers(customer_file, TODAY) == 5  # everyone's first tier
+    assert recompute_tiers(customer_file, TODAY) == 0  # nothing changed
+    rows = list_rows(customer_file, ids)
+    assert rows[ids[0]].tier is Tier.A and rows[ids[4]].tier is Tier.D
+    assert customer_ids(customer_file, CustomerQuery(tier=Tier.A)) == [ids[0]]
+    assert customer_ids(customer_file, CustomerQuery(sort=SortKey.TIER))[0] == ids[0]
+    # A year later the window is empty: everyone who bought drops to D, and that is history.
+    later = TODAY + timedelta(days=400)
+    assert recompute_tiers(customer_file, later) == 1
+    history = tier_history(customer_file, ids[0])
+    assert [(h.since, h.tier, h.previous) for h in history] == [
+        (TODAY, Tier.A, None), (later, Tier.D, Tier.A)]

@@ -361,3 +361,15 @@ def test_statement_of_account_opens_for_the_customer_on_show(qtbot, make_window,
     dialog = window.findChild(StatementDialog)
     assert dialog is not None and "北京顺达物流有限公司" in dialog.windowTitle()
     dialog.close()
+
+
+def test_tiers_are_recomputed_on_open_and_filterable(qtbot, make_window, ledger_file):
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    tier_of = lambda: {names_shown(window)[r]: window.model.data(window.model.index(r, Column.TIER))  # noqa: E731
+                       for r in range(window.model.rowCount())}
+    qtbot.waitUntil(lambda: tier_of().get("北京顺达物流有限公司") == "A", timeout=5_000)
+    assert tier_of() == {"张三": "D", "李四": "D", "王五": "D", "北京顺达物流有限公司": "A"}
+    combo = window.filter_bar.tier
+    combo.setCurrentIndex(combo.findText("A · VIP"))
+    qtbot.waitUntil(lambda: names_shown(window) == ["北京顺达物流有限公司"], timeout=5_000)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from crmdesk.domain.customer import CustomerKind, LifecycleStatus
+from crmdesk.domain.tiers import Tier
 from crmdesk.storage.customers import CustomerQuery, SortKey
 from crmdesk.ui import texts
 
@@ -29,13 +30,15 @@ class FilterBar(QWidget):
         self.owner.setObjectName("owner_filter")
         self.tag = QComboBox(self)
         self.tag.setObjectName("tag_filter")
-        for combo in (self.kind, self.status, self.owner, self.tag):
+        self.tier = QComboBox(self)
+        self.tier.setObjectName("tier_filter")
+        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 1)
-        for combo in (self.kind, self.status, self.owner, self.tag):
+        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
             layout.addWidget(combo)
 
         self._timer = QTimer(self)
@@ -43,7 +46,7 @@ class FilterBar(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._timer.start())
-        for combo in (self.kind, self.status, self.owner, self.tag):
+        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
             combo.currentIndexChanged.connect(lambda _i: self._emit())
         self.sort = SortKey.CODE
         self.descending = False
@@ -57,6 +60,7 @@ class FilterBar(QWidget):
         self._fill(
             self.status, self.tr("All statuses"), [(texts.enum_text(s), s) for s in LifecycleStatus]
         )
+        self._fill(self.tier, self.tr("All tiers"), [(texts.enum_text(t), t) for t in Tier])
         self._fill(self.owner, self.tr("All owners"), [(o, o) for o in self._owners()])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self._tags()])
 
@@ -83,6 +87,10 @@ class FilterBar(QWidget):
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
 
+    def _tier(self) -> Tier | None:
+        value = self.tier.currentData()
+        return Tier(value) if value else None  # combo data comes back as the plain string
+
     def query(self, *, deleted: bool = False) -> CustomerQuery:
         return CustomerQuery(
             text=self.search.text(),
@@ -90,6 +98,7 @@ class FilterBar(QWidget):
             status=self.status.currentData(),
             owner=self.owner.currentData(),
             tag=self.tag.currentData(),
+            tier=self._tier(),
             deleted=deleted,
             sort=self.sort,
             descending=self.descending,
@@ -101,17 +110,17 @@ class FilterBar(QWidget):
 
     def has_filter(self) -> bool:
         q = self.query()
-        return bool(q.text.strip()) or any(v is not None for v in (q.kind, q.status, q.owner, q.tag))
+        return bool(q.text.strip()) or any(v is not None for v in (q.kind, q.status, q.owner, q.tag, q.tier))
 
     def clear_filters(self) -> None:
         """Show everything again (one query)."""
         self._timer.stop()
-        for widget in (self.search, self.kind, self.status, self.owner, self.tag):
+        for widget in (self.search, self.kind, self.status, self.tier, self.owner, self.tag):
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.kind, self.status, self.owner, self.tag):
+        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
             combo.setCurrentIndex(0)
-        for widget in (self.search, self.kind, self.status, self.owner, self.tag):
+        for widget in (self.search, self.kind, self.status, self.tier, self.owner, self.tag):
             widget.blockSignals(False)
         self._emit()
 

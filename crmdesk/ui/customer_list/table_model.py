@@ -65,6 +65,7 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.CITY: SortKey.CITY,
     Column.OWNER: SortKey.OWNER,
     Column.RECEIVABLE: SortKey.RECEIVABLE,
+    Column.TIER: SortKey.TIER,
 }
 
 RowSource = Callable[[Sequence[int]], dict[int, ListRow]]
@@ -81,7 +82,7 @@ class DisplayRow:
             row.code,
             row.name,
             texts.enum_text(row.kind),
-            "",  # tier: computed by the tiers feature
+            row.tier.value if row.tier else "",
             mask_phone(row.phone),
             row.city or row.province or "",
             row.owner or "",
