@@ -20,7 +20,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger", "tiers")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn")
 
 
 def _today(value: str) -> date:
@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
+
+    p = verbs.add_parser("churn", help="churn risk and expected value (BG/NBD with Gamma-Gamma)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--weeks", type=float, default=52, help="expectation horizon in weeks (default 52)")
+    p.add_argument("--json", action="store_true", help="fitted parameters and one object per customer")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -216,6 +222,44 @@ def _tiers(args: argparse.Namespace) -> int:
     )
 
 
+def _churn(args: argparse.Namespace) -> int:
+    from crmdesk.domain.churn import ChurnFitError
+    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.services.churn import fit_churn
+    from crmdesk.services.files import reading
+
+    today = args.today or date.today()  # the user's command is where the wall clock enters
+    try:
+        with reading(args.file) as cf:
+            result = fit_churn(cf, today, args.weeks)
+    except ChurnFitError as e:
+        print(text(f"churn_{e.code}"), file=sys.stderr)
+        return 1
+    b, g = result.bgnbd, result.gamma_gamma
+    if args.json:
+        json.dump({
+            "bgnbd": {"r": b.r, "alpha": b.alpha, "a": b.a, "b": b.b, "loglik": b.loglik},
+            "gamma_gamma": {"p": g.p, "q": g.q, "gamma": g.v},
+            "weeks": result.horizon_weeks,
+            "customers": [
+                {"code": c.code, "p_alive": round(c.p_alive, 6),
+                 "expected_purchases": round(c.expected_purchases, 6),
+                 "expected_value": str(fen_to_decimal(c.expected_value))}
+                for c in result.customers
+            ],
+        }, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    print(f"BG/NBD r={b.r:.4f} alpha={b.alpha:.4f} a={b.a:.4f} b={b.b:.4f} loglik={b.loglik:.2f}; "
+          f"Gamma-Gamma p={g.p:.4f} q={g.q:.4f} gamma={g.v:.4f}")
+    sys.stdout.writelines(
+        f"{c.code}\t{c.p_alive:.3f}\t{c.expected_purchases:.2f}\t{format_money(c.expected_value)}\n"
+        for c in result.customers
+    )
+    return 0
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
+    "churn": _churn,
 }

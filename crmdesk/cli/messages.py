@@ -48,6 +48,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "no_match": ("no customers match", "没有匹配的客户"),
     "no_ledger": ("no orders or payments yet", "还没有订单或回款"),
+    "churn_too_few_customers": (
+        "too few customers with orders to fit a churn model (at least 20 are needed)",
+        "有订单的客户太少，无法拟合流失模型（至少需要 20 位）",
+    ),
+    "churn_no_repeat_buyers": (
+        "too few repeat buyers to fit a churn model (at least 5 are needed)",
+        "回头客太少，无法拟合流失模型（至少需要 5 位）",
+    ),
+    "churn_did_not_converge": (
+        "the churn model did not converge on this file's data; its numbers would be meaningless",
+        "流失模型在本文件的数据上未能收敛，结果没有意义",
+    ),
     "personal": ("personal", "个人"),
     "company": ("company", "企业"),
 }

@@ -384,3 +384,15 @@ def purchases_between(cf: CustomerFile, first: date, last: date) -> dict[int, tu
             [first.isoformat(), last.isoformat()],
         )
     }
+
+
+def order_days(cf: CustomerFile, until: date) -> list[tuple[int, date, int]]:
+    """(customer id, day, fen bought that day) for every day with orders up to ``until``."""
+    return [
+        (r[0], date.fromisoformat(r[1]), r[2])
+        for r in cf.execute(
+            "SELECT customer_id, order_date, sum(amount) FROM orders WHERE deleted_at IS NULL "
+            "AND order_date <= ? GROUP BY customer_id, order_date",
+            [until.isoformat()],
+        )
+    ]

@@ -1,0 +1,63 @@
+"""Churn risk and expected future value for the whole file (BG/NBD with Gamma-Gamma).
+
+The statistical model works in floats by nature; what leaves here as money is
+rounded half up to whole fen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from crmdesk.domain import churn
+from crmdesk.storage import orders as order_store
+from crmdesk.storage.customer_file import CustomerFile
+
+DEFAULT_HORIZON_WEEKS = 52
+
+
+@dataclass(frozen=True)
+class CustomerChurn:
+    customer_id: int
+    code: str
+    p_alive: float
+    expected_purchases: float  # in the horizon
+    expected_value: int  # fen in the horizon, undiscounted
+
+    @property
+    def churn_risk(self) -> float:
+        return 1.0 - self.p_alive
+
+
+@dataclass(frozen=True)
+class ChurnResult:
+    bgnbd: churn.BgNbdParams
+    gamma_gamma: churn.GammaGammaParams
+    horizon_weeks: float
+    customers: list[CustomerChurn]
+
+
+def fit_churn(cf: CustomerFile, today: date, horizon_weeks: float = DEFAULT_HORIZON_WEEKS) -> ChurnResult:
+    """Fit on every order up to today; raises churn.ChurnFitError when the file cannot support it."""
+    summary = churn.summary_data(order_store.order_days(cf, today), today)
+    keys, freq, recency, T, monetary = churn.rfm_arrays(summary)
+    bgnbd = churn.fit_bgnbd(freq, recency, T)
+    gg = churn.fit_gamma_gamma(freq, monetary)
+    alive = churn.p_alive(bgnbd, freq, recency, T)
+    purchases = churn.expected_purchases(bgnbd, horizon_weeks, freq, recency, T)
+    value = churn.expected_value(bgnbd, gg, horizon_weeks, freq, recency, T, monetary)
+    codes = dict((cid, code) for cid, code, _name, _limit in order_store.ledger_customers(cf))
+    customers = [
+        CustomerChurn(
+            customer_id=cid,
+            code=codes[cid],
+            p_alive=float(alive[i]),
+            expected_purchases=float(purchases[i]),
+            expected_value=int(Decimal(repr(float(value[i]))).quantize(Decimal(1), ROUND_HALF_UP)),
+        )
+        for i, cid in enumerate(keys)
+        if cid in codes  # customers in the recycle bin are left out
+    ]
+    customers.sort(key=lambda c: c.code)
+    return ChurnResult(bgnbd, gg, horizon_weeks, customers)
