@@ -52,11 +52,12 @@ from crmdesk.ui.tasks import Generation, TaskRunner
 from crmdesk.ui.welcome_page import WelcomePage
 
 DEMO_CUSTOMERS = 400
+DEMO_ORDERS = 4_000
+DEMO_SEED = 1
 
 
 def _without_mnemonic(text: str) -> str:
     return re.sub(r"\(&\w\)|&(?=\w)", "", text).rstrip("…").strip()
-DEMO_SEED = 1
 
 
 class MainWindow(QMainWindow):

@@ -373,3 +373,15 @@ def test_tiers_are_recomputed_on_open_and_filterable(qtbot, make_window, ledger_
     combo = window.filter_bar.tier
     combo.setCurrentIndex(combo.findText("A · VIP"))
     qtbot.waitUntil(lambda: names_shown(window) == ["北京顺达物流有限公司"], timeout=5_000)
+
+
+def test_the_demo_file_is_made_and_opened(qtbot, make_window):
+    """What `scripts/run-demo` does: the demo file is written on first use, then opened."""
+    from crmdesk.paths import demo_file
+
+    window = make_window()
+    window.open_demo()
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() == 400, timeout=30_000)
+    assert window.session.path == demo_file()
+    receivables = [window.model.data(window.model.index(r, Column.RECEIVABLE)) for r in range(50)]
+    assert any(receivables)  # the demo has a purchase history
