@@ -60,7 +60,7 @@ The change is stored when you save the customer.</source>
 <context>
     <name>CustomerDetailPanel</name>
     <message>
-        <source>Profile</source>
+        <source>Details</source>
         <translation>客户资料</translation>
     </message>
     <message>
@@ -276,8 +276,8 @@ The change is stored when you save the customer.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Search name, pinyin (zs), phone, code, contact person…</source>
-        <translation>搜索姓名、拼音（zs）、电话、编号、联系人…</translation>
+        <source>Name, pinyin (zs), phone or code…</source>
+        <translation>姓名、拼音（zs）、电话或编号…</translation>
     </message>
     <message>
         <source>All types</source>

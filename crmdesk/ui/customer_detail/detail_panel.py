@@ -286,7 +286,7 @@ class CustomerDetailPanel(QWidget):
             self.sections.setCurrentIndex(0)
 
     def _retranslate_sections(self) -> None:
-        self.sections.setTabText(0, self.tr("Profile"))
+        self.sections.setTabText(0, self.tr("Details"))
         if self.orders_tab is not None:
             self.sections.setTabText(1, self.tr("Orders"))
             self.sections.setTabText(2, self.tr("Payments"))

@@ -54,7 +54,7 @@ class FilterBar(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search name, pinyin (zs), phone, code, contact person…")
+            self.tr("Name, pinyin (zs), phone or code…")
         )
         self._fill(self.kind, self.tr("All types"), [(texts.enum_text(k), k) for k in CustomerKind])
         self._fill(
