@@ -30,6 +30,22 @@ def _today(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date: {value}") from e
 
 
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+
+
+def _today_of(args: argparse.Namespace) -> date:
+    """The one place a wall-clock date enters: the user's command, when --today is not given."""
+    return args.today or date.today()
+
+
+def _decimal(fen: int | None) -> str | None:
+    """Money in JSON: a decimal string with two places ("1234.50")."""
+    from crmdesk.domain.money import fen_to_decimal
+
+    return None if fen is None else str(fen_to_decimal(fen))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmdesk", description="crmdesk customer files")
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
@@ -49,17 +65,17 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("ledger", help="receivables per customer: billed, paid, owed, aging")
     p.add_argument("file", type=Path)
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
 
     p = verbs.add_parser("tiers", help="ABC/VIP tiers and RFM scores over the last 12 months")
     p.add_argument("file", type=Path)
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
 
     p = verbs.add_parser("churn", help="churn risk and expected value (BG/NBD with Gamma-Gamma)")
     p.add_argument("file", type=Path)
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    _add_today(p)
     p.add_argument("--weeks", type=float, default=52, help="expectation horizon in weeks (default 52)")
     p.add_argument("--json", action="store_true", help="fitted parameters and one object per customer")
 
@@ -68,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--customers", type=int, default=200)
     p.add_argument("--orders", type=int, default=None, help="about this many orders (default: 10 per customer)")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
+    _add_today(p)
     return parser
 
 
@@ -152,24 +168,21 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.orders is None:
         args.orders = 10 * args.customers
-    today = args.today or date.today()  # the one place a wall-clock date enters: the user's command
+    today = _today_of(args)
     path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today, orders=args.orders)
     print(text("demo_written", count=args.customers, orders=args.orders, path=path))
     return 0
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.domain.money import format_money
     from crmdesk.domain.orders import over_limit
     from crmdesk.services.files import reading
     from crmdesk.services.ledger import ledger
 
-    today = args.today or date.today()  # the user's command is where the wall clock enters
+    today = _today_of(args)
     with reading(args.file) as cf:
         rows = ledger(cf, today)
-
-    def money(fen: int | None) -> str | None:
-        return None if fen is None else str(fen_to_decimal(fen))
 
     return _print_rows(
         args,
@@ -177,28 +190,28 @@ def _ledger(args: argparse.Namespace) -> int:
         lambda r: {
             "code": r.code,
             "name": r.name,
-            "billed": money(r.billed),
-            "paid": money(r.paid),
-            "receivable": money(r.receivable),
-            "credit_limit": money(r.credit_limit),
+            "billed": _decimal(r.billed),
+            "paid": _decimal(r.paid),
+            "receivable": _decimal(r.receivable),
+            "credit_limit": _decimal(r.credit_limit),
             "over_limit": over_limit(r.receivable, r.credit_limit),
-            "days_0_30": money(r.aging.days_0_30),
-            "days_31_60": money(r.aging.days_31_60),
-            "days_61_90": money(r.aging.days_61_90),
-            "days_over_90": money(r.aging.days_over_90),
+            "days_0_30": _decimal(r.aging.days_0_30),
+            "days_31_60": _decimal(r.aging.days_31_60),
+            "days_61_90": _decimal(r.aging.days_61_90),
+            "days_over_90": _decimal(r.aging.days_over_90),
         },
-        lambda r: "\t".join((r.code, r.name, format_money(r.billed), format_money(r.paid),
-                             format_money(r.receivable) + (" !" if over_limit(r.receivable, r.credit_limit) else ""))),
+        lambda r: "\t".join((r.code, r.name, format__decimal(r.billed), format__decimal(r.paid),
+                             format__decimal(r.receivable) + (" !" if over_limit(r.receivable, r.credit_limit) else ""))),
         "no_ledger",
     )
 
 
 def _tiers(args: argparse.Namespace) -> int:
-    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.domain.money import format_money
     from crmdesk.services.files import reading
     from crmdesk.services.tiering import compute_tiers
 
-    today = args.today or date.today()  # the user's command is where the wall clock enters
+    today = _today_of(args)
     with reading(args.file) as cf:
         rows = compute_tiers(cf, today)
     return _print_rows(
@@ -208,14 +221,14 @@ def _tiers(args: argparse.Namespace) -> int:
             "code": r.code,
             "name": r.name,
             "tier": r.tier.tier.value,
-            "total": str(fen_to_decimal(r.tier.total)),
+            "total": _decimal(r.tier.total),
             "rank": r.tier.rank,
             "r": r.rfm.r if r.rfm else None,
             "f": r.rfm.f if r.rfm else None,
             "m": r.rfm.m if r.rfm else None,
             "segment": r.rfm.segment.value if r.rfm else None,
         },
-        lambda r: "\t".join((r.code, r.name, r.tier.tier.value, format_money(r.tier.total),
+        lambda r: "\t".join((r.code, r.name, r.tier.tier.value, format__decimal(r.tier.total),
                              f"{r.tier.rank or '-'}/{r.tier.n}",
                              f"{r.rfm.r}{r.rfm.f}{r.rfm.m} {r.rfm.segment.value}" if r.rfm else "")),
         "no_match",
@@ -224,11 +237,11 @@ def _tiers(args: argparse.Namespace) -> int:
 
 def _churn(args: argparse.Namespace) -> int:
     from crmdesk.domain.churn import ChurnFitError
-    from crmdesk.domain.money import fen_to_decimal, format_money
+    from crmdesk.domain.money import format_money
     from crmdesk.services.churn import fit_churn
     from crmdesk.services.files import reading
 
-    today = args.today or date.today()  # the user's command is where the wall clock enters
+    today = _today_of(args)
     try:
         with reading(args.file) as cf:
             result = fit_churn(cf, today, args.weeks)
@@ -244,7 +257,7 @@ def _churn(args: argparse.Namespace) -> int:
             "customers": [
                 {"code": c.code, "p_alive": round(c.p_alive, 6),
                  "expected_purchases": round(c.expected_purchases, 6),
-                 "expected_value": str(fen_to_decimal(c.expected_value))}
+                 "expected_value": _decimal(c.expected_value)}
                 for c in result.customers
             ],
         }, sys.stdout, ensure_ascii=False, indent=1)
