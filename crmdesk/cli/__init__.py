@@ -20,7 +20,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts")
 
 
 def _today(value: str) -> date:
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
 
-    p = verbs.add_parser("tiers", help="ABC/VIP tiers and RFM scores over the last 12 months")
+    p = verbs.add_parser("tiers", help="ABC/VIP tiers and RFM scores by the file's tier window and percentages")
     p.add_argument("file", type=Path)
     _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(p)
     p.add_argument("--weeks", type=float, default=52, help="expectation horizon in weeks (default 52)")
     p.add_argument("--json", action="store_true", help="fitted parameters and one object per customer")
+
+    p = verbs.add_parser("alerts", help="every alert: over credit limit, behind plan, churn risk, occasions ...")
+    p.add_argument("file", type=Path)
+    _add_today(p)
+    p.add_argument("--all", action="store_true", help="include dismissed and snoozed alerts")
+    p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -200,8 +206,8 @@ def _ledger(args: argparse.Namespace) -> int:
             "days_61_90": _decimal(r.aging.days_61_90),
             "days_over_90": _decimal(r.aging.days_over_90),
         },
-        lambda r: "\t".join((r.code, r.name, format__decimal(r.billed), format__decimal(r.paid),
-                             format__decimal(r.receivable) + (" !" if over_limit(r.receivable, r.credit_limit) else ""))),
+        lambda r: "\t".join((r.code, r.name, format_money(r.billed), format_money(r.paid),
+                             format_money(r.receivable) + (" !" if over_limit(r.receivable, r.credit_limit) else ""))),
         "no_ledger",
     )
 
@@ -213,7 +219,7 @@ def _tiers(args: argparse.Namespace) -> int:
 
     today = _today_of(args)
     with reading(args.file) as cf:
-        rows = compute_tiers(cf, today)
+        rows = compute_tiers(cf, today)  # the file's window and percentages (File settings)
     return _print_rows(
         args,
         rows,
@@ -228,7 +234,7 @@ def _tiers(args: argparse.Namespace) -> int:
             "m": r.rfm.m if r.rfm else None,
             "segment": r.rfm.segment.value if r.rfm else None,
         },
-        lambda r: "\t".join((r.code, r.name, r.tier.tier.value, format__decimal(r.tier.total),
+        lambda r: "\t".join((r.code, r.name, r.tier.tier.value, format_money(r.tier.total),
                              f"{r.tier.rank or '-'}/{r.tier.n}",
                              f"{r.rfm.r}{r.rfm.f}{r.rfm.m} {r.rfm.segment.value}" if r.rfm else "")),
         "no_match",
@@ -272,7 +278,39 @@ def _churn(args: argparse.Namespace) -> int:
     return 0
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    from crmdesk.domain.alerts import MONEY_NUMBERS
+    from crmdesk.services.alerts import churn_scores, compute_alerts
+    from crmdesk.services.files import reading
+
+    today = _today_of(args)
+    with reading(args.file) as cf:
+        scores = churn_scores(cf, today)
+        if isinstance(scores, str):  # the model could not be fitted: say why, go on without scores
+            print(text(f"churn_{scores}") + " " + text("alerts_without_churn"), file=sys.stderr)
+            scores = None
+        rows = compute_alerts(cf, today, p_alive=scores)
+    if not args.all:
+        rows = [r for r in rows if not r.hidden(today)]
+
+    def numbers(r) -> dict:
+        return {k: _decimal(v) if k in MONEY_NUMBERS else v for k, v in r.alert.numbers.items()}
+
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "kind": r.alert.kind.value, "code": r.code, "name": r.name, "owner": r.owner,
+            "severity": r.alert.severity.name.lower(), "action": r.alert.action.value, "key": r.alert.key,
+            "state": r.state.state.value if r.state else None, **numbers(r),
+        },
+        lambda r: "\t".join((r.alert.severity.name.lower(), r.alert.kind.value, r.code, r.name,
+                             " ".join(f"{k}={v}" for k, v in numbers(r).items()))),
+        "no_alerts",
+    )
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
-    "churn": _churn,
+    "churn": _churn, "alerts": _alerts,
 }

@@ -60,6 +60,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the churn model did not converge on this file's data; its numbers would be meaningless",
         "流失模型在本文件的数据上未能收敛，结果没有意义",
     ),
+    "no_alerts": ("no alerts", "没有预警"),
+    "alerts_without_churn": ("(churn-score alerts left out)", "（未列出流失评分预警）"),
     "personal": ("personal", "个人"),
     "company": ("company", "企业"),
 }

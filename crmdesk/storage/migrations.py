@@ -246,6 +246,24 @@ CREATE INDEX tier_history_customer ON tier_history (customer_id, id);
     )
 
 
+@migrations(name="0005_add_alert_states")
+def _add_alert_states(db: Database) -> None:
+    # Alerts themselves are recomputed on every open; only what the user did
+    # with one is kept: dismissed (until the condition clears) or snoozed
+    # until a day.  ``key`` is kind:customer id:occurrence (domain.alerts).
+    db.executescript(
+        """
+CREATE TABLE alert_states (
+    key TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    state TEXT NOT NULL CHECK (state IN ('dismissed', 'snoozed')),
+    until TEXT CHECK ((state = 'snoozed') = (until IS NOT NULL)),
+    changed_at TEXT NOT NULL
+) STRICT;
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

@@ -386,13 +386,15 @@ def purchases_between(cf: CustomerFile, first: date, last: date) -> dict[int, tu
     }
 
 
-def order_days(cf: CustomerFile, until: date) -> list[tuple[int, date, int]]:
-    """(customer id, day, fen bought that day) for every day with orders up to ``until``."""
+def order_days(cf: CustomerFile, until: date, customer_id: int | None = None) -> list[tuple[int, date, int]]:
+    """(customer id, day, fen bought that day) for every day with orders up to ``until``, by customer and day."""
+    only = " AND customer_id = ?" if customer_id is not None else ""
+    params = [until.isoformat()] + ([customer_id] if customer_id is not None else [])
     return [
         (r[0], date.fromisoformat(r[1]), r[2])
         for r in cf.execute(
             "SELECT customer_id, order_date, sum(amount) FROM orders WHERE deleted_at IS NULL "
-            "AND order_date <= ? GROUP BY customer_id, order_date",
-            [until.isoformat()],
+            "AND order_date <= ?" + only + " GROUP BY customer_id, order_date ORDER BY customer_id, order_date",
+            params,
         )
     ]

@@ -1,0 +1,140 @@
+"""The alert list of a file as of ``today``: facts read in whole-file queries, rules from the domain.
+
+Alerts are not stored; only the user's dismissals and snoozes are.  A
+dismissal lasts while its alert keeps firing: once the condition clears, the
+next occurrence starts afresh (``forget_cleared``).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Mapping
+from datetime import date
+from itertools import groupby
+from typing import NamedTuple
+
+from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, alerts_for, missing_essentials, sort_key
+from crmdesk.domain.orders import PlanProgress
+from crmdesk.domain.tiers import Tier
+from crmdesk.storage import alerts as alert_store
+from crmdesk.storage import orders as order_store
+from crmdesk.storage.alerts import AlertState, StoredState
+from crmdesk.storage.customer_file import CustomerFile
+
+
+class CustomerAlert(NamedTuple):
+    alert: Alert
+    code: str
+    name: str
+    owner: str | None
+    state: StoredState | None  # None: neither dismissed nor snoozed
+
+    def hidden(self, today: date) -> bool:
+        return self.state is not None and self.state.hides(today)
+
+
+def _iso(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _plan_progress(row: alert_store.PlanRow, today: date) -> PlanProgress:
+    period = row.period
+    days = (period.last_day - period.first_day).days + 1
+    return PlanProgress(period, row.planned, row.actual, (today - period.first_day).days + 1, days)
+
+
+def gather_facts(
+    cf: CustomerFile,
+    today: date,
+    p_alive: Mapping[int, float] | None = None,
+    customer_id: int | None = None,
+) -> list[tuple[alert_store.CustomerRow, CustomerFacts]]:
+    """Every customer's facts (or one customer's), from six whole-file queries."""
+    owed = alert_store.receivables(cf, customer_id)
+    limits = alert_store.credit_limits(cf, customer_id)
+    plans: dict[int, list[PlanProgress]] = {}
+    for row in alert_store.current_plans(cf, today, customer_id):
+        plans.setdefault(row.customer_id, []).append(_plan_progress(row, today))
+    purchases = {
+        cid: [(day, amount) for _, day, amount in days]
+        for cid, days in groupby(order_store.order_days(cf, today, customer_id), key=lambda r: r[0])
+    }
+    p_alive = p_alive or {}
+    result = []
+    for row in alert_store.customers(cf, customer_id):
+        cid = row.id
+        result.append((row, CustomerFacts(
+            customer_id=cid,
+            tier=Tier(row.tier) if row.tier else Tier.D,
+            purchases=purchases.get(cid, ()),
+            receivable=owed.get(cid, 0),
+            credit_limit=limits.get(cid),
+            plans=plans.get(cid, ()),
+            p_alive=p_alive.get(cid),
+            birthday=_iso(row.birthday),
+            anniversary=_iso(row.anniversary),
+            last_verified=_iso(row.last_verified),
+            missing=missing_essentials(
+                company=row.kind == "company", has_phone=bool(row.has_phone), has_owner=bool(row.owner),
+                has_address=bool(row.has_address), contacts=row.contacts,
+            ),
+        )))
+    return result
+
+
+def compute_alerts(
+    cf: CustomerFile,
+    today: date,
+    rules: AlertRules = AlertRules(),
+    p_alive: Mapping[int, float] | None = None,
+    customer_id: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[CustomerAlert]:
+    """Every alert (or one customer's), most severe first, each with what the user did with it."""
+    states = alert_store.alert_states(cf)
+    was_enabled = gc.isenabled()
+    gc.disable()  # ~10 objects per customer; collections over them cost more than the rules
+    try:
+        facts = gather_facts(cf, today, p_alive, customer_id)
+        out = []
+        for i, (row, f) in enumerate(facts):
+            for alert in alerts_for(f, today, rules):
+                out.append(CustomerAlert(alert, row.code, row.name, row.owner, states.get(alert.key)))
+            if progress is not None and i % 2000 == 0:
+                progress(i, len(facts))
+    finally:
+        if was_enabled:
+            gc.enable()
+    out.sort(key=lambda a: (sort_key(a.alert), a.code))
+    return out
+
+
+def churn_scores(cf: CustomerFile, today: date) -> dict[int, float] | str:
+    """P(alive) per customer id, or the reason code why the file cannot support the model."""
+    from crmdesk.domain.churn import ChurnFitError
+    from crmdesk.services.churn import fit_churn
+
+    try:
+        return {c.customer_id: c.p_alive for c in fit_churn(cf, today).customers}
+    except ChurnFitError as e:
+        return e.code
+
+
+def dismiss(cf: CustomerFile, alert: Alert) -> None:
+    alert_store.set_alert_state(cf, alert.key, alert.customer_id, AlertState.DISMISSED, None)
+
+
+def snooze(cf: CustomerFile, alert: Alert, until: date) -> None:
+    alert_store.set_alert_state(cf, alert.key, alert.customer_id, AlertState.SNOOZED, until)
+
+
+def restore(cf: CustomerFile, alert: Alert) -> None:
+    alert_store.clear_alert_state(cf, alert.key)
+
+
+def forget_cleared(cf: CustomerFile, alerts: list[CustomerAlert]) -> int:
+    """Forget dismissals and snoozes of alerts that no longer fire; returns how many."""
+    firing = {a.alert.key for a in alerts}
+    gone = [key for key in alert_store.alert_states(cf) if key not in firing]
+    alert_store.forget_alert_states(cf, gone)
+    return len(gone)
