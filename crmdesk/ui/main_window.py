@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -30,12 +31,17 @@ from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
 from crmdesk.services import ledger as ledger_service
 from crmdesk.services.files import new_file
+from crmdesk.domain.alerts import AlertRules
+from crmdesk.services import alerts as alert_service
+from crmdesk.services.analysis import STEPS, FileAnalysis, analyse
 from crmdesk.services.tiering import recompute_tiers
+from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
 from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
+from crmdesk.ui.alerts.alert_panel import AlertPanel
 from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
 from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
@@ -48,7 +54,7 @@ from crmdesk.ui.file_session import FileSession
 from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.i18n import Translations, effective_language
 from crmdesk.ui.preferences import Preferences
-from crmdesk.ui.tasks import Generation, TaskRunner
+from crmdesk.ui.tasks import Generation, Progress, TaskRunner
 from crmdesk.ui.welcome_page import WelcomePage
 
 DEMO_CUSTOMERS = 400
@@ -82,6 +88,7 @@ class MainWindow(QMainWindow):
         self._pending_select: int | None = None
         self._show_code: str | None = None
         self._opening: Cancellation | None = None
+        self._p_alive: dict[int, float] = {}  # the last fit's, for recomputing one customer's alerts
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -121,7 +128,7 @@ class MainWindow(QMainWindow):
                                           stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS),
                                           parent=self)
         self.detail.saved.connect(self._on_saved)
-        self.detail.ledger_changed.connect(self.model.refresh)  # the receivable column
+        self.detail.ledger_changed.connect(self._on_ledger_changed)
         self.detail.dirty_changed.connect(lambda _dirty: self._update_actions())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -137,6 +144,20 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
+        self.alert_panel = AlertPanel(self.today, self)
+        self.alert_panel.open_customer.connect(self.show_customer_id)
+        self.alert_panel.dismiss_requested.connect(self._dismiss_alert)
+        self.alert_panel.snooze_requested.connect(self._snooze_alert)
+        self.alert_panel.restore_requested.connect(self._restore_alert)
+        self.alert_panel.counts_changed.connect(lambda _n: self._update_dock_title())
+        self.alert_dock = QDockWidget(self)
+        self.alert_dock.setObjectName("alert_dock")
+        self.alert_dock.setWidget(self.alert_panel)
+        self.alert_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alert_dock)
+
         self.file_label = QLabel(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
@@ -144,6 +165,8 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.hide()
+        self.analysis_progress = Progress(self)
+        self.analysis_progress.step.connect(self.busy_bar.setValue)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancel_open")
         self.cancel_button.setFlat(True)
@@ -188,6 +211,10 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("act_about", self.show_about)
         self.act_ledger = self._action("act_ledger", self.show_ledger, "Ctrl+L")
         self.act_statement = self._action("act_statement", self.show_statement, QKeySequence.StandardKey.Print)
+        self.act_alerts = self.alert_dock.toggleViewAction()
+        self.act_alerts.setObjectName("act_alerts")
+        self.act_alerts.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.addAction(self.act_alerts)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -217,6 +244,7 @@ class MainWindow(QMainWindow):
         self.columns_menu = QMenu(self)
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
         self.view_menu.addAction(self.act_ledger)
+        self.view_menu.addAction(self.act_alerts)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -266,6 +294,8 @@ class MainWindow(QMainWindow):
             if not action.shortcut().isEmpty():
                 action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.welcome.retranslate()
+        self.alert_panel.retranslate()
+        self._update_dock_title()
         self.filter_bar.retranslate()
         self.detail.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
@@ -316,19 +346,100 @@ class MainWindow(QMainWindow):
         self.list_view.setFocus()
 
     def _recompute(self, session: FileSession) -> None:
-        """Tiers for today, on the worker while the list is already usable (every open)."""
+        """Tiers, churn and alerts for today, on the worker while the list is already usable (every open)."""
         today = self.today
+        rules = self._alert_rules()
+        progress = self.analysis_progress
+        self.busy_bar.setRange(0, STEPS)
+        self.busy_bar.setValue(0)
+        self.busy_bar.setToolTip(self.tr("Recomputing tiers, churn risk and alerts…"))
         self._busy(True, cancellable=False)
 
-        def done(changed: int) -> None:
+        def done(analysis: FileAnalysis) -> None:
             self._busy(False)
-            if session is self.session:
-                self.model.refresh()
-                self.statusBar().showMessage(
-                    self.tr("Tiers recomputed for %1; %2 changed.")
-                    .replace("%1", today.isoformat()).replace("%2", str(changed)), 6000)
+            self.busy_bar.setRange(0, 0)
+            self.busy_bar.setToolTip("")
+            if session is not self.session:
+                return
+            self._p_alive = analysis.p_alive
+            self.model.refresh()
+            self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem))
+            self.statusBar().showMessage(
+                self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
+                .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
+                .replace("%3", str(self.alert_panel.visible_count())), 6000)
 
-        session.run(lambda cf: recompute_tiers(cf, today), done)
+        session.run(lambda cf: analyse(cf, today, rules, progress.report), done)
+
+    def _alert_rules(self) -> AlertRules:
+        return AlertRules(stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS))
+
+    def _churn_note(self, problem: str | None) -> str:
+        notes = {
+            "too_few_customers": self.tr("No churn scores: too few customers with orders (20 needed)."),
+            "no_repeat_buyers": self.tr("No churn scores: too few repeat buyers (5 needed)."),
+            "did_not_converge": self.tr("No churn scores: the model does not fit this file's data."),
+        }
+        return notes.get(problem, "") if problem else ""
+
+    def _recompute_customer(self, customer_id: int | None, *, tiers: bool) -> None:
+        """After an edit: that customer's alerts (and the tiers, which rank everyone, if orders changed)."""
+        session = self.session
+        if session is None or customer_id is None:
+            return
+        today, rules, p_alive = self.today, self._alert_rules(), self._p_alive
+
+        def work(cf):
+            if tiers:
+                recompute_tiers(cf, today)
+            return alert_service.compute_alerts(cf, today, rules, p_alive=p_alive, customer_id=customer_id)
+
+        def done(rows) -> None:
+            if session is self.session:
+                self.alert_panel.replace_customer(customer_id, rows)
+                if tiers:
+                    self.model.refresh()
+
+        session.run(work, done)
+
+    def _on_ledger_changed(self) -> None:
+        self.model.refresh()  # the receivable column
+        current = self.detail.current()
+        self._recompute_customer(current.id if current else None, tiers=True)
+
+    # -- alerts ---------------------------------------------------------------------------------
+
+    def _set_alert_state(self, row, state: StoredState | None) -> None:
+        if self.session is None:
+            return
+        if self.session.read_only:
+            self.statusBar().showMessage(self.tr("The file is open read-only; alerts cannot be dismissed."), 6000)
+            return
+        try:
+            if state is None:
+                alert_service.restore(self.session.gui, row.alert)
+            elif state.state is AlertState.DISMISSED:
+                alert_service.dismiss(self.session.gui, row.alert)
+            else:
+                alert_service.snooze(self.session.gui, row.alert, state.until)
+        except WriteError as e:
+            QMessageBox.warning(self, self.tr("Not saved"), texts.error_text(e.problem, {"detail": e.detail}))
+            return
+        self.alert_panel.replace_alert(row._replace(state=state))
+
+    def _dismiss_alert(self, row) -> None:
+        self._set_alert_state(row, StoredState(AlertState.DISMISSED, None))
+
+    def _snooze_alert(self, row, until: date) -> None:
+        self._set_alert_state(row, StoredState(AlertState.SNOOZED, until))
+
+    def _restore_alert(self, row) -> None:
+        self._set_alert_state(row, None)
+
+    def _update_dock_title(self) -> None:
+        count = self.alert_panel.visible_count()
+        self.alert_dock.setWindowTitle(self.tr("Alerts (%1)").replace("%1", f"{count:,}") if count
+                                       else self.tr("Alerts"))
 
     def _on_open_failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -407,6 +518,8 @@ class MainWindow(QMainWindow):
             self.session = None
             self.model.set_ids([])
             self.detail.show_customer(None)
+            self.alert_panel.clear()
+            self._p_alive = {}
 
     # -- the list ---------------------------------------------------------------------------
 
@@ -526,6 +639,7 @@ class MainWindow(QMainWindow):
         self._refresh_choices()
         self._run_query(self.filter_bar.query())
         self.statusBar().showMessage(self.tr("Saved %1.").replace("%1", customer.name), 4000)
+        self._recompute_customer(customer.id, tiers=False)
 
     def delete_current(self) -> None:
         customer = self.detail.current()
@@ -544,6 +658,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not deleted"), texts.error_text(e.problem, {"detail": e.detail}))
             return
         self._last_deleted = customer.id
+        self.alert_panel.replace_customer(customer.id, [])
         row = self.list_view.currentIndex().row()
         self.detail.show_customer(None)
         next_id = self.model.id_at(row + 1) or self.model.id_at(row - 1)
@@ -561,6 +676,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self._last_deleted is None:
             return
         customer_service.restore_customer(self.session.gui, self._last_deleted)
+        self._recompute_customer(self._last_deleted, tiers=False)
         self._pending_select, self._last_deleted = self._last_deleted, None
         self._run_query(self.filter_bar.query())
         self._update_actions()
@@ -614,6 +730,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.clear_filters()
 
     def _on_restored(self, customer_id: int) -> None:
+        self._recompute_customer(customer_id, tiers=False)
         self._pending_select = customer_id
         self._run_query(self.filter_bar.query())
 

@@ -96,3 +96,12 @@ class Generation:
 
     def is_latest(self, number: int) -> bool:
         return number == self._latest
+
+
+class Progress(QObject):
+    """A task's progress, reported from the worker and delivered on the GUI thread (queued)."""
+
+    step = Signal(int)
+
+    def report(self, value: int) -> None:
+        self.step.emit(value)

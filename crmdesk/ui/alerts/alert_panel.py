@@ -1,0 +1,302 @@
+"""AlertPanel: the alerts of the open file in tabs by group, counts in the tab titles.
+
+The panel only shows and asks: opening a customer, dismissing, snoozing and
+restoring are signals the main window carries out on the file.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.domain.alerts import Action, AlertGroup
+from crmdesk.services.alerts import CustomerAlert
+from crmdesk.ui.alerts import alert_texts as texts
+from crmdesk.ui.alerts.alert_model import AlertColumn, AlertTreeModel, state_text_width_sample, visible_rows
+
+_NO_OWNER = ""
+SNOOZE_DAYS = (1, 7, 30)
+
+
+class AlertPanel(QWidget):
+    open_customer = Signal(int)
+    dismiss_requested = Signal(object)  # CustomerAlert
+    snooze_requested = Signal(object, object)  # CustomerAlert, date
+    restore_requested = Signal(object)  # CustomerAlert
+    counts_changed = Signal(int)  # visible alerts in all tabs
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alert_panel")
+        self.today = today
+        self._rows: list[CustomerAlert] = []
+        self._note = ""
+
+        self.owner = QComboBox(self)
+        self.owner.setObjectName("alert_owner")
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.owner.currentIndexChanged.connect(lambda _i: self._refill())
+        self.show_hidden = QCheckBox(self)
+        self.show_hidden.setObjectName("alert_show_hidden")
+        self.show_hidden.toggled.connect(lambda _on: self._refill())
+        self.status = QLabel(self)
+        self.status.setObjectName("alert_status")
+        self.open_button = QPushButton(self)
+        self.open_button.clicked.connect(self._open_current)
+        self.dismiss_button = QPushButton(self)
+        self.dismiss_button.setObjectName("alert_dismiss")
+        self.dismiss_button.clicked.connect(self._dismiss_current)
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setObjectName("alert_snooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.restore_button = QPushButton(self)
+        self.restore_button.setObjectName("alert_restore")
+        self.restore_button.clicked.connect(self._restore_current)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.owner)
+        bar.addWidget(self.show_hidden)
+        bar.addWidget(self.status, 1)
+        for button in (self.open_button, self.dismiss_button, self.snooze_button, self.restore_button):
+            bar.addWidget(button)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("alert_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
+        self.models: dict[AlertGroup, AlertTreeModel] = {}
+        self.views: dict[AlertGroup, QTreeView] = {}
+        for group in AlertGroup:
+            model = AlertTreeModel(self)
+            view = QTreeView(self)
+            view.setObjectName(f"alerts_{group.value}")
+            view.setModel(model)
+            view.setUniformRowHeights(True)
+            view.setAlternatingRowColors(True)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.activated.connect(self._on_activated)
+            view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+            header = view.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(AlertColumn.REASON, QHeaderView.ResizeMode.Stretch)
+            self.models[group] = model
+            self.views[group] = view
+            self.tabs.addTab(view, "")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs)
+
+        dismiss = QAction(self)
+        dismiss.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        dismiss.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        dismiss.triggered.connect(self._dismiss_current)
+        self.tabs.addAction(dismiss)
+        self.retranslate()
+
+    # -- what the window tells the panel ----------------------------------------------------
+
+    def set_alerts(self, rows: list[CustomerAlert], note: str = "") -> None:
+        """All alerts of the file; ``note`` says what is missing (e.g. why there are no churn scores)."""
+        self._rows = list(rows)
+        self._note = note
+        self._fill_owners()
+        self._refill()
+
+    def replace_customer(self, customer_id: int, rows: list[CustomerAlert]) -> None:
+        """One customer's alerts recomputed after an edit."""
+        self._rows = [r for r in self._rows if r.alert.customer_id != customer_id] + list(rows)
+        self._refill()
+
+    def replace_alert(self, row: CustomerAlert) -> None:
+        """One alert with its new state (dismissed, snoozed, restored)."""
+        self._rows = [row if r.alert.key == row.alert.key else r for r in self._rows]
+        self._refill()
+
+    def clear(self) -> None:
+        self.set_alerts([])
+
+    def visible_count(self) -> int:
+        return sum(model.count() for model in self.models.values())
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _owner_filter(self) -> str | None:
+        data = self.owner.currentData()
+        return data if isinstance(data, str) else None
+
+    def _fill_owners(self) -> None:
+        current = self._owner_filter()
+        owners = sorted({r.owner for r in self._rows if r.owner})
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem(self.tr("All owners"), None)
+        for owner in owners:
+            self.owner.addItem(owner, owner)
+        self.owner.addItem(self.tr("No owner"), _NO_OWNER)
+        found = self.owner.findData(current) if current is not None else 0
+        self.owner.setCurrentIndex(max(found, 0))
+        self.owner.blockSignals(False)
+
+    def _refill(self) -> None:
+        rows = visible_rows(self._rows, self.today, self._owner_filter(), self.show_hidden.isChecked())
+        by_group: dict[AlertGroup, list[CustomerAlert]] = {g: [] for g in AlertGroup}
+        for row in rows:
+            by_group[row.alert.group].append(row)
+        for group, model in self.models.items():
+            view = self.views[group]
+            model.set_rows(by_group[group])
+            for header_row in range(model.rowCount()):  # "Kind · Severity (n)" across the whole row
+                view.setFirstColumnSpanned(header_row, QModelIndex(), True)
+            view.setColumnHidden(AlertColumn.STATE, not self.show_hidden.isChecked())
+            if model.rowCount() <= 3:  # a few kinds: show them open; many: let the user choose
+                view.expandAll()
+        self._update_titles()
+        self._update_buttons()
+        self.counts_changed.emit(self.visible_count())
+
+    def _update_titles(self) -> None:
+        for i, group in enumerate(AlertGroup):
+            self.tabs.setTabText(i, f"{texts.group_text(group)} ({self.models[group].count()})")
+        hidden = sum(1 for r in self._rows if r.hidden(self.today))
+        parts = [self._note] if self._note else []
+        if hidden and not self.show_hidden.isChecked():
+            parts.append(self.tr("%n hidden", "", hidden))
+        self.status.setText("  ".join(parts))
+
+    def _current(self) -> CustomerAlert | None:
+        group = list(AlertGroup)[self.tabs.currentIndex()]
+        view = self.views[group]
+        return self.models[group].alert_at(view.currentIndex())
+
+    def _update_buttons(self) -> None:
+        row = self._current()
+        for button in (self.open_button, self.dismiss_button, self.snooze_button):
+            button.setEnabled(row is not None)
+        self.restore_button.setEnabled(row is not None and row.state is not None)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.models[list(AlertGroup)[self.tabs.currentIndex()]].alert_at(index)
+        if row is not None:
+            self.open_customer.emit(row.alert.customer_id)
+
+    def _open_current(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.open_customer.emit(row.alert.customer_id)
+
+    def _dismiss_current(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.dismiss_requested.emit(row)
+
+    def _restore_current(self) -> None:
+        row = self._current()
+        if row is not None and row.state is not None:
+            self.restore_requested.emit(row)
+
+    def _snooze_current(self, until: date) -> None:
+        row = self._current()
+        if row is not None:
+            self.snooze_requested.emit(row, until)
+
+    def _fill_snooze_menu(self, menu: QMenu | None = None) -> None:
+        menu = menu or self.snooze_menu
+        menu.clear()
+        labels = {1: self.tr("Until tomorrow"), 7: self.tr("For a week"), 30: self.tr("For a month")}
+        for days in SNOOZE_DAYS:
+            until = self.today + timedelta(days=days)
+            action = menu.addAction(f"{labels[days]} ({until.isoformat()})")
+            action.triggered.connect(lambda _c=False, u=until: self._snooze_current(u))
+        menu.addAction(self.tr("Until a date…")).triggered.connect(self._snooze_until_chosen)
+
+    def _snooze_until_chosen(self) -> None:
+        until = self.choose_date()
+        if until is not None:
+            self._snooze_current(until)
+
+    def choose_date(self) -> date | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Snooze until"))
+        calendar = QCalendarWidget(dialog)
+        tomorrow = self.today + timedelta(days=1)
+        calendar.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        calendar.setSelectedDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day) .addDays(6))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return calendar.selectedDate().toPython()
+
+    def _context_menu(self, view: QTreeView, pos) -> None:
+        index = view.indexAt(pos)
+        model = view.model()
+        row = model.alert_at(index) if isinstance(model, AlertTreeModel) else None
+        if row is None:
+            return
+        view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.open_button.text()).triggered.connect(self._open_current)
+        menu.addAction(self.dismiss_button.text()).triggered.connect(self._dismiss_current)
+        snooze = menu.addMenu(self.snooze_button.text())
+        self._fill_snooze_menu(snooze)
+        if row.state is not None:
+            menu.addAction(self.restore_button.text()).triggered.connect(self._restore_current)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _size_columns(self) -> None:
+        """Widths from the texts in the current language (sizing to contents would read every row)."""
+        metrics = self.fontMetrics()
+        pad = 4 * metrics.horizontalAdvance("M")
+        action = max(metrics.horizontalAdvance(texts.action_text(a)) for a in Action) + pad
+        customer = metrics.horizontalAdvance("KH000000  " + "国" * 14) + pad
+        state = metrics.horizontalAdvance(state_text_width_sample()) + pad
+        for view in self.views.values():
+            header = view.header()
+            for column, width in ((AlertColumn.CUSTOMER, customer), (AlertColumn.ACTION, action),
+                                  (AlertColumn.OWNER, metrics.horizontalAdvance("国" * 4) + pad),
+                                  (AlertColumn.STATE, state)):
+                header.resizeSection(column, width)
+
+    def retranslate(self) -> None:
+        self.show_hidden.setText(self.tr("Show dismissed and snoozed"))
+        self.open_button.setText(self.tr("Open customer"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Hide this alert until its condition clears (Delete)"))
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.restore_button.setText(self.tr("Restore"))
+        if self._rows or self.owner.count():
+            self._fill_owners()
+        for model in self.models.values():
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AlertColumn) - 1)
+        self._size_columns()
+        self._update_titles()
