@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from crmdesk.domain.dates import add_months_clamped
+from crmdesk.domain.validation import ErrorCode, FieldError
 
 
 class Tier(StrEnum):
@@ -27,12 +28,45 @@ class Tier(StrEnum):
 
 @dataclass(frozen=True)
 class TierRules:
-    """Per-file settings (domain.md §4 defaults)."""
+    """Per-file settings (domain.md §4 defaults); ``tier_rules_errors`` says which are allowed."""
 
     window_months: int = 12
     a_percent: int = 1
     b_percent: int = 5
     c_percent: int = 20
+
+
+WINDOW_MONTHS = (1, 120)  # a month to ten years
+PERCENT = (1, 99)  # whole percentages: 0 < p < 100
+
+
+def tier_rules_errors(rules: TierRules) -> list[FieldError]:
+    """What is wrong with tier rules, by field name (window_months, a_percent, b_percent, c_percent).
+
+    The window is 1..120 whole months; the percentages are whole numbers with
+    0 < A ≤ B ≤ C < 100 (equal percentages are allowed: that tier is then empty
+    but for ties).  An order error is reported on the later field (B or C).
+    """
+    errors: list[FieldError] = []
+    ranges = {
+        "window_months": WINDOW_MONTHS,
+        "a_percent": PERCENT,
+        "b_percent": PERCENT,
+        "c_percent": PERCENT,
+    }
+    for name, (low, high) in ranges.items():
+        value = getattr(rules, name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            errors.append(FieldError(name, ErrorCode.INVALID_INTEGER))
+        elif not low <= value <= high:
+            errors.append(FieldError(name, ErrorCode.OUT_OF_RANGE, {"min": low, "max": high}))
+    if errors:
+        return errors
+    if rules.b_percent < rules.a_percent:
+        errors.append(FieldError("b_percent", ErrorCode.TIER_ORDER))
+    if rules.c_percent < rules.b_percent:
+        errors.append(FieldError("c_percent", ErrorCode.TIER_ORDER))
+    return errors
 
 
 @dataclass(frozen=True)

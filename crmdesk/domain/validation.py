@@ -55,6 +55,8 @@ class ErrorCode(StrEnum):
     NOT_POSITIVE = "not_positive"  # quantities, pieces, payments
     TOO_FAR_AHEAD = "too_far_ahead"  # a date beyond the file's horizon
     MORE_THAN_OWED = "more_than_owed"  # a payment larger than the receivable
+    OUT_OF_RANGE = "out_of_range"  # a whole number outside {min}..{max}
+    TIER_ORDER = "tier_order"  # tier percentages that do not rise from A to B to C
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crmdesk.domain.tiers import RfmInput, RfmScore, TierResult, TierRules, abc_tiers, rfm_scores, window_start
+from crmdesk.storage import file_settings
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
@@ -21,8 +22,13 @@ class CustomerTier:
     rfm: RfmScore | None  # None: no purchase in the window
 
 
-def compute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules()) -> list[CustomerTier]:
-    """Every customer (recycle bin excepted), by code: tier, why, and RFM over the window."""
+def compute_tiers(cf: CustomerFile, today: date, rules: TierRules | None = None) -> list[CustomerTier]:
+    """Every customer (recycle bin excepted), by code: tier, why, and RFM over the window.
+
+    ``rules``: the file's own (File -> File settings) unless given.
+    """
+    if rules is None:
+        rules = file_settings.tier_rules(cf)
     bought = order_store.purchases_between(cf, window_start(today, rules), today)
     customers = ledger_customers(cf)
     tiers = abc_tiers({cid: bought.get(cid, (0,))[0] for cid, *_ in customers}, rules)
@@ -34,8 +40,11 @@ def compute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules())
     return [CustomerTier(cid, code, name, tiers[cid], rfm.get(cid)) for cid, code, name, _limit in customers]
 
 
-def recompute_tiers(cf: CustomerFile, today: date, rules: TierRules = TierRules()) -> int:
-    """Compute and store every customer's tier (on open); returns how many changed."""
+def recompute_tiers(cf: CustomerFile, today: date, rules: TierRules | None = None) -> int:
+    """Compute and store every customer's tier (on open, and when the file's tier rules change).
+
+    Returns how many changed; ``rules``: the file's own unless given.
+    """
     rows = compute_tiers(cf, today, rules)
     if cf.read_only:
         return 0

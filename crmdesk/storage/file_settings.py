@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from crmdesk.domain.orders import DEFAULT_HORIZON_DAYS, LedgerRules
+from crmdesk.domain.tiers import TierRules, tier_rules_errors
+from crmdesk.domain.validation import FieldError
 from crmdesk.storage.customer_file import CustomerFile
 
 
@@ -18,6 +20,10 @@ class Setting:
 CUSTOMER_CODE_PREFIX = Setting("customer_code_prefix", "KH")
 BLOCK_OVER_LIMIT = Setting("ledger.block_over_limit", False)  # False: warn, True: refuse the order
 DATE_HORIZON_DAYS = Setting("ledger.date_horizon_days", DEFAULT_HORIZON_DAYS)
+TIER_WINDOW_MONTHS = Setting("tiers.window_months", TierRules.window_months)
+TIER_A_PERCENT = Setting("tiers.a_percent", TierRules.a_percent)
+TIER_B_PERCENT = Setting("tiers.b_percent", TierRules.b_percent)
+TIER_C_PERCENT = Setting("tiers.c_percent", TierRules.c_percent)
 
 
 def get(cf: CustomerFile, setting: Setting) -> Any:
@@ -33,3 +39,33 @@ def ledger_rules(cf: CustomerFile) -> LedgerRules:
         block_over_limit=bool(get(cf, BLOCK_OVER_LIMIT)),
         horizon_days=int(get(cf, DATE_HORIZON_DAYS)),
     )
+
+
+def tier_rules(cf: CustomerFile) -> TierRules:
+    """The file's tier window and percentages; the defaults if what is stored is not allowed.
+
+    Only ``set_tier_rules`` writes them, and it checks them first; a value
+    written by hand or by some other program must not make tiers nonsense.
+    """
+    rules = TierRules(
+        window_months=get(cf, TIER_WINDOW_MONTHS),
+        a_percent=get(cf, TIER_A_PERCENT),
+        b_percent=get(cf, TIER_B_PERCENT),
+        c_percent=get(cf, TIER_C_PERCENT),
+    )
+    return TierRules() if tier_rules_errors(rules) else rules
+
+
+def set_tier_rules(cf: CustomerFile, rules: TierRules) -> list[FieldError]:
+    """Store the tier rules (all four, in one transaction) if they are allowed; else the errors.
+
+    Raises WriteError when the file refuses (read-only, busy, disk full).
+    """
+    errors = tier_rules_errors(rules)
+    if not errors:
+        with cf.transaction():
+            put(cf, TIER_WINDOW_MONTHS, rules.window_months)
+            put(cf, TIER_A_PERCENT, rules.a_percent)
+            put(cf, TIER_B_PERCENT, rules.b_percent)
+            put(cf, TIER_C_PERCENT, rules.c_percent)
+    return errors

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from crmdesk.domain.tiers import Tier, TierResult
+from crmdesk.domain.tiers import Tier, TierResult, TierRules, tier_cutoffs
+from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile
 
 
@@ -56,3 +57,30 @@ def tier_history(cf: CustomerFile, customer_id: int) -> list[TierChange]:
             [customer_id],
         )
     ]
+
+
+@dataclass(frozen=True)
+class StoredTier:
+    """A customer's tier as last stored, the day it was computed, and the rules that place it."""
+
+    result: TierResult  # its cut-off recomputed from N and ``rules``
+    computed_on: date
+    rules: TierRules
+
+
+def current_tier(cf: CustomerFile, customer_id: int, rules: TierRules | None = None) -> StoredTier | None:
+    """The stored tier of a customer (None: not computed yet).
+
+    The cut-off (the highest rank that still gets the tier, None for D) is not
+    stored: it follows from N and the tier rules, the file's unless given.
+    """
+    row = cf.execute(
+        "SELECT tier, total, rank, n, computed_on FROM customer_tiers WHERE customer_id = ?", [customer_id]
+    ).fetchone()
+    if row is None:
+        return None
+    if rules is None:
+        rules = file_settings.tier_rules(cf)
+    tier = Tier(row[0])
+    cutoffs = dict(zip((Tier.A, Tier.B, Tier.C), tier_cutoffs(row[3], rules)))
+    return StoredTier(TierResult(tier, row[1], row[2], row[3], cutoffs.get(tier)), date.fromisoformat(row[4]), rules)

@@ -14,7 +14,9 @@ from crmdesk.domain.validation import ErrorCode, FieldError
 from crmdesk.services import ledger
 from crmdesk.services.ledger import OrderResult, PaymentResult
 from crmdesk.storage import orders as order_store
+from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.tiers import StoredTier, TierChange
 
 
 PLAN_YEARS = (1900, 2200)  # as Period.parse accepts
@@ -55,6 +57,14 @@ class LedgerAccess:
     def payments(self, customer_id: int) -> list[Payment]:
         """Newest first."""
         return order_store.payments_of(self._cf, customer_id)
+
+    def tier(self, customer_id: int) -> StoredTier | None:
+        """The tier stored at the last recompute, with its cut-off by the file's rules (None: none yet)."""
+        return tier_store.current_tier(self._cf, customer_id)
+
+    def tier_history(self, customer_id: int) -> list[TierChange]:
+        """The customer's tier changes, oldest first."""
+        return tier_store.tier_history(self._cf, customer_id)
 
     def summary(self, customer_id: int) -> FinancialSummary:
         return ledger.customer_summary(self._cf, customer_id, self.today)

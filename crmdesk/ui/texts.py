@@ -125,6 +125,10 @@ _TEXTS: dict[Enum, str] = {
     ErrorCode.MORE_THAN_OWED: QT_TRANSLATE_NOOP(
         "texts", "More than the customer owes ({owed}); record it as a prepayment if that is meant."
     ),
+    ErrorCode.OUT_OF_RANGE: QT_TRANSLATE_NOOP("texts", "Must be from {min} to {max}."),
+    ErrorCode.TIER_ORDER: QT_TRANSLATE_NOOP(
+        "texts", "The percentages must not fall from A to B to C (A ≤ B ≤ C)."
+    ),
     FileProblem.MISSING: QT_TRANSLATE_NOOP("texts", "The file does not exist."),
     FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP("texts", "This is not a file."),
     FileProblem.UNREADABLE: QT_TRANSLATE_NOOP("texts", "The file cannot be read: {detail}"),
@@ -189,6 +193,14 @@ _TIER_TEXTS: dict[Enum, str] = {
 }
 
 ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS)
+
+# How each tier is looked after (客户管理方法), shown beside the customer's tier.
+_TIER_METHODS: dict[Tier, str] = {
+    Tier.A: QT_TRANSLATE_NOOP("texts", "Dedicated staff, regular visits, preferential terms, complaints first"),
+    Tier.B: QT_TRANSLATE_NOOP("texts", "Stronger service, build loyalty"),
+    Tier.C: QT_TRANSLATE_NOOP("texts", "Keep in touch, cultivate actively"),
+    Tier.D: QT_TRANSLATE_NOOP("texts", "Basic service"),
+}
 
 FIELD_LABELS: dict[str, str] = {
     "code": QT_TRANSLATE_NOOP("texts", "Customer code"),
@@ -274,6 +286,11 @@ def enum_text(member: Enum) -> str:
     return tr(ENUM_TEXTS[member])
 
 
+def tier_method(tier: Tier) -> str:
+    """How customers of a tier are looked after (A: dedicated staff, visits, offers, complaints first)."""
+    return tr(_TIER_METHODS[tier])
+
+
 def field_label(name: str) -> str:
     return tr(FIELD_LABELS[name])
 
@@ -292,7 +309,7 @@ _MONEY_PARAMS = {"owed", "amount", "limit"}  # fen in the params, money in the s
 def error_text(code: Enum, params: dict | None = None) -> str:
     """A validation error, file problem or write problem as a sentence."""
     template = tr(ENUM_TEXTS[code])
-    values = {"max": "", "code": "", "detail": "", "version": "?"}
+    values = {"min": "", "max": "", "code": "", "detail": "", "version": "?"}
     values.update({k: v for k, v in (params or {}).items() if isinstance(v, (str, int))})
     for key in _MONEY_PARAMS & values.keys():
         if isinstance(values[key], int):

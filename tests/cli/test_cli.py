@@ -185,3 +185,22 @@ def test_ledger_json_equals_a_decimal_recomputation(tmp_path, capsys):
         else:
             assert row["credit_limit"].endswith(".00") and Decimal(row["credit_limit"]) == Decimal(limit) / 100
         assert row["over_limit"] == (limit is not None and (billed - paid) * 100 > limit)
+
+
+def test_ledger_prints_one_line_per_customer_without_json(tmp_path, capsys):
+    from datetime import date
+
+    from crmdesk.domain.orders import Order, Payment
+    from crmdesk.storage import orders as order_store
+
+    path = tmp_path / "ledger.crmdesk"
+    with CustomerFile.create(path) as cf:
+        cid = store.insert_customer(cf, make_company(name="公司甲", credit_limit=100_000)).id
+        order_store.insert_ledger_rows(
+            cf,
+            [Order(customer_id=cid, order_date=date(2026, 11, 1), product="运输", quantity=1, amount=123_456)],
+            [Payment(customer_id=cid, paid_date=date(2026, 11, 2), amount=3_456)],
+        )
+    code, out, _ = run(capsys, "ledger", str(path), "--today", "2026-11-23")
+    assert code == 0
+    assert out.splitlines() == ["KH000001\t公司甲\t1,234.56\t34.56\t1,200.00 !"]

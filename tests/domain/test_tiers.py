@@ -120,3 +120,54 @@ def test_every_score_combination_has_a_segment():
         for f in range(1, 6):
             for m in range(1, 6):
                 assert isinstance(segment_of(r, f, m), Segment)
+
+
+# -- the rules as a per-file setting --------------------------------------------------------------
+
+
+def test_default_and_boundary_rules_are_allowed():
+    from crmdesk.domain.tiers import tier_rules_errors
+
+    assert tier_rules_errors(TierRules()) == []
+    assert tier_rules_errors(TierRules(window_months=1, a_percent=1, b_percent=1, c_percent=1)) == []
+    assert tier_rules_errors(TierRules(window_months=120, a_percent=99, b_percent=99, c_percent=99)) == []
+    assert tier_rules_errors(TierRules(window_months=24, a_percent=2, b_percent=10, c_percent=30)) == []
+
+
+@pytest.mark.parametrize(
+    "changes, field, code, params",
+    [
+        ({"window_months": 0}, "window_months", "out_of_range", {"min": 1, "max": 120}),
+        ({"window_months": 121}, "window_months", "out_of_range", {"min": 1, "max": 120}),
+        ({"a_percent": 0}, "a_percent", "out_of_range", {"min": 1, "max": 99}),
+        ({"c_percent": 100}, "c_percent", "out_of_range", {"min": 1, "max": 99}),
+        ({"b_percent": -5}, "b_percent", "out_of_range", {"min": 1, "max": 99}),
+        ({"a_percent": 1.5}, "a_percent", "invalid_integer", {}),
+        ({"window_months": "12"}, "window_months", "invalid_integer", {}),
+        ({"window_months": True}, "window_months", "invalid_integer", {}),
+        ({"a_percent": 6}, "b_percent", "tier_order", {}),  # A 6 > B 5
+        ({"b_percent": 25}, "c_percent", "tier_order", {}),  # B 25 > C 20
+    ],
+)
+def test_rules_out_of_range_or_order_are_refused_by_field(changes, field, code, params):
+    from dataclasses import replace
+
+    from crmdesk.domain.tiers import tier_rules_errors
+    from crmdesk.domain.validation import ErrorCode, FieldError
+
+    assert tier_rules_errors(replace(TierRules(), **changes)) == [FieldError(field, ErrorCode(code), params)]
+
+
+def test_both_order_errors_are_reported():
+    from crmdesk.domain.tiers import tier_rules_errors
+
+    errors = tier_rules_errors(TierRules(a_percent=30, b_percent=20, c_percent=10))
+    assert [(e.field, e.code.value) for e in errors] == [("b_percent", "tier_order"), ("c_percent", "tier_order")]
+
+
+def test_other_rules_change_the_window_and_the_cutoffs():
+    rules = TierRules(window_months=3, a_percent=10, b_percent=10, c_percent=50)
+    assert window_start(TODAY, rules) == date(2026, 8, 24)
+    assert tier_cutoffs(10, rules) == (1, 1, 5)
+    tiers = {k: r.tier for k, r in abc_tiers(dict(enumerate([9, 8, 7, 6, 5, 4, 3, 2, 1, 1])), rules).items()}
+    assert [tiers[k] for k in range(10)] == [Tier.A] + [Tier.C] * 4 + [Tier.D] * 5

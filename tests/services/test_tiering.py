@@ -75,3 +75,39 @@ def test_recompute_stores_tiers_and_keeps_only_changes_in_the_history(customer_f
     history = tier_history(customer_file, ids[0])
     assert [(h.since, h.tier, h.previous) for h in history] == [
         (TODAY, Tier.A, None), (later, Tier.D, Tier.A)]
+
+
+def test_the_files_rules_decide_by_default(customer_file):
+    from crmdesk.domain.tiers import TierRules
+    from crmdesk.services.tiering import recompute_tiers
+    from crmdesk.storage import file_settings
+    from crmdesk.storage.tiers import current_tier
+
+    ids = _file(customer_file)
+    assert file_settings.set_tier_rules(customer_file, TierRules(window_months=1, a_percent=50, b_percent=50,
+                                                                 c_percent=50)) == []
+    rows = {r.customer_id: r.tier for r in compute_tiers(customer_file, TODAY)}
+    # One month back: only ids[1] (11-01) and ids[2] (11-23) bought, tied; ⌈50 % × 2⌉ = 1 is A.
+    assert rows[ids[0]].rank is None and rows[ids[0]].tier is Tier.D
+    assert [(rows[i].tier, rows[i].rank, rows[i].n) for i in ids[1:3]] == [(Tier.A, 1, 2)] * 2
+    # An explicit rule still wins over the file's.
+    assert {r.customer_id: r.tier.tier for r in compute_tiers(customer_file, TODAY, TierRules())}[ids[0]] is Tier.A
+    recompute_tiers(customer_file, TODAY)
+    assert current_tier(customer_file, ids[0]).result.tier is Tier.D
+
+
+def test_cli_tiers_uses_the_files_rules_and_prints_lines(customer_file, capsys):
+    from crmdesk.domain.tiers import TierRules
+    from crmdesk.storage import file_settings
+
+    _file(customer_file)
+    path = customer_file.path
+    assert main(["tiers", str(path), "--today", "2026-11-23"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    first = next(line for line in lines if line[2] == "A")
+    assert first[3:5] == ["600.00", "1/3"]
+    file_settings.set_tier_rules(customer_file, TierRules(window_months=1, a_percent=1, b_percent=5, c_percent=20))
+    customer_file.close()
+    assert main(["tiers", str(path), "--today", "2026-11-23", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["tier"], r["total"], r["rank"]) for r in rows if r["rank"]} == {("A", "200.00", 1)}

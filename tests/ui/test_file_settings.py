@@ -7,9 +7,14 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from crmdesk.domain.orders import Order
+from crmdesk.domain.tiers import Tier, TierRules
+from crmdesk.domain.validation import ErrorCode
 from crmdesk.services import ledger
+from crmdesk.services.tiering import compute_tiers, recompute_tiers
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import file_settings
+from crmdesk.storage.tiers import current_tier
+from crmdesk.ui import texts
 from crmdesk.ui.dialogs.file_settings_dialog import FileSettingsDialog
 from tests.factories import make_company, make_person
 
@@ -41,3 +46,79 @@ def test_code_prefix_is_checked_and_used(qtbot, customer_file):
     dialog.prefix.setText("wl")
     dialog.accept()
     assert customer_store.insert_customer(customer_file, make_person()).code == "WL000001"
+
+
+# ---------------------------------------------------------------- tiers
+
+
+def _buyers(customer_file):
+    """Four buyers: 400.00 in 2026-10, 300.00 in 2026-06, 200.00 and 100.00 in 2026-01."""
+    ids = [customer_store.insert_customer(customer_file, make_person(name=f"客户{i}", mobile=None)).id
+           for i in range(4)]
+    from crmdesk.storage import orders as order_store
+
+    days = [date(2026, 10, 1), date(2026, 6, 1), date(2026, 1, 10), date(2026, 1, 20)]
+    order_store.insert_ledger_rows(customer_file, [
+        Order(customer_id=cid, order_date=day, product="零担", quantity=1, amount=amount)
+        for cid, day, amount in zip(ids, days, (40_000, 30_000, 20_000, 10_000))
+    ], [])
+    return ids
+
+
+def test_the_tiers_group_shows_the_files_rules(qtbot, customer_file):
+    file_settings.set_tier_rules(customer_file, TierRules(window_months=6, a_percent=2, b_percent=10, c_percent=30))
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    assert dialog.tiers_box.title() == "Tiers"
+    values = {name: spin.value() for name, spin in dialog.tier_spins.items()}
+    assert values == {"window_months": 6, "a_percent": 2, "b_percent": 10, "c_percent": 30}
+    assert dialog.tier_spins["window_months"].minimum() == 1 and dialog.tier_spins["window_months"].maximum() == 120
+    assert (dialog.tier_spins["c_percent"].minimum(), dialog.tier_spins["c_percent"].maximum()) == (1, 99)
+    assert "6 months" in dialog.tier_rule.text() and "top 10 % B" in dialog.tier_rule.text()
+    dialog.tier_spins["a_percent"].setValue(5)
+    assert "top 5 % A" in dialog.tier_rule.text()  # the sentence follows the boxes
+
+
+def test_changing_the_tier_rules_in_the_dialog_changes_the_tiers(qtbot, customer_file):
+    ids = _buyers(customer_file)
+    before = {r.customer_id: r.tier for r in compute_tiers(customer_file, TODAY)}
+    # Twelve months, four buyers: ⌈1/5/20 % × 4⌉ = 1, so only the first is A.
+    assert [(before[i].tier, before[i].rank) for i in ids] == [(Tier.A, 1), (Tier.D, 2), (Tier.D, 3), (Tier.D, 4)]
+
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    dialog.tier_spins["window_months"].setValue(6)  # from 2026-05-24: the October and June orders
+    dialog.tier_spins["c_percent"].setValue(99)  # ⌈99 % × 2⌉ = 2
+    with qtbot.waitSignal(dialog.tier_rules_changed) as blocker:
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert blocker.args == [TierRules(window_months=6, a_percent=1, b_percent=5, c_percent=99)]
+    assert file_settings.tier_rules(customer_file) == blocker.args[0]
+    after = {r.customer_id: r.tier for r in compute_tiers(customer_file, TODAY)}
+    assert [(after[i].tier, after[i].rank, after[i].n) for i in ids] == [
+        (Tier.A, 1, 2), (Tier.C, 2, 2), (Tier.D, None, 2), (Tier.D, None, 2)]
+    # Recomputing, as the window does on the signal, stores the new tiers.
+    recompute_tiers(customer_file, TODAY)
+    assert current_tier(customer_file, ids[1]).result == after[ids[1]]
+
+
+def test_percentages_that_fall_are_refused_with_the_reason(qtbot, customer_file):
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tier_spins["b_percent"].setValue(30)  # B 30 > C 20
+    with qtbot.assertNotEmitted(dialog.tier_rules_changed):
+        dialog.accept()
+    assert dialog.isVisible() and not dialog.error.isHidden()
+    assert dialog.error.text() == "C: " + texts.error_text(ErrorCode.TIER_ORDER)
+    assert dialog.focusWidget() is dialog.tier_spins["c_percent"]
+    assert file_settings.tier_rules(customer_file) == TierRules()
+
+
+def test_unchanged_tier_rules_do_not_ask_for_a_recompute(qtbot, customer_file):
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    dialog.horizon.setValue(3)
+    with qtbot.assertNotEmitted(dialog.tier_rules_changed):
+        dialog.accept()
+    assert file_settings.get(customer_file, file_settings.DATE_HORIZON_DAYS) == 3

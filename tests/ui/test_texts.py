@@ -52,3 +52,12 @@ def test_error_text_fills_in_parameters():
         "Customer code KH000007 is already in use."
     )
     assert "9.1.0" in texts.error_text(FileProblem.TOO_NEW, {"version": "9.1.0"})
+
+
+def test_every_tier_has_a_management_method():
+    assert all(texts.tier_method(t) for t in Tier)
+    assert len({texts.tier_method(t) for t in Tier}) == len(Tier)
+
+
+def test_range_errors_name_the_range():
+    assert texts.error_text(ErrorCode.OUT_OF_RANGE, {"min": 1, "max": 120}) == "Must be from 1 to 120."

@@ -49,6 +49,7 @@ from crmdesk.ui.customer_detail.contacts_tab import ContactsTab
 from crmdesk.ui.customer_detail.orders_tab import OrdersTab
 from crmdesk.ui.customer_detail.payments_tab import PaymentsTab
 from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, FieldForm
+from crmdesk.ui.customer_detail.tier_line import TierLine
 
 WARNING_STYLE = "color: #b45309; font-weight: 600;"  # amber, readable on light and dark
 _TAG_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -191,11 +192,16 @@ class CustomerDetailPanel(QWidget):
         second.setSpacing(12)
         second.addWidget(self._meta_label, 1)
         second.addWidget(self.verified_label, 0)
+        # The tier, why, and how to look after the customer (stored customers of an open file).
+        self.tier_line = TierLine()
+        self.tier_line.setObjectName("tier_line")
+        self.tier_line.hide()
         header = QVBoxLayout()
         header.setContentsMargins(4, 2, 4, 0)
         header.setSpacing(4)
         header.addLayout(top)
         header.addLayout(second)
+        header.addWidget(self.tier_line)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detail_tabs")
@@ -255,6 +261,7 @@ class CustomerDetailPanel(QWidget):
         """The open file's orders and payments (None: no file); adds the two sections once."""
         self._ledger = ledger
         if ledger is None:
+            self.refresh_tier()
             return
         if self.orders_tab is None:
             self.orders_tab = OrdersTab(ledger)
@@ -273,6 +280,7 @@ class CustomerDetailPanel(QWidget):
         self._show_ledger_of(self._customer)
 
     def _show_ledger_of(self, customer: Customer | None) -> None:
+        self.refresh_tier()
         if self.orders_tab is None:
             return
         stored = customer is not None and customer.id is not None
@@ -284,6 +292,16 @@ class CustomerDetailPanel(QWidget):
             self.sections.setTabEnabled(index, stored)
         if not stored:
             self.sections.setCurrentIndex(0)
+
+    def refresh_tier(self) -> None:
+        """Read the shown customer's stored tier again (after tiers were recomputed)."""
+        customer = self._customer
+        if self._ledger is None or customer is None or customer.id is None:
+            self.tier_line.hide()
+            return
+        self.tier_line.show_tier(
+            self._ledger.tier(customer.id), self._ledger.tier_history(customer.id), customer.name)
+        self.tier_line.show()
 
     def _retranslate_sections(self) -> None:
         self.sections.setTabText(0, self.tr("Details"))
@@ -552,6 +570,7 @@ class CustomerDetailPanel(QWidget):
             if tab.contacts is not None:
                 tab.contacts.retranslate()
         self._retranslate_header()
+        self.tier_line.retranslate()
         if self._message:
             self._message = self.tr("Not saved: please correct the marked fields.")
         self._render_message()

@@ -1,14 +1,20 @@
-"""This file's business rules (they travel with the file, unlike the preferences)."""
+"""This file's business rules (they travel with the file, unlike the preferences).
+
+Saving tier rules that differ from the stored ones emits ``tier_rules_changed``
+(with the new TierRules): the window recomputes the tiers then.
+"""
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -16,19 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.domain.tiers import PERCENT, WINDOW_MONTHS, Tier, TierRules, tier_rules_errors
 from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile, WriteError
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.field_form import ERROR_STYLE
+from crmdesk.ui.customer_detail.tier_line import rule_explanation
 
 _PREFIX = re.compile(r"[A-Za-z0-9-]{0,8}")
+_PERCENT_TIERS = {"a_percent": Tier.A, "b_percent": Tier.B, "c_percent": Tier.C}
 
 
 class FileSettingsDialog(QDialog):
+    tier_rules_changed = Signal(object)  # TierRules, after they were saved changed
+
     def __init__(self, cf: CustomerFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("file_settings")
         self._cf = cf
+        self._tier_rules = file_settings.tier_rules(cf)
         self.prefix = QLineEdit(file_settings.get(cf, file_settings.CUSTOMER_CODE_PREFIX), self)
         self.prefix.setObjectName("code_prefix")
         self.prefix.setMaxLength(8)
@@ -48,21 +60,59 @@ class FileSettingsDialog(QDialog):
         form.addRow(self.labels[0], self.prefix)
         form.addRow(self.labels[1], self.block)
         form.addRow(self.labels[2], self.horizon)
+        self.tiers_box = self._build_tiers()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for widget in (self.prefix, self.block, self.horizon):
+        for widget in (self.prefix, self.block, self.horizon, *self.tier_spins.values()):
             widget.setEnabled(not cf.read_only)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.tiers_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def _build_tiers(self) -> QGroupBox:
+        """Window in months and the A/B/C percentages, with the rule they make in one sentence."""
+        box = QGroupBox(self)
+        box.setObjectName("tiers_group")
+        rules = self._tier_rules
+        self.tier_spins: dict[str, QSpinBox] = {}
+        for name, (low, high) in (("window_months", WINDOW_MONTHS), ("a_percent", PERCENT),
+                                  ("b_percent", PERCENT), ("c_percent", PERCENT)):
+            spin = QSpinBox(box)
+            spin.setObjectName(f"tier_{name}")
+            spin.setRange(low, high)
+            spin.setValue(getattr(rules, name))
+            spin.valueChanged.connect(self._update_tier_rule)
+            self.tier_spins[name] = spin
+        self.tier_labels = {name: QLabel(box) for name in self.tier_spins}
+        self.tier_rule = QLabel(box)
+        self.tier_rule.setObjectName("tier_rule")
+        self.tier_rule.setWordWrap(True)
+        self.tier_rule.setStyleSheet("color: palette(placeholder-text);")
+        form = QFormLayout(box)
+        for name, spin in self.tier_spins.items():
+            form.addRow(self.tier_labels[name], spin)
+        form.addRow(self.tier_rule)
+        return box
+
+    def _tier_field_name(self, name: str) -> str:
+        tier = _PERCENT_TIERS.get(name)
+        return tier.value if tier is not None else self.tr("Window")
+
+    def tier_rules(self) -> TierRules:
+        """The tier rules as set in the spin boxes (not necessarily allowed or saved)."""
+        return TierRules(**{name: spin.value() for name, spin in self.tier_spins.items()})
+
+    def _update_tier_rule(self) -> None:
+        self.tier_rule.setText(rule_explanation(self.tier_rules()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("File settings"))
@@ -72,6 +122,14 @@ class FileSettingsDialog(QDialog):
         self.block.setText(self.tr("Refuse orders over the credit limit (otherwise warn)"))
         self.labels[2].setText(self.tr("Dates may lie ahead by at most:"))
         self.horizon.setSuffix(self.tr(" days"))
+        self.tiers_box.setTitle(self.tr("Tiers"))
+        self.tier_labels["window_months"].setText(self.tr("Purchases over the last:"))
+        for name, tier in _PERCENT_TIERS.items():
+            self.tier_labels[name].setText(self.tr("{tier}, the top:").format(tier=texts.enum_text(tier)))
+        self.tier_spins["window_months"].setSuffix(self.tr(" months"))
+        for name in ("a_percent", "b_percent", "c_percent"):
+            self.tier_spins[name].setSuffix(" %")
+        self._update_tier_rule()
 
     def accept(self) -> None:
         prefix = self.prefix.text().strip().upper()
@@ -79,13 +137,27 @@ class FileSettingsDialog(QDialog):
             self.error.setText(self.tr("Use up to 8 letters, digits or hyphens."))
             self.error.show()
             return
+        rules = self.tier_rules()
+        errors = tier_rules_errors(rules)
+        if errors:
+            self.error.setText("\n".join(
+                f"{self._tier_field_name(e.field)}: {texts.error_text(e.code, e.params)}"
+                for e in errors))
+            self.error.show()
+            self.tier_spins[errors[0].field].setFocus()
+            return
         try:
             with self._cf.transaction():
                 file_settings.put(self._cf, file_settings.CUSTOMER_CODE_PREFIX, prefix)
                 file_settings.put(self._cf, file_settings.BLOCK_OVER_LIMIT, self.block.isChecked())
                 file_settings.put(self._cf, file_settings.DATE_HORIZON_DAYS, self.horizon.value())
+                file_settings.set_tier_rules(self._cf, rules)
         except WriteError as e:
             self.error.setText(texts.error_text(e.problem, {"detail": e.detail}))
             self.error.show()
             return
+        changed = rules != self._tier_rules
+        self._tier_rules = rules
         super().accept()
+        if changed:
+            self.tier_rules_changed.emit(rules)
