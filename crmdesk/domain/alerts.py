@@ -9,16 +9,18 @@ not silence the next.  Every boundary is stated once here and tested exactly.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
-from typing import Union
+from operator import itemgetter
+from typing import NamedTuple, Union
 
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
 from crmdesk.domain.orders import PlanProgress, over_limit
-from crmdesk.domain.repurchase import repurchase_cycle
+from crmdesk.domain.repurchase import cycle_of_days
 from crmdesk.domain.tiers import Tier
 
 Number = Union[int, str]  # fen, days, counts, percentages, or an ISO date
@@ -116,12 +118,13 @@ ACTION_OF: dict[AlertKind, Action] = {
 }
 
 
-@dataclass(frozen=True)
-class Alert:
+class Alert(NamedTuple):
+    """A tuple: a big file has a hundred thousand of them."""
+
     kind: AlertKind
     customer_id: int
     severity: Severity
-    numbers: dict[str, Number] = field(default_factory=dict, compare=False, hash=False)
+    numbers: dict[str, Number]
     occurrence: str = ""
 
     @property
@@ -167,9 +170,8 @@ class OpenComplaint:
     deadline: date
 
 
-@dataclass(frozen=True)
-class CustomerFacts:
-    """What the rules need of one customer; missing data simply raises no alert."""
+class CustomerFacts(NamedTuple):
+    """What the rules need of one customer; missing data simply raises no alert (a tuple: made per customer)."""
 
     customer_id: int
     tier: Tier = Tier.D
@@ -227,8 +229,38 @@ def _churn_severity(tier: Tier) -> Severity:
     return Severity.CRITICAL if tier in (Tier.A, Tier.B) else Severity.WARNING
 
 
-def _days_between(days: Sequence[tuple[date, int]], first: date, last: date) -> int:
-    return sum(1 for day, _ in days if first <= day <= last)
+class _Bounds(NamedTuple):
+    """The dates every customer is measured against, worked out once per ``today``."""
+
+    lapsed_on_or_before: date  # last purchase this early: no purchase for N months
+    this_period: date  # first day of the current frequency period
+    previous_period: date  # first day of the one before
+    milestone_since: date  # cumulative totals up to this day are old news
+
+
+_last_bounds: tuple[date, AlertRules, _Bounds] | None = None
+
+
+def _bounds(today: date, rules: AlertRules) -> _Bounds:
+    # Asked once per customer with the same two arguments: hashing the rules
+    # each time (lru_cache) cost more than the rule using them.
+    global _last_bounds
+    last = _last_bounds
+    if last is not None and last[0] == today and last[1] is rules:
+        return last[2]
+    period = rules.frequency_period_months
+    bounds = _Bounds(
+        add_months_clamped(today, -rules.no_purchase_months),
+        add_months_clamped(today, -period) + timedelta(days=1),
+        add_months_clamped(today, -2 * period) + timedelta(days=1),
+        today - timedelta(days=rules.milestone_recent_days),
+    )
+    _last_bounds = (today, rules, bounds)
+    return bounds
+
+
+_DAY = itemgetter(0)
+_AMOUNT = itemgetter(1)
 
 
 def churn_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
@@ -236,17 +268,19 @@ def churn_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()
     alerts = []
     severity = _churn_severity(f.tier)
     if f.purchases:
+        bounds = _bounds(today, rules)
         last = f.purchases[-1][0]
-        if last <= add_months_clamped(today, -rules.no_purchase_months):
+        if last <= bounds.lapsed_on_or_before:
             alerts.append(Alert(
                 AlertKind.NO_RECENT_PURCHASE, f.customer_id, severity,
                 {"last_purchase": last.isoformat(), "days": (today - last).days, "months": rules.no_purchase_months},
                 occurrence=last.isoformat(),
             ))
-        this_start = add_months_clamped(today, -rules.frequency_period_months) + timedelta(days=1)
-        previous_start = add_months_clamped(today, -2 * rules.frequency_period_months) + timedelta(days=1)
-        current = _days_between(f.purchases, this_start, today)
-        previous = _days_between(f.purchases, previous_start, this_start - timedelta(days=1))
+        # Purchases are one per day and sorted: the periods are slices found by bisection.
+        this_start = bounds.this_period
+        first_this = bisect_left(f.purchases, this_start, key=_DAY)
+        current = bisect_right(f.purchases, today, key=_DAY) - first_this
+        previous = first_this - bisect_left(f.purchases, bounds.previous_period, key=_DAY)
         # current == 0 is "no recent purchase", not a drop in frequency.
         if (
             current > 0
@@ -270,12 +304,11 @@ def churn_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()
 
 def milestone_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
     """The highest milestone that cumulative purchases passed in the last ``milestone_recent_days``."""
-    since = today - timedelta(days=rules.milestone_recent_days)
-    total = before = 0
-    for day, amount in f.purchases:
-        total += amount
-        if day <= since:
-            before = total
+    if not f.purchases:
+        return []
+    old = bisect_right(f.purchases, _bounds(today, rules).milestone_since, key=_DAY)
+    before = sum(map(_AMOUNT, f.purchases[:old]))
+    total = before + sum(map(_AMOUNT, f.purchases[old:]))
     passed = [m for m in rules.milestones if before < m <= total]
     if not passed:
         return []
@@ -314,7 +347,7 @@ def complaint_alerts(f: CustomerFacts, today: date) -> list[Alert]:
 
 
 def repurchase_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
-    cycle = repurchase_cycle((day for day, _ in f.purchases), today)
+    cycle = cycle_of_days(list(map(_DAY, f.purchases)))
     if cycle is None or not 0 <= cycle.days_until(today) <= rules.repurchase_lead_days:
         return []
     return [Alert(AlertKind.REPURCHASE_DUE, f.customer_id, Severity.INFO,
@@ -325,8 +358,11 @@ def repurchase_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRu
 
 def next_occurrence(day: date, today: date) -> date:
     """The next anniversary of ``day`` on or after today; 29 February falls on the 28th in common years."""
-    this_year = add_years_clamped(day, today.year - day.year)
-    return this_year if this_year >= today else add_years_clamped(day, today.year + 1 - day.year)
+    if day.month == 2 and day.day == 29:
+        this_year = add_years_clamped(day, today.year - day.year)
+        return this_year if this_year >= today else add_years_clamped(day, today.year + 1 - day.year)
+    this_year = day.replace(year=today.year)
+    return this_year if this_year >= today else day.replace(year=today.year + 1)
 
 
 def _occasion(kind: AlertKind, f: CustomerFacts, origin: date | None, today: date, lead_days: int) -> list[Alert]:
@@ -382,20 +418,23 @@ def record_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules(
 
 def alerts_for(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
     """Every alert of one customer."""
-    return (
-        credit_alerts(f)
-        + plan_alerts(f)
-        + churn_alerts(f, today, rules)
-        + milestone_alerts(f, today, rules)
-        + follow_up_alerts(f, today, rules)
-        + complaint_alerts(f, today)
-        + repurchase_alerts(f, today, rules)
-        + occasion_alerts(f, today, rules)
-        + touchpoint_alerts(f, today, rules)
-        + record_alerts(f, today, rules)
-    )
+    alerts = credit_alerts(f)
+    if f.plans:
+        alerts += plan_alerts(f)
+    alerts += churn_alerts(f, today, rules)
+    if f.purchases:
+        alerts += milestone_alerts(f, today, rules)
+        alerts += repurchase_alerts(f, today, rules)
+        alerts += touchpoint_alerts(f, today, rules)
+    if f.follow_ups:
+        alerts += follow_up_alerts(f, today, rules)
+    if f.complaints:
+        alerts += complaint_alerts(f, today)
+    alerts += occasion_alerts(f, today, rules)
+    alerts += record_alerts(f, today, rules)
+    return alerts
 
 
 def sort_key(alert: Alert) -> tuple[int, str, int]:
     """Most severe first, then by kind and customer."""
-    return (-alert.severity, alert.kind.value, alert.customer_id)
+    return (-alert.severity, alert.kind, alert.customer_id)  # a StrEnum compares as its text

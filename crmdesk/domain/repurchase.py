@@ -8,10 +8,9 @@ before the predicted day (the text: 15 days).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median_low
 
 MIN_INTERVALS = 2
 DEFAULT_LEAD_DAYS = 15
@@ -33,11 +32,15 @@ class RepurchaseCycle:
 
 def repurchase_cycle(purchase_dates: Iterable[date], today: date) -> RepurchaseCycle | None:
     """None when there is no rhythm yet (fewer than MIN_INTERVALS intervals up to today)."""
-    days = sorted({d for d in purchase_dates if d <= today})
-    intervals = [(b - a).days for a, b in zip(days, days[1:])]
-    if len(intervals) < MIN_INTERVALS:
+    return cycle_of_days(sorted({d for d in purchase_dates if d <= today}))
+
+
+def cycle_of_days(days: Sequence[date]) -> RepurchaseCycle | None:
+    """The same from purchase days already distinct, ascending and up to today (the alert scan's)."""
+    if len(days) <= MIN_INTERVALS:
         return None
-    return RepurchaseCycle(median_low(intervals), days[-1], len(intervals))
+    intervals = sorted([(b - a).days for a, b in zip(days, days[1:])])
+    return RepurchaseCycle(intervals[(len(intervals) - 1) // 2], days[-1], len(intervals))  # the low median
 
 
 def repurchase_due(cycle: RepurchaseCycle | None, today: date, lead_days: int = DEFAULT_LEAD_DAYS) -> bool:

@@ -7,14 +7,13 @@ next occurrence starts afresh (``forget_cleared``).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Mapping
 from datetime import date
-from itertools import groupby
 from typing import NamedTuple
 
 from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, alerts_for, missing_essentials, sort_key
 from crmdesk.domain.orders import PlanProgress
+from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
 from crmdesk.storage import orders as order_store
@@ -48,17 +47,19 @@ def gather_facts(
     today: date,
     p_alive: Mapping[int, float] | None = None,
     customer_id: int | None = None,
+    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
 ) -> list[tuple[alert_store.CustomerRow, CustomerFacts]]:
-    """Every customer's facts (or one customer's), from six whole-file queries."""
+    """Every customer's facts (or one customer's), from six whole-file queries.
+
+    ``purchases`` (storage.orders.purchase_days up to today) may be passed in
+    when the caller read them already, for the churn fit.
+    """
     owed = alert_store.receivables(cf, customer_id)
-    limits = alert_store.credit_limits(cf, customer_id)
     plans: dict[int, list[PlanProgress]] = {}
     for row in alert_store.current_plans(cf, today, customer_id):
         plans.setdefault(row.customer_id, []).append(_plan_progress(row, today))
-    purchases = {
-        cid: [(day, amount) for _, day, amount in days]
-        for cid, days in groupby(order_store.order_days(cf, today, customer_id), key=lambda r: r[0])
-    }
+    if purchases is None:
+        purchases = order_store.purchase_days(cf, today, customer_id)
     p_alive = p_alive or {}
     result = []
     for row in alert_store.customers(cf, customer_id):
@@ -68,7 +69,7 @@ def gather_facts(
             tier=Tier(row.tier) if row.tier else Tier.D,
             purchases=purchases.get(cid, ()),
             receivable=owed.get(cid, 0),
-            credit_limit=limits.get(cid),
+            credit_limit=row.credit_limit,
             plans=plans.get(cid, ()),
             p_alive=p_alive.get(cid),
             birthday=_iso(row.birthday),
@@ -89,23 +90,19 @@ def compute_alerts(
     p_alive: Mapping[int, float] | None = None,
     customer_id: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
 ) -> list[CustomerAlert]:
     """Every alert (or one customer's), most severe first, each with what the user did with it."""
     states = alert_store.alert_states(cf)
-    was_enabled = gc.isenabled()
-    gc.disable()  # ~10 objects per customer; collections over them cost more than the rules
-    try:
-        facts = gather_facts(cf, today, p_alive, customer_id)
+    with gc_paused():  # ~10 objects per customer
+        facts = gather_facts(cf, today, p_alive, customer_id, purchases)
         out = []
         for i, (row, f) in enumerate(facts):
             for alert in alerts_for(f, today, rules):
                 out.append(CustomerAlert(alert, row.code, row.name, row.owner, states.get(alert.key)))
             if progress is not None and i % 2000 == 0:
                 progress(i, len(facts))
-    finally:
-        if was_enabled:
-            gc.enable()
-    out.sort(key=lambda a: (sort_key(a.alert), a.code))
+        out.sort(key=lambda a: (sort_key(a.alert), a.code))
     return out
 
 

@@ -16,6 +16,7 @@ from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleare
 from crmdesk.services.churn import ChurnResult, fit_churn
 from crmdesk.services.tiering import recompute_tiers
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.orders import purchase_days
 
 STEPS = 100  # progress runs 0..STEPS
 _TIERS, _CHURN = 20, 60  # where each stage ends; the alerts take the rest
@@ -42,10 +43,11 @@ def analyse(
     progress(0)
     changed = recompute_tiers(cf, today)
     progress(_TIERS)
+    purchases = purchase_days(cf, today)  # read once for the fit and the alerts
     churn: ChurnResult | None = None
     problem = None
     try:
-        churn = fit_churn(cf, today)
+        churn = fit_churn(cf, today, purchases=purchases)
     except ChurnFitError as e:
         problem = e.code
     progress(_CHURN)
@@ -54,7 +56,7 @@ def analyse(
     def alerts_progress(done: int, total: int) -> None:
         progress(_CHURN + (STEPS - _CHURN) * done // max(total, 1))
 
-    alerts = compute_alerts(cf, today, rules, p_alive=p_alive, progress=alerts_progress)
+    alerts = compute_alerts(cf, today, rules, p_alive=p_alive, progress=alerts_progress, purchases=purchases)
     if not cf.read_only:
         forget_cleared(cf, alerts)
     progress(STEPS)

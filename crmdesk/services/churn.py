@@ -6,6 +6,7 @@ rounded half up to whole fen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -38,9 +39,21 @@ class ChurnResult:
     customers: list[CustomerChurn]
 
 
-def fit_churn(cf: CustomerFile, today: date, horizon_weeks: float = DEFAULT_HORIZON_WEEKS) -> ChurnResult:
-    """Fit on every order up to today; raises churn.ChurnFitError when the file cannot support it."""
-    summary = churn.summary_data(order_store.order_days(cf, today), today)
+def fit_churn(
+    cf: CustomerFile,
+    today: date,
+    horizon_weeks: float = DEFAULT_HORIZON_WEEKS,
+    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
+) -> ChurnResult:
+    """Fit on every order up to today; raises churn.ChurnFitError when the file cannot support it.
+
+    ``purchases``: storage.orders.purchase_days up to today, when the caller has them.
+    """
+    if purchases is None:
+        purchases = order_store.purchase_days(cf, today)
+    summary = churn.summary_data(
+        ((cid, day, amount) for cid, days in purchases.items() for day, amount in days), today
+    )
     keys, freq, recency, T, monetary = churn.rfm_arrays(summary)
     bgnbd = churn.fit_bgnbd(freq, recency, T)
     gg = churn.fit_gamma_gamma(freq, monetary)

@@ -32,15 +32,19 @@ class CustomerRow(NamedTuple):
     has_address: int
     contacts: int
     tier: str | None
+    credit_limit: int | None
 
 
 _CUSTOMERS_SQL = """
 SELECT c.id, c.code, c.name, c.owner, c.kind, c.birthday, c.anniversary, c.last_verified,
        coalesce(c.mobile, c.phone) IS NOT NULL,
        coalesce(c.city, c.address) IS NOT NULL,
-       (SELECT count(*) FROM contact_persons p WHERE p.customer_id = c.id),
-       t.tier
-FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id
+       coalesce(p.n, 0),
+       t.tier,
+       c.credit_limit
+FROM customers c
+LEFT JOIN customer_tiers t ON t.customer_id = c.id
+LEFT JOIN (SELECT customer_id, count(*) AS n FROM contact_persons GROUP BY customer_id) p ON p.customer_id = c.id
 WHERE c.deleted_at IS NULL{only}
 """
 
@@ -59,13 +63,6 @@ def receivables(cf: CustomerFile, customer_id: int | None = None) -> dict[int, i
     for cid, paid in cf.execute(sql.format(table="payments"), params):
         owed[cid] = owed.get(cid, 0) - paid
     return owed
-
-
-def credit_limits(cf: CustomerFile, customer_id: int | None = None) -> dict[int, int]:
-    only, params = _only(customer_id, "id")
-    return dict(cf.execute(
-        "SELECT id, credit_limit FROM customers WHERE credit_limit IS NOT NULL AND deleted_at IS NULL" + only, params
-    ).fetchall())
 
 
 class PlanRow(NamedTuple):

@@ -7,7 +7,6 @@ in SQL for the whole file (tests pin it to domain.orders.aging).
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from typing import Any, NamedTuple
 
 from crmdesk.domain.orders import Aging, Order, Payment, PaymentMethod, Period, SalesPlan, settle_buckets
 from crmdesk.storage.change_log import log_change
+from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
 
 _ORDER_COLUMNS = (
@@ -355,19 +355,9 @@ def assemble_ledger(
 
 
 def ledger_rows(cf: CustomerFile, today: date) -> list[LedgerRow]:
-    """Every customer with orders or payments, with the aging of what is unpaid, by code.
-
-    The cyclic garbage collector is paused meanwhile: the ~300,000 tuples the
-    three sums and the lines make would otherwise start several full
-    collections over everything the program holds (measured: 0.96 -> 0.85 s).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """Every customer with orders or payments, with the aging of what is unpaid, by code."""
+    with gc_paused():  # ~300,000 tuples
         return assemble_ledger(ledger_customers(cf), billed_by_customer(cf, today), paid_by_customer(cf))
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 assert {f.name for f in fields(Order)} >= set(_ORDER_COLUMNS)
@@ -386,15 +376,38 @@ def purchases_between(cf: CustomerFile, first: date, last: date) -> dict[int, tu
     }
 
 
-def order_days(cf: CustomerFile, until: date, customer_id: int | None = None) -> list[tuple[int, date, int]]:
-    """(customer id, day, fen bought that day) for every day with orders up to ``until``, by customer and day."""
+def purchase_days(cf: CustomerFile, until: date, customer_id: int | None = None) -> dict[int, list[tuple[date, int]]]:
+    """customer id -> [(day, fen bought that day)], ascending, for every day with orders up to ``until``.
+
+    One pass over the covering index, days merged here: summing per day in
+    SQL needs a temporary B-tree and took twice as long on 1,000,000 orders.
+    """
     only = " AND customer_id = ?" if customer_id is not None else ""
     params = [until.isoformat()] + ([customer_id] if customer_id is not None else [])
-    return [
-        (r[0], date.fromisoformat(r[1]), r[2])
-        for r in cf.execute(
-            "SELECT customer_id, order_date, sum(amount) FROM orders WHERE deleted_at IS NULL "
-            "AND order_date <= ?" + only + " GROUP BY customer_id, order_date ORDER BY customer_id, order_date",
+    with gc_paused():  # a million tuples
+        return _purchase_days(cf.execute(
+            "SELECT customer_id, order_date, amount FROM orders WHERE deleted_at IS NULL AND order_date <= ?"
+            + only + " ORDER BY customer_id, deleted_at, order_date",
             params,
-        )
-    ]
+        ))
+
+
+def _purchase_days(rows: Iterable[tuple[int, str, int]]) -> dict[int, list[tuple[date, int]]]:
+    out: dict[int, list[tuple[date, int]]] = {}
+    parsed: dict[str, date] = {}  # a few thousand distinct days among a million orders
+    current = None
+    days: list[tuple[date, int]] = []
+    previous = None
+    for cid, day, amount in rows:
+        if cid != current:
+            current, days, previous = cid, [], None
+            out[cid] = days
+        if day == previous:
+            days[-1] = (days[-1][0], days[-1][1] + amount)
+            continue
+        d = parsed.get(day)
+        if d is None:
+            d = parsed[day] = date.fromisoformat(day)
+        days.append((d, amount))
+        previous = day
+    return out

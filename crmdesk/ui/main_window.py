@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
                 return
             self._p_alive = analysis.p_alive
             self.model.refresh()
+            self.detail.refresh_tier()
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem))
             self.statusBar().showMessage(
                 self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
                 self.alert_panel.replace_customer(customer_id, rows)
                 if tiers:
                     self.model.refresh()
+                    self.detail.refresh_tier()
 
         session.run(work, done)
 
@@ -706,8 +708,12 @@ class MainWindow(QMainWindow):
         self.session.run(lambda cf: ledger_service.ledger(cf, today), shown)
 
     def show_file_settings(self) -> None:
-        if self.session is not None:
-            FileSettingsDialog(self.session.gui, self).exec()
+        if self.session is None:
+            return
+        session = self.session
+        dialog = FileSettingsDialog(session.gui, self)
+        dialog.tier_rules_changed.connect(lambda _rules: self._recompute(session))  # new window or cut-offs
+        dialog.exec()
 
     def show_statement(self) -> None:
         """对账单 of the customer on show, for a period: preview, print, PDF."""

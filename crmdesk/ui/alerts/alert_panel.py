@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QTreeView,
@@ -60,6 +61,8 @@ class AlertPanel(QWidget):
         self.show_hidden.toggled.connect(lambda _on: self._refill())
         self.status = QLabel(self)
         self.status.setObjectName("alert_status")
+        # A long note must not widen the whole window: it is elided by the layout instead.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self._open_current)
         self.dismiss_button = QPushButton(self)
@@ -86,6 +89,7 @@ class AlertPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("alert_tabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)  # six tabs scroll rather than widen a narrow window
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self.models: dict[AlertGroup, AlertTreeModel] = {}
         self.views: dict[AlertGroup, QTreeView] = {}
@@ -188,6 +192,7 @@ class AlertPanel(QWidget):
         if hidden and not self.show_hidden.isChecked():
             parts.append(self.tr("%n hidden", "", hidden))
         self.status.setText("  ".join(parts))
+        self.status.setToolTip("  ".join(parts))
 
     def _current(self) -> CustomerAlert | None:
         group = list(AlertGroup)[self.tabs.currentIndex()]

@@ -1,0 +1,56 @@
+"""Alert speed on 100,000 customers with 1,000,000 orders (issue: tiers, churn and the alert panel).
+
+    .venv/bin/python benchmarks/bench_alerts.py [--customers N] [--orders M] [--runs R]
+
+Prints `name: value unit` lines (medians):
+  alerts_all        every alert of every customer (facts from the file, all rules), churn scores given
+  alerts_one        one customer's alerts, as recomputed after an edit
+  analysis_on_open  what opening a file recomputes: tiers, the churn fit and every alert
+  alert_count       how many alerts the file has (a sanity figure, not a speed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import TODAY, data_file, median_seconds, report  # noqa: E402
+
+from crmdesk.services.alerts import churn_scores, compute_alerts  # noqa: E402
+from crmdesk.services.analysis import analyse  # noqa: E402
+from crmdesk.storage.customer_file import CustomerFile  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    source = data_file(args.customers, args.orders)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / source.name
+        shutil.copy(source, path)  # analysis writes tiers: keep the shared data file as generated
+        with CustomerFile.open(path) as cf:
+            scores = churn_scores(cf, TODAY)
+            p_alive = scores if isinstance(scores, dict) else None
+            if p_alive is None:
+                print(f"# churn model not fitted ({scores}): churn-score alerts left out", file=sys.stderr)
+            rows = compute_alerts(cf, TODAY, p_alive=p_alive)
+            report("alerts_all", median_seconds(lambda: compute_alerts(cf, TODAY, p_alive=p_alive), args.runs), "s")
+            some = rows[len(rows) // 2].alert.customer_id
+            report("alerts_one", 1000 * median_seconds(
+                lambda: compute_alerts(cf, TODAY, p_alive=p_alive, customer_id=some), args.runs * 4), "ms")
+            report("analysis_on_open", median_seconds(lambda: analyse(cf, TODAY), max(1, args.runs // 2)), "s")
+            report("alert_count", len(rows), "alerts")
+
+
+if __name__ == "__main__":
+    main()
