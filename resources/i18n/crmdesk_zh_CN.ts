@@ -2,6 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertPanel</name>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden</source>
+        <translation>
+            <numerusform>已隐藏 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>到明天</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>一周</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>一个月</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>到指定日期…</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>暂缓到</translation>
+    </message>
+    <message>
+        <source>Show dismissed and snoozed</source>
+        <translation>显示已忽略和暂缓的</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Hide this alert until its condition clears (Delete)</source>
+        <translation>隐藏此预警，直到情况解除（Delete）</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>AlertTreeModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>暂缓到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact person</source>
@@ -241,6 +333,10 @@ The change is stored when you save the customer.</source>
 <context>
     <name>FileSettingsDialog</name>
     <message>
+        <source>Window</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
         <source>File settings</source>
         <translation>文件设置</translation>
     </message>
@@ -267,6 +363,22 @@ The change is stored when you save the customer.</source>
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>客户分级</translation>
+    </message>
+    <message>
+        <source>Purchases over the last:</source>
+        <translation>按最近购买金额统计：</translation>
+    </message>
+    <message>
+        <source>{tier}, the top:</source>
+        <translation>{tier}，前：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
     </message>
     <message>
         <source>Use up to 8 letters, digits or hyphens.</source>
@@ -477,10 +589,6 @@ The change is stored when you save the customer.</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <source>Tiers recomputed for %1; %2 changed.</source>
-        <translation>已按 %1 重新计算客户等级，%2 位有变化。</translation>
-    </message>
-    <message>
         <source>Opening cancelled; the file was not changed.</source>
         <translation>已取消打开，文件未做任何更改。</translation>
     </message>
@@ -523,6 +631,38 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Recomputing tiers, churn risk and alerts…</source>
+        <translation>正在重新计算分级、流失风险和预警…</translation>
+    </message>
+    <message>
+        <source>Recomputed for %1: %2 tier changes, %3 alerts.</source>
+        <translation>已按 %1 重新计算：%2 位客户等级变化，%3 条预警。</translation>
+    </message>
+    <message>
+        <source>No churn scores: too few customers with orders (20 needed).</source>
+        <translation>无流失评分：有订单的客户太少（至少需要 20 位）。</translation>
+    </message>
+    <message>
+        <source>No churn scores: too few repeat buyers (5 needed).</source>
+        <translation>无流失评分：回头客太少（至少需要 5 位）。</translation>
+    </message>
+    <message>
+        <source>No churn scores: the model does not fit this file&apos;s data.</source>
+        <translation>无流失评分：模型无法拟合本文件的数据。</translation>
+    </message>
+    <message>
+        <source>The file is open read-only; alerts cannot be dismissed.</source>
+        <translation>文件以只读方式打开，无法忽略预警。</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>预警（%1）</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>预警</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -1267,6 +1407,80 @@ The orders stay as they are.</source>
     </message>
 </context>
 <context>
+    <name>TierHistoryDialog</name>
+    <message>
+        <source>Tier history: {name}</source>
+        <translation>等级变化记录：{name}</translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation>等级变化记录</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Bought in window</source>
+        <translation>统计期内购买</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+</context>
+<context>
+    <name>TierLine</name>
+    <message>
+        <source>History…</source>
+        <translation>变化记录…</translation>
+    </message>
+    <message>
+        <source>When this customer&apos;s tier changed</source>
+        <translation>该客户等级的变化时间</translation>
+    </message>
+    <message>
+        <source>Tier not computed yet: tiers are computed when the file opens.</source>
+        <translation>尚未计算等级：打开文件时会计算。</translation>
+    </message>
+    <message>
+        <source>Management: {method}</source>
+        <translation>管理方法：{method}</translation>
+    </message>
+    <message>
+        <source>No purchases in the last month</source>
+        <translation>最近 1 个月无购买</translation>
+    </message>
+    <message>
+        <source>No purchases in the last {months} months</source>
+        <translation>最近 {months} 个月无购买</translation>
+    </message>
+    <message>
+        <source>Bought {amount} in the last month · rank {rank} of {n} ({tier}: top {cutoff})</source>
+        <translation>最近 1 个月购买 {amount} · 排名 {rank}/{n}（{tier}级：前 {cutoff} 名）</translation>
+    </message>
+    <message>
+        <source>Bought {amount} in the last {months} months · rank {rank} of {n} ({tier}: top {cutoff})</source>
+        <translation>最近 {months} 个月购买 {amount} · 排名 {rank}/{n}（{tier}级：前 {cutoff} 名）</translation>
+    </message>
+    <message>
+        <source>Customers who bought nothing are D; equal amounts share the better rank.</source>
+        <translation>无购买的客户为 D 级；金额相同者并列较高名次。</translation>
+    </message>
+    <message>
+        <source>Computed on {date}.</source>
+        <translation>计算日期：{date}。</translation>
+    </message>
+    <message>
+        <source>By purchases in the last {months} months: top {a} % A, top {b} % B, top {c} % C, the rest D.</source>
+        <translation>按最近 {months} 个月购买金额：前 {a}% 为 A，前 {b}% 为 B，前 {c}% 为 C，其余为 D。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to crmdesk</source>
@@ -1287,6 +1501,257 @@ The orders stay as they are.</source>
     <message>
         <source>Open the demo file</source>
         <translation>打开演示文件</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Occasions</source>
+        <translation>关怀</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Receivable over credit limit</source>
+        <translation>外欠款超出信用额度</translation>
+    </message>
+    <message>
+        <source>Sales behind plan</source>
+        <translation>销售进度落后</translation>
+    </message>
+    <message>
+        <source>No recent purchase</source>
+        <translation>久未购买</translation>
+    </message>
+    <message>
+        <source>Buying less often</source>
+        <translation>购买频率下降</translation>
+    </message>
+    <message>
+        <source>High churn score</source>
+        <translation>流失评分高</translation>
+    </message>
+    <message>
+        <source>Spend milestone</source>
+        <translation>消费里程碑</translation>
+    </message>
+    <message>
+        <source>Follow-up due today</source>
+        <translation>今日待跟进</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <translation>跟进逾期</translation>
+    </message>
+    <message>
+        <source>Complaint past deadline</source>
+        <translation>投诉超期</translation>
+    </message>
+    <message>
+        <source>Repurchase expected</source>
+        <translation>即将复购</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Cooperation anniversary</source>
+        <translation>合作周年</translation>
+    </message>
+    <message>
+        <source>After-sale touchpoint</source>
+        <translation>售后回访</translation>
+    </message>
+    <message>
+        <source>Record not verified</source>
+        <translation>资料未核实</translation>
+    </message>
+    <message>
+        <source>Record incomplete</source>
+        <translation>资料不全</translation>
+    </message>
+    <message>
+        <source>Receivable {receivable} exceeds the credit limit {credit_limit} by {over_by}</source>
+        <translation>应收 {receivable} 超出信用额度 {credit_limit}，超出 {over_by}</translation>
+    </message>
+    <message>
+        <source>{period}: bought {actual} of {planned} planned ({percent}%) with {expected_percent}% of the period gone</source>
+        <translation>{period}：计划 {planned}，已购 {actual}（{percent}%），时间已过 {expected_percent}%</translation>
+    </message>
+    <message>
+        <source>No purchase for {days} days (last on {last_purchase})</source>
+        <translation>已 {days} 天未购买（最近一次 {last_purchase}）</translation>
+    </message>
+    <message>
+        <source>Bought on {current} days in the last {months} months against {previous} in the {months} before (down {drop_percent}%)</source>
+        <translation>近 {months} 个月购买 {current} 次，之前 {months} 个月 {previous} 次（下降 {drop_percent}%）</translation>
+    </message>
+    <message>
+        <source>Churn risk {risk_percent}% by the BG/NBD model (threshold {threshold_percent}%)</source>
+        <translation>BG/NBD 模型流失风险 {risk_percent}%（阈值 {threshold_percent}%）</translation>
+    </message>
+    <message>
+        <source>Purchases passed {milestone} in total (now {total})</source>
+        <translation>累计购买已超过 {milestone}（现为 {total}）</translation>
+    </message>
+    <message>
+        <source>A follow-up is due today</source>
+        <translation>今天有一项跟进到期</translation>
+    </message>
+    <message>
+        <source>Follow-up due on {due}, {days_overdue} days overdue</source>
+        <translation>跟进应于 {due} 完成，已逾期 {days_overdue} 天</translation>
+    </message>
+    <message>
+        <source>Complaint deadline {deadline} passed {days_overdue} days ago: escalated</source>
+        <translation>投诉处理期限 {deadline} 已过 {days_overdue} 天，已自动升级</translation>
+    </message>
+    <message>
+        <source>Buys every {cycle_days} days; next purchase expected {when} ({next_purchase})</source>
+        <translation>购买周期 {cycle_days} 天，预计{when}再次购买（{next_purchase}）</translation>
+    </message>
+    <message>
+        <source>Birthday {when} ({date}), turns {years}</source>
+        <translation>{when}生日（{date}），满 {years} 岁</translation>
+    </message>
+    <message>
+        <source>Anniversary {when} ({date}), {years} years</source>
+        <translation>{when}纪念日（{date}），{years} 周年</translation>
+    </message>
+    <message>
+        <source>{years} years since the first order, {when} ({date})</source>
+        <translation>{when}合作满 {years} 周年（{date}）</translation>
+    </message>
+    <message>
+        <source>Last verified {last_verified}, {days} days ago</source>
+        <translation>最近核实 {last_verified}，已 {days} 天</translation>
+    </message>
+    <message>
+        <source>Missing: {missing}</source>
+        <translation>缺少：{missing}</translation>
+    </message>
+    <message>
+        <source>Never verified</source>
+        <translation>从未核实</translation>
+    </message>
+    <message>
+        <source>Day {days_since} after the purchase of {last_purchase}: ask how it went</source>
+        <translation>{last_purchase} 购买后第 {days_since} 天：了解使用体验</translation>
+    </message>
+    <message>
+        <source>Day {days_since} after the purchase of {last_purchase}: build the habit</source>
+        <translation>{last_purchase} 购买后第 {days_since} 天：培养使用习惯</translation>
+    </message>
+    <message>
+        <source>Day {days_since} after the purchase of {last_purchase}: invite a repurchase</source>
+        <translation>{last_purchase} 购买后第 {days_since} 天：邀请再次购买</translation>
+    </message>
+    <message>
+        <source>Day {days_since} after the purchase of {last_purchase}</source>
+        <translation>{last_purchase} 购买后第 {days_since} 天</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Collect payment; hold credit sales</source>
+        <translation>催收欠款，暂停赊销</translation>
+    </message>
+    <message>
+        <source>Review the plan with the customer</source>
+        <translation>与客户沟通销售计划</translation>
+    </message>
+    <message>
+        <source>Call to win the customer back</source>
+        <translation>回访挽留</translation>
+    </message>
+    <message>
+        <source>Offer a reward or personal service</source>
+        <translation>给予奖励或专属服务</translation>
+    </message>
+    <message>
+        <source>Make the call</source>
+        <translation>及时回访</translation>
+    </message>
+    <message>
+        <source>Escalate to the manager</source>
+        <translation>升级至主管处理</translation>
+    </message>
+    <message>
+        <source>Remind before the next purchase</source>
+        <translation>复购前提醒</translation>
+    </message>
+    <message>
+        <source>Send greetings</source>
+        <translation>送上祝福</translation>
+    </message>
+    <message>
+        <source>Get in touch</source>
+        <translation>联系客户</translation>
+    </message>
+    <message>
+        <source>Verify the details with the customer</source>
+        <translation>与客户核实资料</translation>
+    </message>
+    <message>
+        <source>Complete the record</source>
+        <translation>补全资料</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +2041,14 @@ The orders stay as they are.</source>
         <translation>超过客户欠款（{owed}）；如确为预付款，请按预付款登记。</translation>
     </message>
     <message>
+        <source>Must be from {min} to {max}.</source>
+        <translation>必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The percentages must not fall from A to B to C (A ≤ B ≤ C).</source>
+        <translation>百分比须满足 A ≤ B ≤ C。</translation>
+    </message>
+    <message>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
@@ -1694,6 +2167,22 @@ The orders stay as they are.</source>
     <message>
         <source>Ordinary buyer</source>
         <translation>一般</translation>
+    </message>
+    <message>
+        <source>Dedicated staff, regular visits, preferential terms, complaints first</source>
+        <translation>专人负责、定期拜访、优惠政策、投诉优先处理</translation>
+    </message>
+    <message>
+        <source>Stronger service, build loyalty</source>
+        <translation>加强服务，培养忠诚度</translation>
+    </message>
+    <message>
+        <source>Keep in touch, cultivate actively</source>
+        <translation>保持联系，积极培养</translation>
+    </message>
+    <message>
+        <source>Basic service</source>
+        <translation>基本服务</translation>
     </message>
     <message>
         <source>Customer code</source>

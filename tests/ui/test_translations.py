@@ -30,7 +30,9 @@ def _problems(ts: Path) -> list[str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             kind = translation.get("type") if translation is not None else "missing"
-            if kind in ("unfinished", "obsolete", "vanished", "missing") or not (translation.text or "").strip():
+            # Plural messages carry their text in <numerusform> children.
+            text = "".join(translation.itertext()) if translation is not None else ""
+            if kind in ("unfinished", "obsolete", "vanished", "missing") or not text.strip():
                 problems.append(f"{name}: {message.findtext('source')!r} ({kind or 'empty'})")
     return problems
 

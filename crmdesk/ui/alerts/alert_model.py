@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from crmdesk.domain.alerts import AlertKind, Severity
@@ -32,11 +32,11 @@ class AlertColumn(IntEnum):
 
 
 _HEADERS = {
-    AlertColumn.CUSTOMER: "Customer",
-    AlertColumn.REASON: "Reason",
-    AlertColumn.ACTION: "Suggested action",
-    AlertColumn.OWNER: "Owner",
-    AlertColumn.STATE: "State",
+    AlertColumn.CUSTOMER: QT_TRANSLATE_NOOP("AlertTreeModel", "Customer"),
+    AlertColumn.REASON: QT_TRANSLATE_NOOP("AlertTreeModel", "Reason"),
+    AlertColumn.ACTION: QT_TRANSLATE_NOOP("AlertTreeModel", "Suggested action"),
+    AlertColumn.OWNER: QT_TRANSLATE_NOOP("AlertTreeModel", "Owner"),
+    AlertColumn.STATE: QT_TRANSLATE_NOOP("AlertTreeModel", "State"),
 }
 
 

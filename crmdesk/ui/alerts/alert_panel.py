@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -68,9 +67,8 @@ class AlertPanel(QWidget):
         self.dismiss_button = QPushButton(self)
         self.dismiss_button.setObjectName("alert_dismiss")
         self.dismiss_button.clicked.connect(self._dismiss_current)
-        self.snooze_button = QToolButton(self)
+        self.snooze_button = QPushButton(self)  # a push button draws its menu arrow beside the text
         self.snooze_button.setObjectName("alert_snooze")
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self)
         self.snooze_button.setMenu(self.snooze_menu)
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
