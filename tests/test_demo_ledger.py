@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from crmdesk.cli import main as cli_main
 from crmdesk.demo_data import generate_customers, generate_ledger
 from crmdesk.demo_data.ledger import LOGISTICS_WORDS, MAX_ORDER, PREPAYMENT_NOTE, DemoLedger
 from crmdesk.domain.customer import AccountType, CustomerKind, LifecycleStatus
@@ -24,6 +25,10 @@ from crmdesk.domain.orders import (
     over_limit,
     plan_progress,
 )
+from crmdesk.services.churn import fit_churn
+from crmdesk.services.demo import write_demo_file
+from crmdesk.storage import customers as customer_store
+from crmdesk.storage.customer_file import CustomerFile
 
 TODAY = date(2026, 11, 23)
 ORDERS = 3000
@@ -273,3 +278,39 @@ def test_plans_for_about_a_third_of_buyers_some_behind(ledger, orders_of):
         behind += plan_progress(current, orders_of[cid], TODAY).behind
     assert behind >= len(planned) / 10
     assert behind < len(planned)
+
+
+# -- the churn model -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("made_by", ["app", "cli"])
+def test_the_churn_model_fits_the_demo_file(tmp_path, capsys, made_by):
+    """BG/NBD and Gamma-Gamma fit the demo file as the app (View -> demo) and `crmdesk demo` write it."""
+    path = tmp_path / "demo.crmdesk"
+    if made_by == "app":
+        from crmdesk.ui.main_window import DEMO_CUSTOMERS, DEMO_ORDERS, DEMO_SEED
+
+        write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=TODAY,
+                        orders=DEMO_ORDERS)
+    else:  # the command line's defaults
+        assert cli_main(["demo", str(path), "--today", TODAY.isoformat()]) == 0
+        capsys.readouterr()
+    with CustomerFile.open(path, read_only=True) as cf:
+        result = fit_churn(cf, TODAY)  # raises ChurnFitError if either model does not converge
+        status = {c.customer_id: customer_store.get_customer(cf, c.customer_id).status
+                  for c in result.customers}
+    assert result.gamma_gamma.q > 1  # a finite expected order value
+    alive = sorted(c.p_alive for c in result.customers)
+    assert len(alive) >= 100
+    share = lambda test: sum(map(test, alive)) / len(alive)  # noqa: E731
+    # Spread, not all ~1: some buyers have clearly dropped out, many clearly have not,
+    # and some are in between.
+    assert share(lambda p: p < 0.5) >= 0.15
+    assert share(lambda p: p > 0.9) >= 0.25
+    assert share(lambda p: 0.5 <= p <= 0.9) >= 0.05
+    assert all(0 <= p <= 1 for p in alive)
+    by_status = defaultdict(list)
+    for c in result.customers:
+        by_status[status[c.customer_id]].append(c.p_alive)
+    mean = {s: sum(v) / len(v) for s, v in by_status.items()}
+    assert mean[LifecycleStatus.LOST] < mean[LifecycleStatus.ACTIVE] < mean[LifecycleStatus.WON_BACK]

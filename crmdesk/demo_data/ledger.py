@@ -5,13 +5,15 @@ from __future__ import annotations
 import calendar
 import gc
 import math
-from bisect import bisect
+from bisect import bisect, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 from operator import itemgetter
 from random import Random
+
+import numpy as np
 
 from crmdesk.demo_data.persons import _years_before
 from crmdesk.demo_data.places import _CITY
@@ -32,18 +34,17 @@ MAX_ORDER = 200_000_000  # fen: 2,000,000 yuan per order
 LOGISTICS_WORDS = ("物流", "快运", "货运", "供应链", "冷链", "运输", "仓储")
 PREPAYMENT_NOTE = "预付款"
 
-# service: (min yuan, max yuan, scale of the customer's typical order, g per fen, kg per piece,
-#           same city: no route in the product name)
+# service: (min yuan, max yuan, g per fen, kg per piece, same city: no route in the product name)
 _SERVICES = {
-    "整车运输": (800, 15_000, 2.0, 15, 25, False), "零担": (60, 8_000, 0.5, 12, 15, False),
-    "快运": (20, 3_000, 0.2, 5, 8, False), "城市配送": (80, 3_000, 0.3, 10, 10, True),
-    "冷链运输": (500, 20_000, 1.5, 8, 10, False), "冷链配送": (100, 5_000, 0.4, 5, 5, True),
-    "仓储服务": (500, 100_000, 3.0, 30, 300, True), "仓配一体": (200, 20_000, 1.0, 10, 10, False),
-    "集装箱运输": (1_500, 20_000, 1.5, 10, 500, False), "同城快递": (8, 300, 0.1, 3, 2, True),
-    "省际零担": (60, 3_000, 1.0, 12, 15, False), "搬家服务": (300, 3_000, 2.0, 20, 30, True),
-    "大件家具配送": (100, 2_000, 1.0, 10, 40, True), "生鲜冷链寄递": (20, 800, 0.3, 4, 5, False),
-    "行李托运": (30, 800, 0.5, 6, 15, False), "电商小件": (8, 200, 0.1, 3, 1, False),
-    "整车包车": (800, 15_000, 3.0, 15, 25, False), "农产品寄递": (20, 1_500, 0.5, 6, 10, False),
+    "整车运输": (800, 15_000, 15, 25, False), "零担": (60, 8_000, 12, 15, False),
+    "快运": (20, 3_000, 5, 8, False), "城市配送": (80, 3_000, 10, 10, True),
+    "冷链运输": (500, 20_000, 8, 10, False), "冷链配送": (100, 5_000, 5, 5, True),
+    "仓储服务": (500, 100_000, 30, 300, True), "仓配一体": (200, 20_000, 10, 10, False),
+    "集装箱运输": (1_500, 20_000, 10, 500, False), "同城快递": (8, 300, 3, 2, True),
+    "省际零担": (60, 3_000, 12, 15, False), "搬家服务": (300, 3_000, 20, 30, True),
+    "大件家具配送": (100, 2_000, 10, 40, True), "生鲜冷链寄递": (20, 800, 4, 5, False),
+    "行李托运": (30, 800, 6, 15, False), "电商小件": (8, 200, 3, 1, False),
+    "整车包车": (800, 15_000, 15, 25, False), "农产品寄递": (20, 1_500, 6, 10, False),
 }
 _SHIPPING = {  # industry -> services with weights
     "物流": (("零担", 5), ("整车运输", 3), ("城市配送", 2)),
@@ -85,66 +86,81 @@ _CATALOG = {
     "医疗": _goods("医用口罩（箱）:250 维修服务:600"),
     None: _goods("茶叶礼盒:298 水果礼盒:168 白酒（箱）:580 维修服务:150 家电清洗:120 办公椅:460"),
 } | dict.fromkeys(("批发", "IT互联网", "教育", "公共管理", "财务服务"), _OFFICE)
-_SIZE_YUAN = {"微型": 2_500, "小型": 6_000, "中型": 20_000, "大型": 60_000}
+_SIZE_YUAN = {"微型": 2_500, "小型": 6_000, "中型": 20_000, "大型": 60_000}  # ranks a company's spend
 _SHIP_NOTES = ("加急", "回单已返", "代收货款", "已保价", "夜间卸货", "客户自提")
 _GOODS_NOTES = ("需开专票", "客户自提", "含安装", "分批发货", "样品单", "含税价")
 _PERSON_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH)
 _COMPANY_METHODS = (PaymentMethod.BANK_TRANSFER,) * 16 + (
     PaymentMethod.ACCEPTANCE, PaymentMethod.CHEQUE, PaymentMethod.WECHAT, PaymentMethod.ALIPAY)
 
-REGULAR, OCCASIONAL, LAPSED, WON_BACK = range(4)
-_PATTERNS = {  # status -> (cumulative probability, buying pattern); None: no orders
-    LifecycleStatus.PROSPECT: ((1.0, None),),
-    LifecycleStatus.ACTIVE: ((0.04, None), (0.14, LAPSED), (0.39, OCCASIONAL), (1.0, REGULAR)),
-    LifecycleStatus.LOST: ((0.03, None), (0.88, LAPSED), (1.0, OCCASIONAL)),
-    LifecycleStatus.WON_BACK: ((0.9, WON_BACK), (1.0, REGULAR)),
+# Purchase timing tells the BG/NBD story (Fader, Hardie & Lee 2005) and spend the
+# Gamma-Gamma one, so that crmdesk.domain.churn fits a demo file as it fits real data:
+#   a buyer's first order opens its history (first orders spread over the three years);
+#   repeat purchases then come as a Poisson process of rate λ a week, λ ~ Gamma(r, α);
+#   after each repeat purchase the buyer drops out for good with probability p ~ Beta(a, b).
+#   Each order's value ~ Gamma(p, ν), with ν ~ Gamma(q, γ) per buyer: for q > 2 order values
+#   have a finite variance (a Pareto or a wide lognormal fits only with q ≤ 1).
+# Companies buy more often: their λ is the Gamma draw times a factor by size.  Who gets
+# which ν follows the customer (a large company gets one of the larger mean orders), but
+# the ν themselves are one Gamma(q, γ) sample.  α is not fixed: it is solved for, so that
+# the orders add up to the number asked for.  Lost customers dropped out 4 to 18 months
+# ago and won-back ones paused for 4 to 10 months: the model sees those as they are.
+_R, _A, _B = 0.8, 0.8, 15.0  # BG/NBD shapes: r of λ, a and b of the drop-out probability
+_SPEND_P, _SPEND_Q = 2.5, 2.2  # Gamma-Gamma shapes: per order, and of ν across buyers
+_SIZE_RATE = {"微型": 1.0, "小型": 2.0, "中型": 4.0, "大型": 8.0}  # λ factor (persons: 1)
+_MEAN_ORDER_YUAN = 3_000  # the mean order over all buyers
+_PERSON_YUAN = 600  # typical spend of a person who has none recorded
+_SPEND_NOISE = 0.3
+_NO_ORDERS = {  # status -> share of customers that never ordered
+    LifecycleStatus.PROSPECT: 1.0, LifecycleStatus.ACTIVE: 0.04,
+    LifecycleStatus.LOST: 0.03, LifecycleStatus.WON_BACK: 0.0,
 }
+_SAME_DAY = 0.02  # share of orders that are a second order on a day the customer already ordered
 
 
 class _Buyer:
-    __slots__ = ("cid", "c", "company", "weight", "pattern", "start", "end", "gap", "typical",
-                 "sigma", "items", "cum", "lanes", "margin", "prefix", "serial", "monthly",
-                 "delay", "method", "slow", "stop", "orders", "alts")
+    __slots__ = ("cid", "c", "company", "rate", "p", "drops", "start", "span", "gap", "scale",
+                 "score", "t", "alive", "need", "days", "items", "cum", "lanes", "margin", "prefix",
+                 "serial", "monthly", "delay", "method", "slow", "stop", "orders", "alts")
 
 
 def _profile(rng: Random, cid: int, c: Customer, today_ord: int, first_ord: int) -> _Buyer:
     """Everything per customer that orders and payments draw from, decided once."""
     rnd = rng.random
     b = _Buyer()
-    b.cid, b.c, b.orders, b.gap, b.lanes, b.items = cid, c, [], None, None, None
+    b.cid, b.c, b.orders, b.days, b.need, b.gap, b.lanes, b.items = cid, c, [], [], [], None, None, None
     b.company = company = c.kind is CustomerKind.COMPANY
     b.monthly = c.account_type is AccountType.MONTHLY
     logistics = any(w in (c.industry or "") + c.name for w in LOGISTICS_WORDS)
-    r = rnd()
-    pattern = next(p for limit, p in _PATTERNS[c.status] if r < limit)
+    buys = rnd() >= _NO_ORDERS[c.status]
     lo = first_ord if c.founded is None else max(first_ord, c.founded.toordinal() + 30)
-    lo = min(lo, today_ord - 60)  # at least two months of history
-    start = lo if rnd() < 0.55 else lo + int(rnd() * max(today_ord - 60 - lo, 1))
-    end = today_ord
-    if pattern == LAPSED:
-        end = today_ord - 122 - int(rnd() * 424)  # last order 4 to 18 months ago
-        if end - lo < 30:
-            pattern, end = OCCASIONAL, today_ord
-        else:
-            start = min(start, lo + int(rnd() * (end - 30 - lo)))
-    elif pattern == WON_BACK:
+    lo = min(lo, today_ord - 60)
+    last, b.drops = today_ord, True  # the last day an order may fall on
+    if c.status is LifecycleStatus.LOST:  # dropped out after a last order 4 to 18 months ago
+        cut = today_ord - 122 - int(rnd() * 424)
+        if cut - lo >= 30:
+            last, b.drops = cut, False
+    elif c.status is LifecycleStatus.WON_BACK and rnd() < 0.9:  # a long pause, then back
         back = today_ord - 20 - int(rnd() * 130)
         left = back - 120 - int(rnd() * 180)
-        if left - lo < 30:
-            pattern = REGULAR
-        else:
-            b.gap, start = (left, back), min(start, left - 30)
-    b.pattern, b.start, b.end = pattern, start, end
-    pareto = min(rng.paretovariate(1.6), 40.0)
-    factor = (5.0 if logistics else 3.0) if company else 1.0
-    span = (end - start + 1 - (b.gap[1] - b.gap[0] if b.gap else 0)) / (today_ord - first_ord)
-    b.weight = 0.0 if pattern is None else (
-        pareto * factor * span * (0.3 if pattern == OCCASIONAL else 1.0))
-    if company:  # a typical order (the median) by company size, smaller for shipments
-        typical = _SIZE_YUAN.get(c.company_size or "", 6_000) * 100 * rng.lognormvariate(0, 0.6)
+        if left - lo >= 30:
+            b.gap, b.drops = (left, back), False
+    first = b.gap[0] - 30 if b.gap else last  # the first order at least a month before a pause
+    if rnd() < 0.25:  # customers the business already had when the ledger begins
+        start = lo + int(rnd() * min(90, first - lo + 1))
     else:
-        typical = float(c.typical_spend or 20_000 * rng.lognormvariate(0, 0.7))
-    b.typical, b.sigma = typical * (0.5 if logistics else 1.0), 0.7 if company else 0.5
+        start = lo + int(rnd() * (first - lo + 1))
+    b.start = start
+    b.span = last - start - (b.gap[1] - b.gap[0] if b.gap else 0)  # days the buyer may buy on
+    factor = _SIZE_RATE.get(c.company_size or "", 2.0) * (1.5 if logistics else 1.0) if company else 1.0
+    b.rate = rng.gammavariate(_R, 1.0) * factor * b.span / 7 if buys else 0.0  # repeats at α = 1
+    b.p = rng.betavariate(_A, _B)
+    b.t, b.alive = rng.expovariate(1.0), buys
+    # Where the buyer's mean order ranks among all buyers' (see _spend_scales): by the
+    # person's recorded typical spend, or what the company's size suggests, with some noise.
+    typical = (c.typical_spend or _PERSON_YUAN * 100) if not company else (
+        _SIZE_YUAN.get(c.company_size or "", 6_000) * 100)
+    b.score = math.log(typical) + rng.gauss(0.0, _SPEND_NOISE)
     b.margin = 0.08 + 0.34 * rnd()
     usual = [p for p in (c.usual_products or "").split("、") if p in _SERVICES]
     if logistics or usual:
@@ -154,14 +170,13 @@ def _profile(rng: Random, cid: int, c: Customer, today_ord: int, first_ord: int)
         lanes = []
         for _ in range(1 + int(rnd() ** 2 * 4)):
             label = services[bisect(scum, rnd() * scum[-1], 0, len(scum) - 1)][0]
-            low, high, scale, gpf, kgpp, same_city = _SERVICES[label]
+            low, high, gpf, kgpp, same_city = _SERVICES[label]
             origin = home if rnd() < 0.8 else _CITY.pick(rng).stem
             dest = origin
             while not same_city and dest == origin:
                 dest = _CITY.pick(rng).stem
             product = label if same_city else f"{label} {origin}→{dest}"
-            lanes.append((product, origin, dest, low * 100, high * 100,
-                          math.log(b.typical * scale), gpf, kgpp * 1000))
+            lanes.append((product, origin, dest, low * 100, high * 100, gpf, kgpp * 1000))
         b.lanes, b.cum = lanes, list(accumulate((6, 3, 2, 1)[: len(lanes)]))
         own = _OWN_PREFIX.get(c.industry or "", "WL")
         b.prefix = own if company and rnd() < 0.5 else _CARRIERS[int(rnd() * len(_CARRIERS))]
@@ -182,35 +197,117 @@ def _profile(rng: Random, cid: int, c: Customer, today_ord: int, first_ord: int)
     return b
 
 
-def _dates(rng: Random, b: _Buyer, count: int) -> list[int]:
-    rnd, start, end, gap = rng.random, b.start, b.end, b.gap
-    span = end - start + 1 - (gap[1] - gap[0] - 1 if gap else 0)
-    if b.pattern != OCCASIONAL and count >= 3:
-        step = span / count
-        ds = [start + int((k + 0.2 + 0.6 * rnd()) * step) for k in range(count)]
-    else:
-        ds = sorted(start + int(rnd() * span) for _ in range(count))
-    if gap:
-        left, shift = gap[0], gap[1] - gap[0] - 1
-        ds = [d if d <= left else d + shift for d in ds]
-        if ds[-1] <= left:
-            ds[-1] = gap[1] + int(rnd() * (end - gap[1] + 1))
-    return ds
+def _arrivals(rng: Random, b: _Buyer, upto: float) -> None:
+    """Repeat purchases of a unit-rate process while alive, up to ``upto`` times the buyer's rate.
+
+    ``b.need`` gets, per repeat purchase, the α-scale at which it falls inside the buyer's
+    history: one sequence serves every α, so the total can be matched exactly.
+    """
+    rate, t, need, p = b.rate, b.t, b.need, b.p
+    limit, drops, rnd, expo = upto * rate, b.drops, rng.random, rng.expovariate
+    while t <= limit:
+        need.append(t / rate)
+        t += expo(1.0)
+        if drops and rnd() < p:
+            b.alive = False
+            break
+    b.t = t
 
 
-def _orders_for(rng: Random, b: _Buyer, count: int) -> list[tuple]:
+def _repeat_scale(rng: Random, buyers: list[_Buyer], repeats: int) -> float:
+    """The scale (1/α) at which ``repeats`` repeat purchases fall inside the histories."""
+    if repeats <= 0 or not buyers:
+        return -1.0
+    rate = np.array([b.rate for b in buyers])
+    p = np.array([b.p for b in buyers])
+    drops = np.array([b.drops for b in buyers])
+
+    def expected(scale: float) -> float:  # E[repeats]: (1 − e^(−λtp))/p while dropping out
+        return float(np.sum(np.where(drops, -np.expm1(-rate * scale * p) / p, rate * scale)))
+
+    low, high = 0.0, 1.0
+    while expected(high) < repeats and high < 1e12:
+        low, high = high, high * 2
+    for _ in range(50):
+        mid = (low + high) / 2
+        low, high = (mid, high) if expected(mid) < repeats else (low, mid)
+    upto, have = high * 1.25, 0
+    for _ in range(40):  # almost always once: the expectation is close to the draw
+        for b in buyers:
+            if b.alive:
+                _arrivals(rng, b, upto)
+        have = sum(len(b.need) for b in buyers)
+        if have >= repeats:
+            break
+        upto *= 1.5
+    if not have:
+        return -1.0
+    k = min(repeats, have) - 1  # fewer only when drop-outs leave too few purchases to draw
+    need = np.fromiter((u for b in buyers for u in b.need), dtype=float, count=have)
+    return float(np.partition(need, k)[k])
+
+
+def _purchase_days(rng: Random, buyers: list[_Buyer], orders: int) -> None:
+    """Each buyer's order days (``b.days``, sorted) for about ``orders`` orders in all."""
+    active = [b for b in buyers if b.rate > 0 or b.alive]
+    fixed = sum(1 + (b.gap is not None) for b in active)  # first orders and comebacks
+    if fixed > orders:  # too few orders for every buyer: the most frequent ones get them
+        keep, n = [], 0
+        for b in sorted(active, key=lambda b: -b.rate):
+            if n + 1 + (b.gap is not None) <= orders:
+                keep.append(b)
+                n += 1 + (b.gap is not None)
+        chosen = set(map(id, keep))
+        active = [b for b in active if id(b) in chosen]
+        fixed = n
+    if not active:
+        return
+    extra = round(orders * _SAME_DAY) if fixed + round(orders * _SAME_DAY) <= orders else 0
+    scale = _repeat_scale(rng, active, orders - fixed - extra)
+    for b in active:
+        span, start, days = b.span, b.start, [b.start]
+        days += [start + int(u / scale * span) for u in b.need[: bisect_right(b.need, scale)]]
+        if b.gap:
+            left, back = b.gap
+            days = [d if d <= left else d + back - left for d in days] + [back]
+            days.sort()
+        b.days = days
+    offsets = list(accumulate(len(b.days) for b in active))
+    for i in sorted(rng.sample(range(offsets[-1]), extra)) if extra else ():
+        k = bisect_right(offsets, i)
+        b = active[k]
+        b.days.append(b.days[i - (offsets[k - 1] if k else 0)])
+    for b in active:
+        b.days.sort()
+
+
+def _spend_scales(rng: Random, buyers: list[_Buyer]) -> None:
+    """Each buyer's 1/ν, the scale of its orders' Gamma(p, ν) values, in fen.
+
+    The ν are drawn from one Gamma(q, γ), so Gamma-Gamma sees exactly its population;
+    which buyer gets which follows the buyers' scores: a large company or a person who
+    spends a lot gets one of the larger mean orders (rank matching, as a copula would).
+    """
+    gamma = _MEAN_ORDER_YUAN * 100 * (_SPEND_Q - 1) / _SPEND_P  # E[value] = p·γ/(q − 1)
+    nus = sorted((rng.gammavariate(_SPEND_Q, 1.0) / gamma for _ in buyers), reverse=True)
+    for b, nu in zip(sorted(buyers, key=lambda b: b.score), nus):
+        b.scale = 1.0 / nu
+
+
+def _orders_for(rng: Random, b: _Buyer) -> list[tuple]:
     """Rows in date order: the date's ordinal, then the Order fields customer_id..weight_g."""
-    rnd, gauss, exp = rng.random, rng.gauss, math.exp
-    cid, margin, sigma, cum = b.cid, b.margin - 0.03, b.sigma, b.cum
+    rnd, gamma = rng.random, rng.gammavariate
+    cid, margin, cum, scale = b.cid, b.margin - 0.03, b.cum, b.scale
     top, total = len(cum) - 1, cum[-1]
     out: list[tuple] = []
     if b.lanes:
         lanes, prefix, serial = b.lanes, b.prefix, b.serial
-        for d in _dates(rng, b, count):
-            product, origin, dest, low, high, mu, gpf, gpp = lanes[
-                bisect(cum, rnd() * total, 0, top)]
-            amount = int(exp(mu + sigma * gauss()) / 100) * 100
-            amount = low if amount < low else high if amount > high else amount
+        for d in b.days:
+            amount = min(max(int(gamma(_SPEND_P, scale) / 100 + 0.5), 10) * 100, MAX_ORDER)
+            lane = lanes[bisect(cum, rnd() * total, 0, top)]
+            if not lane[3] <= amount <= lane[4]:  # a lane whose prices fit, if there is one
+                lane = next((x for x in lanes if x[3] <= amount <= x[4]), lane)
+            product, origin, dest, _low, _high, gpf, gpp = lane
             weight = int(amount * gpf * (0.7 + 0.6 * rnd()))
             serial += 1 + int(rnd() * 30)
             r = rnd()
@@ -220,16 +317,19 @@ def _orders_for(rng: Random, b: _Buyer, count: int) -> list[tuple]:
             out.append((d, cid, product, 1, amount, cost, note, f"{prefix}{serial:012d}",
                         origin, dest, weight // gpp + 1, weight))
         return out
-    items, mu = b.items, math.log(b.typical)
-    for d in _dates(rng, b, count):
+    items = b.items
+    cheapest = min(items, key=itemgetter(1))
+    for d in b.days:
+        amount = min(max(int(gamma(_SPEND_P, scale) / 100 + 0.5), 10) * 100, MAX_ORDER)
         name, unit, most = items[bisect(cum, rnd() * total, 0, top)]
-        qty = int(exp(mu + sigma * gauss()) / unit + 0.5) or 1
-        amount = (qty if qty < most else most) * unit
+        if unit > 2 * amount:  # not for one piece of this: the cheapest item instead
+            name, unit, most = cheapest
+        qty = min(max(int(amount / unit + 0.5), 1), most)
         r = rnd()
         cost = amount - int(amount * (margin + 0.075 * r)) if r < 0.8 else None
         r = rnd()
         note = _GOODS_NOTES[int(r * 150)] if r < 0.04 else None
-        out.append((d, cid, name, amount // unit, amount, cost, note, None, None, None, None, None))
+        out.append((d, cid, name, qty, amount, cost, note, None, None, None, None, None))
     return out
 
 
@@ -371,14 +471,11 @@ def _generate(customers: Sequence[tuple[int, Customer]], seed: int, today: date,
     today_ord = today.toordinal()
     first_ord = _years_before(today, 3).toordinal()
     buyers = [_profile(rng, cid, c, today_ord, first_ord) for cid, c in customers]
-    weight = math.fsum(b.weight for b in buyers)
-    acc, done = 0.0, 0
+    _purchase_days(rng, buyers, orders)
+    _spend_scales(rng, [b for b in buyers if b.days])
     for b in buyers:
-        acc += b.weight
-        upto = round(acc * orders / weight) if weight else 0
-        if upto > done:
-            b.orders = _orders_for(rng, b, upto - done)
-        done = max(done, upto)
+        if b.days:
+            b.orders = _orders_for(rng, b)
     _over_limit(buyers, today_ord)
     pays = [_payments_for(rng, b, today_ord) if b.orders else [] for b in buyers]
     candidates = [i for i, b in enumerate(buyers) if not (b.monthly or b.slow) and len(pays[i]) > 1]

@@ -14,9 +14,10 @@ from crmdesk.domain.alerts import AlertRules
 from crmdesk.domain.churn import ChurnFitError
 from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleared
 from crmdesk.services.churn import ChurnResult, fit_churn
-from crmdesk.services.tiering import recompute_tiers
+from crmdesk.services.tiering import CustomerTier, compute_tiers, store_tiers
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.orders import purchase_days
+from crmdesk.storage.scores import CustomerScores, save_scores
 
 STEPS = 100  # progress runs 0..STEPS
 _TIERS, _CHURN = 20, 60  # where each stage ends; the alerts take the rest
@@ -34,6 +35,20 @@ class FileAnalysis:
         return {c.customer_id: c.p_alive for c in self.churn.customers} if self.churn else {}
 
 
+def _scores(tiers: list[CustomerTier], churn: ChurnResult | None) -> list[CustomerScores]:
+    fitted = {c.customer_id: c for c in churn.customers} if churn else {}
+    rows = []
+    for t in tiers:
+        rfm, c = t.rfm, fitted.get(t.customer_id)
+        rows.append(CustomerScores(
+            t.customer_id,
+            *((rfm.r, rfm.f, rfm.m, rfm.segment) if rfm else (None, None, None, None)),
+            *((c.p_alive, c.expected_purchases, c.expected_value, churn.horizon_weeks) if c and churn
+              else (None, None, None, None)),
+        ))
+    return rows
+
+
 def analyse(
     cf: CustomerFile,
     today: date,
@@ -41,7 +56,8 @@ def analyse(
     progress: Callable[[int], None] = lambda _step: None,
 ) -> FileAnalysis:
     progress(0)
-    changed = recompute_tiers(cf, today)
+    tiers = compute_tiers(cf, today)
+    changed = store_tiers(cf, tiers, today)
     progress(_TIERS)
     purchases = purchase_days(cf, today)  # read once for the fit and the alerts
     churn: ChurnResult | None = None
@@ -56,6 +72,8 @@ def analyse(
     def alerts_progress(done: int, total: int) -> None:
         progress(_CHURN + (STEPS - _CHURN) * done // max(total, 1))
 
+    if not cf.read_only:
+        save_scores(cf, _scores(tiers, churn), today)
     alerts = compute_alerts(cf, today, rules, p_alive=p_alive, progress=alerts_progress, purchases=purchases)
     if not cf.read_only:
         forget_cleared(cf, alerts)

@@ -246,8 +246,8 @@ CREATE INDEX tier_history_customer ON tier_history (customer_id, id);
     )
 
 
-@migrations(name="0005_add_alert_states")
-def _add_alert_states(db: Database) -> None:
+@migrations(name="0005_add_alert_states_and_scores")
+def _add_alert_states_and_scores(db: Database) -> None:
     # Alerts themselves are recomputed on every open; only what the user did
     # with one is kept: dismissed (until the condition clears) or snoozed
     # until a day.  ``key`` is kind:customer id:occurrence (domain.alerts).
@@ -259,6 +259,22 @@ CREATE TABLE alert_states (
     state TEXT NOT NULL CHECK (state IN ('dismissed', 'snoozed')),
     until TEXT CHECK ((state = 'snoozed') = (until IS NOT NULL)),
     changed_at TEXT NOT NULL
+) STRICT;
+
+-- RFM and the churn model's numbers as of the last open, for the detail
+-- panel; recomputed from the orders every time, so replaced wholesale.
+-- Model outputs are probabilities and expectations (REAL); money stays fen.
+CREATE TABLE customer_scores (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers (id),
+    r INTEGER CHECK (r BETWEEN 1 AND 5),
+    f INTEGER CHECK (f BETWEEN 1 AND 5),
+    m INTEGER CHECK (m BETWEEN 1 AND 5),
+    segment TEXT,
+    p_alive REAL CHECK (p_alive BETWEEN 0 AND 1),
+    expected_purchases REAL,
+    expected_value INTEGER,
+    horizon_weeks REAL,
+    computed_on TEXT NOT NULL
 ) STRICT;
 """
     )

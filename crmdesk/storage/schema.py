@@ -10,5 +10,5 @@ MIGRATION_NAMES = (
     "0002_add_customer_search_index",
     "0003_add_orders_payments_plans",
     "0004_add_customer_tiers",
-    "0005_add_alert_states",
+    "0005_add_alert_states_and_scores",
 )

@@ -16,6 +16,7 @@ from crmdesk.services.ledger import OrderResult, PaymentResult
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.scores import CustomerScores, scores_of
 from crmdesk.storage.tiers import StoredTier, TierChange
 
 
@@ -61,6 +62,10 @@ class LedgerAccess:
     def tier(self, customer_id: int) -> StoredTier | None:
         """The tier stored at the last recompute, with its cut-off by the file's rules (None: none yet)."""
         return tier_store.current_tier(self._cf, customer_id)
+
+    def scores(self, customer_id: int) -> CustomerScores | None:
+        """RFM and churn-model numbers from the last open (None: not computed)."""
+        return scores_of(self._cf, customer_id)
 
     def tier_history(self, customer_id: int) -> list[TierChange]:
         """The customer's tier changes, oldest first."""

@@ -1452,6 +1452,18 @@ The orders stay as they are.</source>
         <translation>管理方法：{method}</translation>
     </message>
     <message>
+        <source>RFM {r}·{f}·{m} {segment}</source>
+        <translation>RFM {r}·{f}·{m} {segment}</translation>
+    </message>
+    <message>
+        <source>churn risk {risk}%</source>
+        <translation>流失风险 {risk}%</translation>
+    </message>
+    <message>
+        <source>next {weeks} weeks: {purchases} purchases, about {value}</source>
+        <translation>未来 {weeks} 周预计购买 {purchases} 次，约 {value}</translation>
+    </message>
+    <message>
         <source>No purchases in the last month</source>
         <translation>最近 1 个月无购买</translation>
     </message>

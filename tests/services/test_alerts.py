@@ -119,3 +119,15 @@ def test_cli_alerts_json(customer_file, capsys):
     (row,) = [r for r in json.loads(capsys.readouterr().out) if r["kind"] == "over_credit_limit"]
     assert (row["severity"], row["receivable"], row["over_by"], row["state"]) == (
         "critical", "1100.00", "100.00", "dismissed")
+
+
+def test_a_file_too_small_for_the_model_still_gets_rfm_and_says_why(customer_file):
+    from crmdesk.services.analysis import analyse
+    from crmdesk.storage.scores import scores_of
+
+    over, quiet = _file(customer_file)
+    analysis = analyse(customer_file, TODAY)
+    assert analysis.churn is None and analysis.churn_problem == "too_few_customers"
+    scores = scores_of(customer_file, over)
+    assert (scores.r, scores.f, scores.m) != (None, None, None) and scores.p_alive is None
+    assert any(a.alert.kind is AlertKind.OVER_CREDIT_LIMIT for a in analysis.alerts)

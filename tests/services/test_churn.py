@@ -74,3 +74,27 @@ def test_a_file_too_small_says_so(tmp_path, capsys):
         assert e.value.code == "too_few_customers"
     assert main(["churn", str(path), "--today", "2026-11-23"]) == 1
     assert "too few customers" in capsys.readouterr().err
+
+
+def test_opening_stores_each_customers_scores_and_alerts_on_the_churn_score(cdnow_file, tmp_path):
+    """The analysis on open: tiers, the fit and every alert in one go, the scores kept for the detail panel."""
+    import shutil
+
+    from crmdesk.domain.alerts import AlertKind
+    from crmdesk.services.analysis import STEPS, analyse
+    from crmdesk.storage.scores import scores_of
+
+    path = tmp_path / "cdnow.crmdesk"
+    shutil.copy(cdnow_file, path)
+    steps = []
+    with CustomerFile.open(path) as cf:
+        analysis = analyse(cf, CALIBRATION_END, progress=steps.append)
+        assert analysis.churn_problem is None
+        assert steps[0] == 0 and steps[-1] == STEPS and steps == sorted(steps)
+        fitted = {c.code: c for c in analysis.churn.customers}
+        some = next(c for c in analysis.churn.customers if c.p_alive < 0.2)
+        stored = scores_of(cf, some.customer_id)
+        assert (stored.p_alive, stored.expected_value, stored.horizon_weeks) == (
+            some.p_alive, some.expected_value, 52)
+        risky = {a.code for a in analysis.alerts if a.alert.kind is AlertKind.CHURN_RISK}
+        assert risky == {code for code, c in fitted.items() if c.p_alive < 0.3}

@@ -300,7 +300,8 @@ class CustomerDetailPanel(QWidget):
             self.tier_line.hide()
             return
         self.tier_line.show_tier(
-            self._ledger.tier(customer.id), self._ledger.tier_history(customer.id), customer.name)
+            self._ledger.tier(customer.id), self._ledger.tier_history(customer.id), customer.name,
+            self._ledger.scores(customer.id))
         self.tier_line.show()
 
     def _retranslate_sections(self) -> None:

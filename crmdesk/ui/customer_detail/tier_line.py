@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.money import format_money
 from crmdesk.domain.tiers import Tier, TierRules, tier_cutoffs
+from crmdesk.storage.scores import CustomerScores
 from crmdesk.storage.tiers import StoredTier, TierChange
 from crmdesk.ui import texts
 
@@ -67,6 +68,10 @@ class TierLine(QWidget):
         self.method.setObjectName("tier_method")
         self.method.setWordWrap(True)
         self.method.setStyleSheet(MUTED_STYLE)
+        self.scores = QLabel(self)
+        self.scores.setObjectName("tier_scores")
+        self.scores.setWordWrap(True)
+        self.scores.setStyleSheet(MUTED_STYLE)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -79,11 +84,18 @@ class TierLine(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.method)
+        layout.addWidget(self.scores)
+        self._scores: CustomerScores | None = None
         self.retranslate()
 
-    def show_tier(self, tier: StoredTier | None, history: list[TierChange], name: str = "") -> None:
-        """The customer's stored tier (None: not computed yet), its changes oldest first, and its name."""
+    def show_tier(
+        self, tier: StoredTier | None, history: list[TierChange], name: str = "",
+        scores: CustomerScores | None = None,
+    ) -> None:
+        """The customer's stored tier (None: not computed yet), its changes oldest first, its name,
+        and its RFM and churn-model numbers."""
         self._tier = tier
+        self._scores = scores
         self._history = list(history)
         self._name = name
         self.retranslate()
@@ -127,8 +139,24 @@ class TierLine(QWidget):
             self.why.setToolTip(self.rule_text(stored))
             self.method.setText(self.tr("Management: {method}").format(method=texts.tier_method(tier)))
             self.method.show()
+        text = self.scores_text(self._scores) if stored is not None and self._scores is not None else ""
+        self.scores.setText(text)
+        self.scores.setVisible(bool(text))
         if self._history_dialog is not None:
             self._history_dialog.retranslate()
+
+    def scores_text(self, scores: CustomerScores) -> str:
+        """RFM 5·4·5 High value · churn risk 12% · next 52 weeks: 3.2 purchases, about ¥12,345.00"""
+        parts = []
+        if scores.r is not None and scores.segment is not None:
+            parts.append(self.tr("RFM {r}·{f}·{m} {segment}").format(
+                r=scores.r, f=scores.f, m=scores.m, segment=texts.enum_text(scores.segment)))
+        if scores.p_alive is not None:
+            parts.append(self.tr("churn risk {risk}%").format(risk=round(100 * (1 - scores.p_alive))))
+            parts.append(self.tr("next {weeks} weeks: {purchases} purchases, about {value}").format(
+                weeks=f"{scores.horizon_weeks:g}", purchases=f"{scores.expected_purchases:.1f}",
+                value=format_money(scores.expected_value or 0, symbol=True)))
+        return " · ".join(parts)
 
     def why_text(self, stored: StoredTier) -> str:
         """Bought ¥… in the last N months · rank r of N (X: top c), or no purchases in the window."""
