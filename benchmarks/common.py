@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
 TODAY = date(2026, 11, 23)
 SEED = 1
+# Part of the data files' names: bump it when the demo generator changes, so that no
+# benchmark runs on a file made by an older one (v2: BG/NBD purchase timing, Gamma-Gamma spend).
+DATA_VERSION = 2
 
 
 def data_file(customers: int, orders: int = 0) -> Path:
@@ -20,7 +23,7 @@ def data_file(customers: int, orders: int = 0) -> Path:
     from crmdesk.services.demo import write_demo_file
 
     DATA.mkdir(exist_ok=True)
-    path = DATA / f"demo-{customers}-{orders}-seed{SEED}.crmdesk"
+    path = DATA / f"demo-{customers}-{orders}-seed{SEED}-v{DATA_VERSION}.crmdesk"
     if not path.exists():
         print(f"# generating {path.name} ...", file=sys.stderr)
         write_demo_file(path, customers=customers, seed=SEED, today=TODAY, orders=orders)

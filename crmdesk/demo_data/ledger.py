@@ -449,8 +449,10 @@ def _plans(rng: Random, buyers: list[_Buyer], today: date) -> list[SalesPlan]:
 
 def generate_ledger(customers: Sequence[tuple[int, Customer]], seed: int, *, today: date,
                     orders: int) -> DemoLedger:
-    """About ``orders`` orders over the 3 years before ``today``, their payments and plans.
+    """``orders`` orders over the 3 years before ``today``, their payments and plans.
 
+    Exactly ``orders`` unless there are too few buyers to place them (see the BG/NBD and
+    Gamma-Gamma notes above ``_R``: crmdesk's churn model fits the result).
     ``customers`` pairs stored ids with customers.  The same arguments give the same
     ledger in every process: all draws come from ``Random(f"ledger-{seed}")`` in order.
     """
