@@ -158,8 +158,19 @@ def _bgnbd_negll(log_params, x, tx, T, ux, inv, weight):
     return -(weight @ ll) / n, -grad / n
 
 
+def _settled(res) -> bool:
+    """Finite, inside the box and flat: a real optimum, not a run into a bound."""
+    return bool(np.isfinite(res.fun) and np.all(np.abs(res.x) < _LOG_BOUND - 1e-6)
+                and np.max(np.abs(res.jac)) <= 1e-4)
+
+
 def _fit(fun, args, starts, n_params):
-    """Best of several starts: L-BFGS-B with analytic gradients in a log box."""
+    """L-BFGS-B with analytic gradients in a log box, from each start in turn until one settles.
+
+    The likelihood has a single optimum in practice; the later starts are for
+    a first one that stalls in a flat valley (trying all three every time made
+    the fit 3x slower than lifetimes' on 100,000 customers).
+    """
     bounds = [(-_LOG_BOUND, _LOG_BOUND)] * n_params
     best = None
     for start in starts:
@@ -169,7 +180,9 @@ def _fit(fun, args, starts, n_params):
         )
         if np.isfinite(res.fun) and (best is None or res.fun < best.fun):
             best = res
-    if best is None or np.any(np.abs(best.x) >= _LOG_BOUND - 1e-6) or np.max(np.abs(best.jac)) > 1e-4:
+        if _settled(res):
+            return res
+    if best is None or not _settled(best):
         raise ChurnFitError(
             "did_not_converge",
             "The purchase history is too regular or too sparse for the model to settle on parameters.",

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from crmdesk.domain.dates import add_months_clamped
 from crmdesk.domain.validation import ErrorCode, FieldError
@@ -69,8 +70,7 @@ def tier_rules_errors(rules: TierRules) -> list[FieldError]:
     return errors
 
 
-@dataclass(frozen=True)
-class TierResult:
+class TierResult(NamedTuple):
     """A customer's tier and why: its total, its rank of N, and the cut-off it met."""
 
     tier: Tier
@@ -137,8 +137,7 @@ class Segment(StrEnum):
     ORDINARY = "ordinary"  # 一般
 
 
-@dataclass(frozen=True)
-class RfmInput:
+class RfmInput(NamedTuple):
     """One customer's purchases in the window."""
 
     last_purchase: date
@@ -146,8 +145,7 @@ class RfmInput:
     total: int  # fen
 
 
-@dataclass(frozen=True)
-class RfmScore:
+class RfmScore(NamedTuple):
     r: int  # 1..5, 5 = most recent
     f: int  # 1..5, 5 = most frequent
     m: int  # 1..5, 5 = biggest spender
