@@ -20,7 +20,7 @@ from typing import NamedTuple, Union
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
 from crmdesk.domain.orders import PlanProgress, over_limit
-from crmdesk.domain.repurchase import cycle_of_days
+from crmdesk.domain.repurchase import DEFAULT_LEAD_DAYS, cycle_of_days, repurchase_due
 from crmdesk.domain.tiers import Tier
 
 Number = Union[int, str]  # fen, days, counts, percentages, or an ISO date
@@ -150,7 +150,7 @@ class AlertRules:
     churn_threshold_percent: int = 70  # 1 − P(alive) above this
     milestones: tuple[int, ...] = (1_000_000, 5_000_000, 10_000_000, 50_000_000, 100_000_000)  # fen
     milestone_recent_days: int = 30  # a milestone passed this recently is news
-    repurchase_lead_days: int = 15
+    repurchase_lead_days: int = DEFAULT_LEAD_DAYS
     occasion_lead_days: int = 7  # birthdays and anniversaries this many days ahead
     touchpoint_days: tuple[int, ...] = (3, 30, 90)
     touchpoint_grace_days: int = 7  # a touchpoint stays on the list this long
@@ -348,7 +348,7 @@ def complaint_alerts(f: CustomerFacts, today: date) -> list[Alert]:
 
 def repurchase_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
     cycle = cycle_of_days(list(map(_DAY, f.purchases)))
-    if cycle is None or not 0 <= cycle.days_until(today) <= rules.repurchase_lead_days:
+    if cycle is None or not repurchase_due(cycle, today, rules.repurchase_lead_days):
         return []
     return [Alert(AlertKind.REPURCHASE_DUE, f.customer_id, Severity.INFO,
                   {"next_purchase": cycle.next_purchase.isoformat(), "days_until": cycle.days_until(today),

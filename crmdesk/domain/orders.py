@@ -306,9 +306,14 @@ class PlanProgress:
 def plan_progress(plan: SalesPlan, orders: Iterable[Order], today: date) -> PlanProgress:
     period = plan.period
     actual = sum(o.amount for o in orders if period.contains(o.order_date) and o.order_date <= today)
+    return progress_as_of(period, plan.amount, actual, today)
+
+
+def progress_as_of(period: Period, planned: int, actual: int, today: date) -> PlanProgress:
+    """``actual`` bought in the period up to today, against ``planned`` and the days gone."""
     days = (period.last_day - period.first_day).days + 1
     gone = min(max((today - period.first_day).days + 1, 0), days)
-    return PlanProgress(period, plan.amount, actual, gone, days)
+    return PlanProgress(period, planned, actual, gone, days)
 
 
 # -- checking what the user enters ---------------------------------------------------------------

@@ -12,7 +12,8 @@ from datetime import date
 from typing import NamedTuple
 
 from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, alerts_for, missing_essentials, sort_key
-from crmdesk.domain.orders import PlanProgress
+from crmdesk.domain.dates import parse_iso
+from crmdesk.domain.orders import PlanProgress, progress_as_of
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
@@ -32,16 +33,6 @@ class CustomerAlert(NamedTuple):
         return self.state is not None and self.state.hides(today)
 
 
-def _iso(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _plan_progress(row: alert_store.PlanRow, today: date) -> PlanProgress:
-    period = row.period
-    days = (period.last_day - period.first_day).days + 1
-    return PlanProgress(period, row.planned, row.actual, (today - period.first_day).days + 1, days)
-
-
 def gather_facts(
     cf: CustomerFile,
     today: date,
@@ -57,7 +48,7 @@ def gather_facts(
     owed = alert_store.receivables(cf, customer_id)
     plans: dict[int, list[PlanProgress]] = {}
     for row in alert_store.current_plans(cf, today, customer_id):
-        plans.setdefault(row.customer_id, []).append(_plan_progress(row, today))
+        plans.setdefault(row.customer_id, []).append(progress_as_of(row.period, row.planned, row.actual, today))
     if purchases is None:
         purchases = order_store.purchase_days(cf, today, customer_id)
     p_alive = p_alive or {}
@@ -72,9 +63,9 @@ def gather_facts(
             credit_limit=row.credit_limit,
             plans=plans.get(cid, ()),
             p_alive=p_alive.get(cid),
-            birthday=_iso(row.birthday),
-            anniversary=_iso(row.anniversary),
-            last_verified=_iso(row.last_verified),
+            birthday=parse_iso(row.birthday),
+            anniversary=parse_iso(row.anniversary),
+            last_verified=parse_iso(row.last_verified),
             missing=missing_essentials(
                 company=row.kind == "company", has_phone=bool(row.has_phone), has_owner=bool(row.owner),
                 has_address=bool(row.has_address), contacts=row.contacts,
@@ -112,7 +103,7 @@ def churn_scores(cf: CustomerFile, today: date) -> dict[int, float] | str:
     from crmdesk.services.churn import fit_churn
 
     try:
-        return {c.customer_id: c.p_alive for c in fit_churn(cf, today).customers}
+        return fit_churn(cf, today).p_alive()
     except ChurnFitError as e:
         return e.code
 

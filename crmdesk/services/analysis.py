@@ -29,10 +29,7 @@ class FileAnalysis:
     churn: ChurnResult | None
     churn_problem: str | None  # ChurnFitError code when the model could not be fitted
     alerts: list[CustomerAlert]
-
-    @property
-    def p_alive(self) -> dict[int, float]:
-        return {c.customer_id: c.p_alive for c in self.churn.customers} if self.churn else {}
+    p_alive: dict[int, float]  # by customer id; empty without a fit
 
 
 def _scores(tiers: list[CustomerTier], churn: ChurnResult | None) -> list[CustomerScores]:
@@ -67,7 +64,7 @@ def analyse(
     except ChurnFitError as e:
         problem = e.code
     progress(_CHURN)
-    p_alive = {c.customer_id: c.p_alive for c in churn.customers} if churn else None
+    p_alive = churn.p_alive() if churn else {}
 
     def alerts_progress(done: int, total: int) -> None:
         progress(_CHURN + (STEPS - _CHURN) * done // max(total, 1))
@@ -78,4 +75,4 @@ def analyse(
     if not cf.read_only:
         forget_cleared(cf, alerts)
     progress(STEPS)
-    return FileAnalysis(changed, churn, problem, alerts)
+    return FileAnalysis(changed, churn, problem, alerts, p_alive)

@@ -38,6 +38,10 @@ class ChurnResult:
     horizon_weeks: float
     customers: list[CustomerChurn]
 
+    def p_alive(self) -> dict[int, float]:
+        """customer id -> P(alive): what the churn-score alert reads."""
+        return {c.customer_id: c.p_alive for c in self.customers}
+
 
 def fit_churn(
     cf: CustomerFile,

@@ -8,7 +8,7 @@ use.  A test checks that every enum member and code has an entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -306,15 +306,17 @@ def contact_field_label(name: str) -> str:
 _MONEY_PARAMS = {"owed", "amount", "limit"}  # fen in the params, money in the sentence
 
 
-def error_text(code: Enum, params: dict | None = None) -> str:
-    """A validation error, file problem or write problem as a sentence."""
-    template = tr(ENUM_TEXTS[code])
-    values = {"min": "", "max": "", "code": "", "detail": "", "version": "?"}
-    values.update({k: v for k, v in (params or {}).items() if isinstance(v, (str, int))})
-    for key in _MONEY_PARAMS & values.keys():
-        if isinstance(values[key], int):
-            values[key] = format_money(values[key], symbol=True)
+def fill(template: str, values: Mapping[str, object], money: Collection[str] = ()) -> str:
+    """A translated ``{name}`` template with its values, those named in ``money`` (fen) as ¥ amounts."""
+    values = {k: format_money(v, symbol=True) if k in money and isinstance(v, int) else v for k, v in values.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with a stray brace
         return template
+
+
+def error_text(code: Enum, params: dict | None = None) -> str:
+    """A validation error, file problem or write problem as a sentence."""
+    values = {"min": "", "max": "", "code": "", "detail": "", "version": "?"}
+    values.update({k: v for k, v in (params or {}).items() if isinstance(v, (str, int))})
+    return fill(tr(ENUM_TEXTS[code]), values, _MONEY_PARAMS)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crmdesk.domain.alerts import MONEY_NUMBERS, Action, Alert, AlertGroup, AlertKind, Severity
-from crmdesk.domain.money import format_money
-from crmdesk.ui.texts import field_label
+from crmdesk.ui.texts import field_label, fill
 
 CONTEXT = "alerts"
 
@@ -130,10 +129,7 @@ def _missing(names: str) -> str:
 
 def reason(alert: Alert) -> str:
     """The alert's reason with its numbers, in the user's language."""
-    values: dict[str, object] = {
-        k: format_money(v, symbol=True) if k in MONEY_NUMBERS and isinstance(v, int) else v
-        for k, v in alert.numbers.items()
-    }
+    values: dict[str, object] = dict(alert.numbers)
     if "days_until" in values:
         values["when"] = when(int(alert.numbers["days_until"]))
     kind = alert.kind
@@ -145,10 +141,7 @@ def reason(alert: Alert) -> str:
         template = _REASONS[kind]
     if kind is AlertKind.INCOMPLETE_RECORD:
         values["missing"] = _missing(str(alert.numbers["missing"]))
-    try:
-        return tr(template).format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation with a stray brace
-        return tr(template)
+    return fill(tr(template), values, MONEY_NUMBERS)
 
 
 def kind_text(kind: AlertKind) -> str:
