@@ -10,17 +10,17 @@ not silence the next.  Every boundary is stated once here and tested exactly.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from calendar import isleap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum, StrEnum
-from operator import itemgetter
 from typing import NamedTuple, Union
 
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
 from crmdesk.domain.orders import PlanProgress, over_limit
-from crmdesk.domain.repurchase import DEFAULT_LEAD_DAYS, cycle_of_days, repurchase_due
+from crmdesk.domain.repurchase import DEFAULT_LEAD_DAYS, MIN_INTERVALS, cycle_of_days, repurchase_due
 from crmdesk.domain.tiers import Tier
 
 Number = Union[int, str]  # fen, days, counts, percentages, or an ISO date
@@ -175,8 +175,9 @@ class CustomerFacts(NamedTuple):
 
     customer_id: int
     tier: Tier = Tier.D
-    purchases: Sequence[tuple[date, int]] = ()  # (day, fen bought that day), ascending, up to today
-    receivable: int = 0
+    days: Sequence[date] = ()  # purchase days, ascending, up to today
+    amounts: Sequence[int] = ()  # fen bought on each of those days
+    receivable: int = 0  # billed minus paid; only compared with a credit limit
     credit_limit: int | None = None
     plans: Sequence[PlanProgress] = ()  # plans whose period contains today
     p_alive: float | None = None  # None: the churn model could not be fitted
@@ -201,6 +202,63 @@ def missing_essentials(*, company: bool, has_phone: bool, has_owner: bool, has_a
 MONEY_NUMBERS = frozenset({"receivable", "credit_limit", "over_by", "planned", "actual", "milestone", "total"})
 
 # -- the rules --------------------------------------------------------------------------------
+
+
+class Scan:
+    """``today``, the rules and the dates every customer is measured against, worked out once.
+
+    A scan of 100,000 customers asks these 100,000 times; per customer only
+    comparisons remain.
+    """
+
+    def __init__(self, today: date, rules: AlertRules = AlertRules()) -> None:
+        self.today = today
+        self.rules = rules
+        period = rules.frequency_period_months
+        self.lapsed_on_or_before = add_months_clamped(today, -rules.no_purchase_months)
+        self.this_period = add_months_clamped(today, -period) + timedelta(days=1)
+        self.previous_period = add_months_clamped(today, -2 * period) + timedelta(days=1)
+        self.milestone_since = today - timedelta(days=rules.milestone_recent_days)  # totals up to here are old news
+        self.alive_below = (100 - rules.churn_threshold_percent) / 100  # 1 − 0.3 is not exactly 0.7 in floats
+        upcoming = [today + timedelta(days=n) for n in range(rules.occasion_lead_days + 1)]
+        # (month, day) of every origin whose anniversary falls in the lead window; 29 February
+        # counts where its common-year stand-in, 28 February, does.
+        self.occasion_days = {(d.month, d.day) for d in upcoming}
+        if any(d.month == 2 and d.day == 28 and not isleap(d.year) for d in upcoming):
+            self.occasion_days.add((2, 29))
+        # Days since the last purchase -> the touchpoint it falls in (the earliest, if grace periods overlap).
+        self.touchpoint_marks = {}
+        for mark in sorted(rules.touchpoint_days, reverse=True):
+            self.touchpoint_marks |= dict.fromkeys(range(mark, mark + rules.touchpoint_grace_days), mark)
+
+    def alerts_for(self, f: CustomerFacts) -> list[Alert]:
+        """Every alert of one customer."""
+        alerts = credit_alerts(f) if f.credit_limit is not None else []
+        if f.plans:
+            alerts += plan_alerts(f)
+        alerts += churn_alerts(f, self)
+        # The guards are the rules' own first tests, asked here because most customers fail them.
+        if f.days:
+            if f.days[-1] > self.milestone_since:
+                alerts += milestone_alerts(f, self)
+            if len(f.days) > MIN_INTERVALS:
+                alerts += repurchase_alerts(f, self)
+            if (self.today - f.days[-1]).days in self.touchpoint_marks:
+                alerts += touchpoint_alerts(f, self)
+        if f.follow_ups:
+            alerts += follow_up_alerts(f, self)
+        if f.complaints:
+            alerts += complaint_alerts(f, self)
+        if f.birthday or f.anniversary or f.days:
+            alerts += occasion_alerts(f, self)
+        if f.missing or verification_overdue(f.last_verified, self.today, self.rules.stale_after_days):
+            alerts += record_alerts(f, self)
+        return alerts
+
+
+def alerts_for(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
+    """Every alert of one customer (a scan of many makes one ``Scan`` and asks it)."""
+    return Scan(today, rules).alerts_for(f)
 
 
 def credit_alerts(f: CustomerFacts) -> list[Alert]:
@@ -229,58 +287,22 @@ def _churn_severity(tier: Tier) -> Severity:
     return Severity.CRITICAL if tier in (Tier.A, Tier.B) else Severity.WARNING
 
 
-class _Bounds(NamedTuple):
-    """The dates every customer is measured against, worked out once per ``today``."""
-
-    lapsed_on_or_before: date  # last purchase this early: no purchase for N months
-    this_period: date  # first day of the current frequency period
-    previous_period: date  # first day of the one before
-    milestone_since: date  # cumulative totals up to this day are old news
-
-
-_last_bounds: tuple[date, AlertRules, _Bounds] | None = None
-
-
-def _bounds(today: date, rules: AlertRules) -> _Bounds:
-    # Asked once per customer with the same two arguments: hashing the rules
-    # each time (lru_cache) cost more than the rule using them.
-    global _last_bounds
-    last = _last_bounds
-    if last is not None and last[0] == today and last[1] is rules:
-        return last[2]
-    period = rules.frequency_period_months
-    bounds = _Bounds(
-        add_months_clamped(today, -rules.no_purchase_months),
-        add_months_clamped(today, -period) + timedelta(days=1),
-        add_months_clamped(today, -2 * period) + timedelta(days=1),
-        today - timedelta(days=rules.milestone_recent_days),
-    )
-    _last_bounds = (today, rules, bounds)
-    return bounds
-
-
-_DAY = itemgetter(0)
-_AMOUNT = itemgetter(1)
-
-
-def churn_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
+def churn_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     """No purchase for N months, frequency down on the previous period, and the model's score."""
     alerts = []
-    severity = _churn_severity(f.tier)
-    if f.purchases:
-        bounds = _bounds(today, rules)
-        last = f.purchases[-1][0]
-        if last <= bounds.lapsed_on_or_before:
+    today, rules, days = scan.today, scan.rules, f.days
+    if days:
+        last = days[-1]
+        if last <= scan.lapsed_on_or_before:
             alerts.append(Alert(
-                AlertKind.NO_RECENT_PURCHASE, f.customer_id, severity,
+                AlertKind.NO_RECENT_PURCHASE, f.customer_id, _churn_severity(f.tier),
                 {"last_purchase": last.isoformat(), "days": (today - last).days, "months": rules.no_purchase_months},
                 occurrence=last.isoformat(),
             ))
-        # Purchases are one per day and sorted: the periods are slices found by bisection.
-        this_start = bounds.this_period
-        first_this = bisect_left(f.purchases, this_start, key=_DAY)
-        current = bisect_right(f.purchases, today, key=_DAY) - first_this
-        previous = first_this - bisect_left(f.purchases, bounds.previous_period, key=_DAY)
+        # One entry per day, ascending: the periods are slices found by bisection.
+        first_this = bisect_left(days, scan.this_period)
+        current = len(days) - first_this  # days end at today
+        previous = first_this - bisect_left(days, scan.previous_period)
         # current == 0 is "no recent purchase", not a drop in frequency.
         if (
             current > 0
@@ -288,28 +310,27 @@ def churn_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()
             and 100 * (previous - current) >= rules.frequency_drop_percent * previous
         ):
             alerts.append(Alert(
-                AlertKind.FREQUENCY_DROP, f.customer_id, severity,
+                AlertKind.FREQUENCY_DROP, f.customer_id, _churn_severity(f.tier),
                 {"previous": previous, "current": current, "months": rules.frequency_period_months,
                  "drop_percent": 100 * (previous - current) // previous},
-                occurrence=this_start.isoformat(),
+                occurrence=scan.this_period.isoformat(),
             ))
-    # Compared as P(alive) below 1 − threshold: 1 − 0.3 is not exactly 0.7 in floats.
-    if f.p_alive is not None and f.p_alive < (100 - rules.churn_threshold_percent) / 100:
+    if f.p_alive is not None and f.p_alive < scan.alive_below:
         alerts.append(Alert(
-            AlertKind.CHURN_RISK, f.customer_id, severity,
+            AlertKind.CHURN_RISK, f.customer_id, _churn_severity(f.tier),
             {"risk_percent": round(100 * (1.0 - f.p_alive)), "threshold_percent": rules.churn_threshold_percent},
         ))
     return alerts
 
 
-def milestone_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
+def milestone_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     """The highest milestone that cumulative purchases passed in the last ``milestone_recent_days``."""
-    if not f.purchases:
-        return []
-    old = bisect_right(f.purchases, _bounds(today, rules).milestone_since, key=_DAY)
-    before = sum(map(_AMOUNT, f.purchases[:old]))
-    total = before + sum(map(_AMOUNT, f.purchases[old:]))
-    passed = [m for m in rules.milestones if before < m <= total]
+    old = bisect_right(f.days, scan.milestone_since)
+    if old == len(f.days):
+        return []  # nothing bought lately
+    before = sum(f.amounts[:old])
+    total = before + sum(f.amounts[old:])
+    passed = [m for m in scan.rules.milestones if before < m <= total]
     if not passed:
         return []
     milestone = max(passed)
@@ -317,41 +338,47 @@ def milestone_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRul
                   {"milestone": milestone, "total": total}, occurrence=str(milestone))]
 
 
-def follow_up_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
+def follow_up_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     alerts = []
     for item in f.follow_ups:
-        late = (today - item.due).days
+        late = (scan.today - item.due).days
         if late < 0:
             continue
         if late == 0:
             kind, severity = AlertKind.FOLLOW_UP_DUE, Severity.INFO
         else:
             kind = AlertKind.FOLLOW_UP_OVERDUE
-            severity = Severity.CRITICAL if late >= rules.follow_up_critical_days else Severity.WARNING
+            severity = Severity.CRITICAL if late >= scan.rules.follow_up_critical_days else Severity.WARNING
         alerts.append(Alert(kind, f.customer_id, severity,
                             {"follow_up_id": item.follow_up_id, "due": item.due.isoformat(), "days_overdue": late},
                             occurrence=str(item.follow_up_id)))
     return alerts
 
 
-def complaint_alerts(f: CustomerFacts, today: date) -> list[Alert]:
+def complaint_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     """An open complaint past its deadline is escalated (自动升级)."""
     return [
         Alert(AlertKind.COMPLAINT_OVERDUE, f.customer_id, Severity.CRITICAL,
               {"complaint_id": c.complaint_id, "deadline": c.deadline.isoformat(),
-               "days_overdue": (today - c.deadline).days},
+               "days_overdue": (scan.today - c.deadline).days},
               occurrence=str(c.complaint_id))
         for c in f.complaints
-        if today > c.deadline
+        if scan.today > c.deadline
     ]
 
 
-def repurchase_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
-    cycle = cycle_of_days(list(map(_DAY, f.purchases)))
-    if cycle is None or not repurchase_due(cycle, today, rules.repurchase_lead_days):
+def repurchase_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
+    days = f.days
+    n = len(days) - 1  # intervals
+    # Quiet for longer than the cycle can be: not due.  The low median has
+    # n − (n − 1) // 2 intervals at least as long, so it is at most span / that.
+    if n < MIN_INTERVALS or (scan.today - days[-1]).days * (n - (n - 1) // 2) > (days[-1] - days[0]).days:
+        return []
+    cycle = cycle_of_days(days)
+    if cycle is None or not repurchase_due(cycle, scan.today, scan.rules.repurchase_lead_days):
         return []
     return [Alert(AlertKind.REPURCHASE_DUE, f.customer_id, Severity.INFO,
-                  {"next_purchase": cycle.next_purchase.isoformat(), "days_until": cycle.days_until(today),
+                  {"next_purchase": cycle.next_purchase.isoformat(), "days_until": cycle.days_until(scan.today),
                    "cycle_days": cycle.cycle_days},
                   occurrence=cycle.next_purchase.isoformat())]
 
@@ -365,76 +392,49 @@ def next_occurrence(day: date, today: date) -> date:
     return this_year if this_year >= today else day.replace(year=today.year + 1)
 
 
-def _occasion(kind: AlertKind, f: CustomerFacts, origin: date | None, today: date, lead_days: int) -> list[Alert]:
-    if origin is None or origin > today:
+def _occasion(kind: AlertKind, f: CustomerFacts, origin: date, scan: Scan) -> list[Alert]:
+    if origin > scan.today:
         return []
-    upcoming = next_occurrence(origin, today)
+    upcoming = next_occurrence(origin, scan.today)
     years = upcoming.year - origin.year
-    days_until = (upcoming - today).days
-    if years < 1 or days_until > lead_days:
+    days_until = (upcoming - scan.today).days
+    if years < 1 or days_until > scan.rules.occasion_lead_days:
         return []
     return [Alert(kind, f.customer_id, Severity.INFO,
                   {"date": upcoming.isoformat(), "days_until": days_until, "years": years},
                   occurrence=upcoming.isoformat())]
 
 
-def occasion_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
+def occasion_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     """Birthdays, anniversaries and cooperation anniversaries within ``occasion_lead_days``."""
-    first_purchase = f.purchases[0][0] if f.purchases else None
-    lead = rules.occasion_lead_days
-    return (
-        _occasion(AlertKind.BIRTHDAY, f, f.birthday, today, lead)
-        + _occasion(AlertKind.ANNIVERSARY, f, f.anniversary, today, lead)
-        + _occasion(AlertKind.COOPERATION_ANNIVERSARY, f, first_purchase, today, lead)
-    )
-
-
-def touchpoint_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
-    """After the last purchase: day 3 (experience), 30 (habit), 90 (repurchase), each for a grace period."""
-    if not f.purchases:
-        return []
-    last = f.purchases[-1][0]
-    since = (today - last).days
-    for mark in rules.touchpoint_days:
-        if mark <= since < mark + rules.touchpoint_grace_days:
-            return [Alert(AlertKind.TOUCHPOINT, f.customer_id, Severity.INFO,
-                          {"last_purchase": last.isoformat(), "day": mark, "days_since": since},
-                          occurrence=f"{last.isoformat()}+{mark}")]
-    return []
-
-
-def record_alerts(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
     alerts = []
-    if verification_overdue(f.last_verified, today, rules.stale_after_days):
-        numbers: dict[str, Number] = {"max_age_days": rules.stale_after_days}
+    for kind, origin in ((AlertKind.BIRTHDAY, f.birthday), (AlertKind.ANNIVERSARY, f.anniversary),
+                         (AlertKind.COOPERATION_ANNIVERSARY, f.days[0] if f.days else None)):
+        if origin is not None and (origin.month, origin.day) in scan.occasion_days:
+            alerts += _occasion(kind, f, origin, scan)
+    return alerts
+
+
+def touchpoint_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
+    """After the last purchase: day 3 (experience), 30 (habit), 90 (repurchase), each for a grace period."""
+    last = f.days[-1]
+    since = (scan.today - last).days
+    mark = scan.touchpoint_marks.get(since)
+    if mark is None:
+        return []
+    return [Alert(AlertKind.TOUCHPOINT, f.customer_id, Severity.INFO,
+                  {"last_purchase": last.isoformat(), "day": mark, "days_since": since},
+                  occurrence=f"{last.isoformat()}+{mark}")]
+
+
+def record_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
+    alerts = []
+    if verification_overdue(f.last_verified, scan.today, scan.rules.stale_after_days):
+        numbers: dict[str, Number] = {"max_age_days": scan.rules.stale_after_days}
         if f.last_verified is not None:
-            numbers |= {"last_verified": f.last_verified.isoformat(), "days": (today - f.last_verified).days}
+            numbers |= {"last_verified": f.last_verified.isoformat(), "days": (scan.today - f.last_verified).days}
         alerts.append(Alert(AlertKind.STALE_RECORD, f.customer_id, Severity.INFO, numbers))
     if f.missing:
         alerts.append(Alert(AlertKind.INCOMPLETE_RECORD, f.customer_id, Severity.INFO,
                             {"missing": ",".join(f.missing)}))
     return alerts
-
-
-def alerts_for(f: CustomerFacts, today: date, rules: AlertRules = AlertRules()) -> list[Alert]:
-    """Every alert of one customer."""
-    alerts = credit_alerts(f)
-    if f.plans:
-        alerts += plan_alerts(f)
-    alerts += churn_alerts(f, today, rules)
-    if f.purchases:
-        alerts += milestone_alerts(f, today, rules)
-        alerts += repurchase_alerts(f, today, rules)
-        alerts += touchpoint_alerts(f, today, rules)
-    if f.follow_ups:
-        alerts += follow_up_alerts(f, today, rules)
-    if f.complaints:
-        alerts += complaint_alerts(f, today)
-    alerts += occasion_alerts(f, today, rules)
-    alerts += record_alerts(f, today, rules)
-    return alerts
-
-
-def sort_key(alert: Alert) -> tuple[int, str, int]:
-    """Most severe first, then by kind and customer."""
-    return (-alert.severity, alert.kind, alert.customer_id)  # a StrEnum compares as its text

@@ -21,7 +21,7 @@ ledger figure.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
@@ -98,6 +98,25 @@ def summary_data(
             monetary_value=float(np.mean(repeats)) if repeats else 0.0,
         )
     return out
+
+
+def rfm_of_days(
+    purchases: Mapping[K, tuple[Sequence[date], Sequence[float]]], calibration_end: date
+) -> tuple[list[K], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What ``rfm_arrays(summary_data(...))`` gives, from purchase days already merged and ascending.
+
+    Days after ``calibration_end`` must already be left out (the file's reader does).
+    """
+    end = _as_date(calibration_end).toordinal()
+    keys = list(purchases)
+    n = len(keys)
+    first, last, freq, spent = (np.empty(n) for _ in range(4))
+    for i, key in enumerate(keys):
+        days, amounts = purchases[key]
+        first[i], last[i], freq[i] = days[0].toordinal(), days[-1].toordinal(), len(days) - 1
+        spent[i] = sum(amounts) - amounts[0]  # the first purchase is left out, as in summary_data
+    monetary = np.divide(spent, freq, out=np.zeros(n), where=freq > 0)
+    return keys, freq, (last - first) / 7.0, (end - first) / 7.0, monetary
 
 
 def rfm_arrays(summary: dict[K, CustomerRfm]) -> tuple[list[K], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -68,6 +68,17 @@ def parse_iso(s: str | None) -> date | None:
     return _make_date(*(int(p) for p in m.groups()), text=s, check_range=False)
 
 
+class IsoDays(dict[str | None, date | None]):
+    """Stored ISO text -> date (None and "" -> None), each text parsed once.
+
+    A file's million rows hold a few thousand distinct days.
+    """
+
+    def __missing__(self, text: str | None) -> date | None:
+        day = self[text] = parse_iso(text)
+        return day
+
+
 def add_years_clamped(d: date, years: int) -> date:
     """The same month and day ``years`` later or earlier.
 

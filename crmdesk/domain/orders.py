@@ -28,6 +28,13 @@ class PaymentMethod(StrEnum):
     OTHER = "other"
 
 
+class DailyPurchases(NamedTuple):
+    """A customer's purchase days, ascending, and what was bought each day (fen); parallel lists."""
+
+    days: list[date]
+    amounts: list[int]
+
+
 @dataclass(frozen=True)
 class Order:
     """One order or shipment (订单 / 运单)."""

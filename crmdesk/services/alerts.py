@@ -11,9 +11,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, alerts_for, missing_essentials, sort_key
-from crmdesk.domain.dates import parse_iso
-from crmdesk.domain.orders import PlanProgress, progress_as_of
+from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, Scan, missing_essentials
+from crmdesk.domain.orders import DailyPurchases, PlanProgress, progress_as_of
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
@@ -38,40 +37,41 @@ def gather_facts(
     today: date,
     p_alive: Mapping[int, float] | None = None,
     customer_id: int | None = None,
-    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
+    purchases: Mapping[int, DailyPurchases] | None = None,
 ) -> list[tuple[alert_store.CustomerRow, CustomerFacts]]:
     """Every customer's facts (or one customer's), from six whole-file queries.
 
     ``purchases`` (storage.orders.purchase_days up to today) may be passed in
     when the caller read them already, for the churn fit.
     """
-    owed = alert_store.receivables(cf, customer_id)
     plans: dict[int, list[PlanProgress]] = {}
     for row in alert_store.current_plans(cf, today, customer_id):
         plans.setdefault(row.customer_id, []).append(progress_as_of(row.period, row.planned, row.actual, today))
     if purchases is None:
         purchases = order_store.purchase_days(cf, today, customer_id)
     p_alive = p_alive or {}
+    none = DailyPurchases([], [])
     result = []
     for row in alert_store.customers(cf, customer_id):
         cid = row.id
+        days, amounts = purchases.get(cid, none)
         result.append((row, CustomerFacts(
-            customer_id=cid,
-            tier=Tier(row.tier) if row.tier else Tier.D,
-            purchases=purchases.get(cid, ()),
-            receivable=owed.get(cid, 0),
-            credit_limit=row.credit_limit,
-            plans=plans.get(cid, ()),
-            p_alive=p_alive.get(cid),
-            birthday=parse_iso(row.birthday),
-            anniversary=parse_iso(row.anniversary),
-            last_verified=parse_iso(row.last_verified),
-            missing=missing_essentials(
+            cid, row.tier or Tier.D, days, amounts, row.receivable, row.credit_limit, plans.get(cid, ()),
+            p_alive.get(cid), row.birthday, row.anniversary, row.last_verified,
+            () if row.has_phone and row.owner and row.has_address and (row.contacts or row.kind != "company")
+            else missing_essentials(
                 company=row.kind == "company", has_phone=bool(row.has_phone), has_owner=bool(row.owner),
                 has_address=bool(row.has_address), contacts=row.contacts,
             ),
         )))
     return result
+
+
+_CHUNK = 2000  # customers between progress reports
+
+
+def _most_severe_first(a: CustomerAlert) -> tuple[int, str, str]:
+    return (-a.alert.severity, a.alert.kind, a.code)  # then by kind and customer (a StrEnum sorts as its text)
 
 
 def compute_alerts(
@@ -81,19 +81,22 @@ def compute_alerts(
     p_alive: Mapping[int, float] | None = None,
     customer_id: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
+    purchases: Mapping[int, DailyPurchases] | None = None,
 ) -> list[CustomerAlert]:
     """Every alert (or one customer's), most severe first, each with what the user did with it."""
     states = alert_store.alert_states(cf)
     with gc_paused():  # ~10 objects per customer
         facts = gather_facts(cf, today, p_alive, customer_id, purchases)
+        scan = Scan(today, rules)
         out = []
-        for i, (row, f) in enumerate(facts):
-            for alert in alerts_for(f, today, rules):
-                out.append(CustomerAlert(alert, row.code, row.name, row.owner, states.get(alert.key)))
-            if progress is not None and i % 2000 == 0:
-                progress(i, len(facts))
-        out.sort(key=lambda a: (sort_key(a.alert), a.code))
+        for start in range(0, len(facts), _CHUNK):
+            for row, f in facts[start:start + _CHUNK]:
+                for alert in scan.alerts_for(f):
+                    state = states.get(alert.key) if states else None
+                    out.append(CustomerAlert(alert, row.code, row.name, row.owner, state))
+            if progress is not None:
+                progress(min(start + _CHUNK, len(facts)), len(facts))
+        out.sort(key=_most_severe_first)
     return out
 
 

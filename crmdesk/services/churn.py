@@ -12,6 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from crmdesk.domain import churn
+from crmdesk.domain.orders import DailyPurchases
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.customer_file import CustomerFile
 
@@ -47,7 +48,7 @@ def fit_churn(
     cf: CustomerFile,
     today: date,
     horizon_weeks: float = DEFAULT_HORIZON_WEEKS,
-    purchases: Mapping[int, list[tuple[date, int]]] | None = None,
+    purchases: Mapping[int, DailyPurchases] | None = None,
 ) -> ChurnResult:
     """Fit on every order up to today; raises churn.ChurnFitError when the file cannot support it.
 
@@ -55,10 +56,7 @@ def fit_churn(
     """
     if purchases is None:
         purchases = order_store.purchase_days(cf, today)
-    summary = churn.summary_data(
-        ((cid, day, amount) for cid, days in purchases.items() for day, amount in days), today
-    )
-    keys, freq, recency, T, monetary = churn.rfm_arrays(summary)
+    keys, freq, recency, T, monetary = churn.rfm_of_days(purchases, today)
     bgnbd = churn.fit_bgnbd(freq, recency, T)
     gg = churn.fit_gamma_gamma(freq, monetary)
     alive = churn.p_alive(bgnbd, freq, recency, T)

@@ -11,7 +11,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from crmdesk.domain.dates import IsoDays
 from crmdesk.domain.orders import Period, PeriodKind
+from crmdesk.domain.tiers import Tier
 from crmdesk.storage.customer_file import CustomerFile
 
 
@@ -25,44 +27,44 @@ class CustomerRow(NamedTuple):
     name: str
     owner: str | None
     kind: str
-    birthday: str | None
-    anniversary: str | None
-    last_verified: str | None
+    birthday: date | None
+    anniversary: date | None
+    last_verified: date | None
     has_phone: int
     has_address: int
     contacts: int
-    tier: str | None
+    tier: Tier | None
     credit_limit: int | None
+    receivable: int  # billed minus paid (fen); read only where there is a credit limit to hold it against
 
 
+# Correlated subqueries over the covering indexes: cheaper than three grouped
+# scans joined in Python, and the balance only for the fifth of customers with a limit.
 _CUSTOMERS_SQL = """
 SELECT c.id, c.code, c.name, c.owner, c.kind, c.birthday, c.anniversary, c.last_verified,
        coalesce(c.mobile, c.phone) IS NOT NULL,
        coalesce(c.city, c.address) IS NOT NULL,
-       coalesce(p.n, 0),
+       (SELECT count(*) FROM contact_persons p WHERE p.customer_id = c.id),
        t.tier,
-       c.credit_limit
+       c.credit_limit,
+       iif(c.credit_limit IS NULL, 0,
+           (SELECT coalesce(sum(amount), 0) FROM orders o WHERE o.customer_id = c.id AND o.deleted_at IS NULL)
+           - (SELECT coalesce(sum(amount), 0) FROM payments p WHERE p.customer_id = c.id AND p.deleted_at IS NULL))
 FROM customers c
 LEFT JOIN customer_tiers t ON t.customer_id = c.id
-LEFT JOIN (SELECT customer_id, count(*) AS n FROM contact_persons GROUP BY customer_id) p ON p.customer_id = c.id
-WHERE c.deleted_at IS NULL{only}
+WHERE +c.deleted_at IS NULL{only}
 """
 
 
 def customers(cf: CustomerFile, customer_id: int | None = None) -> list[CustomerRow]:
     only, params = _only(customer_id, "c.id")
-    return [CustomerRow(*r) for r in cf.execute(_CUSTOMERS_SQL.format(only=only), params)]
-
-
-def receivables(cf: CustomerFile, customer_id: int | None = None) -> dict[int, int]:
-    """customer id -> billed minus paid (fen), for customers with either."""
-    only, params = _only(customer_id)
-    sql = ("SELECT customer_id, sum(amount) FROM {table} WHERE deleted_at IS NULL" + only +
-           " GROUP BY customer_id")
-    owed = dict(cf.execute(sql.format(table="orders"), params).fetchall())
-    for cid, paid in cf.execute(sql.format(table="payments"), params):
-        owed[cid] = owed.get(cid, 0) - paid
-    return owed
+    days, tiers = IsoDays(), {t.value: t for t in Tier}
+    return [
+        CustomerRow(i, code, name, owner, kind, days[born], days[wed], days[verified], phone, address, contacts,
+                    tiers.get(tier), limit, owed)
+        for i, code, name, owner, kind, born, wed, verified, phone, address, contacts, tier, limit, owed
+        in cf.execute(_CUSTOMERS_SQL.format(only=only), params)
+    ]
 
 
 class PlanRow(NamedTuple):

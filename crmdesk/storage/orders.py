@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from crmdesk.domain.orders import Aging, Order, Payment, PaymentMethod, Period, SalesPlan, settle_buckets
+from crmdesk.domain.dates import IsoDays
+from crmdesk.domain.orders import Aging, DailyPurchases, Order, Payment, PaymentMethod, Period, SalesPlan, settle_buckets
 from crmdesk.storage.change_log import log_change
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
@@ -376,38 +377,36 @@ def purchases_between(cf: CustomerFile, first: date, last: date) -> dict[int, tu
     }
 
 
-def purchase_days(cf: CustomerFile, until: date, customer_id: int | None = None) -> dict[int, list[tuple[date, int]]]:
-    """customer id -> [(day, fen bought that day)], ascending, for every day with orders up to ``until``.
+def purchase_days(cf: CustomerFile, until: date, customer_id: int | None = None) -> dict[int, DailyPurchases]:
+    """customer id -> its purchase days up to ``until`` (several orders on one day are one purchase).
 
-    One pass over the covering index, days merged here: summing per day in
-    SQL needs a temporary B-tree and took twice as long on 1,000,000 orders.
+    One row per customer, its days and amounts concatenated by SQLite: a
+    million (customer, day, amount) rows cost 2.5 times as much to fetch.
     """
     only = " AND customer_id = ?" if customer_id is not None else ""
     params = [until.isoformat()] + ([customer_id] if customer_id is not None else [])
-    with gc_paused():  # a million tuples
-        return _purchase_days(cf.execute(
-            "SELECT customer_id, order_date, amount FROM orders WHERE deleted_at IS NULL AND order_date <= ?"
-            + only + " ORDER BY customer_id, deleted_at, order_date",
-            params,
-        ))
-
-
-def _purchase_days(rows: Iterable[tuple[int, str, int]]) -> dict[int, list[tuple[date, int]]]:
-    out: dict[int, list[tuple[date, int]]] = {}
-    parsed: dict[str, date] = {}  # a few thousand distinct days among a million orders
-    current = None
-    days: list[tuple[date, int]] = []
-    previous = None
-    for cid, day, amount in rows:
-        if cid != current:
-            current, days, previous = cid, [], None
-            out[cid] = days
-        if day == previous:
-            days[-1] = (days[-1][0], days[-1][1] + amount)
-            continue
-        d = parsed.get(day)
-        if d is None:
-            d = parsed[day] = date.fromisoformat(day)
-        days.append((d, amount))
-        previous = day
+    rows = cf.execute(
+        "SELECT customer_id, group_concat(order_date), group_concat(amount) FROM orders "
+        "WHERE deleted_at IS NULL AND order_date <= ?" + only + " GROUP BY customer_id",
+        params,
+    )
+    days = IsoDays()
+    out = {}
+    with gc_paused():  # a million dates and amounts
+        for cid, day_text, amount_text in rows:
+            out[cid] = _daily(list(map(days.__getitem__, day_text.split(","))),
+                              list(map(int, amount_text.split(","))))
     return out
+
+
+def _daily(days: list[date], amounts: list[int]) -> DailyPurchases:
+    """One entry per day, ascending; the concatenation order is SQLite's, so it is checked, not trusted."""
+    if days != sorted(days):
+        pairs = sorted(zip(days, amounts))
+        days, amounts = [d for d, _ in pairs], [a for _, a in pairs]
+    if len(set(days)) < len(days):
+        merged: dict[date, int] = {}  # keeps the ascending order
+        for day, amount in zip(days, amounts):
+            merged[day] = merged.get(day, 0) + amount
+        days, amounts = list(merged), list(merged.values())
+    return DailyPurchases(days, amounts)

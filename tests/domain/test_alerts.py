@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crmdesk.domain.alerts import (
     AlertKind,
@@ -14,6 +16,7 @@ from crmdesk.domain.alerts import (
     alerts_for,
     next_occurrence,
 )
+from crmdesk.domain.repurchase import cycle_of_days, repurchase_due
 from crmdesk.domain.orders import Period, PlanProgress
 from crmdesk.domain.tiers import Tier
 
@@ -27,6 +30,9 @@ def kinds(facts: CustomerFacts, today: date = TODAY, rules: AlertRules = AlertRu
 def facts(**kw) -> CustomerFacts:
     # Verified and complete unless a test says otherwise, so only the rule under test fires.
     kw.setdefault("last_verified", TODAY)
+    purchases = kw.pop("purchases", ())  # (day, fen) pairs, as a test writes them
+    kw["days"] = [day for day, _ in purchases]
+    kw["amounts"] = [fen for _, fen in purchases]
     return CustomerFacts(customer_id=7, **kw)
 
 
@@ -167,6 +173,16 @@ def test_birthday_within_a_week(ahead, fires):
         assert got[AlertKind.BIRTHDAY].numbers == {"date": day.isoformat(), "days_until": ahead, "years": 36}
 
 
+@pytest.mark.parametrize("today", [date(2027, 2, 21), date(2028, 2, 22), date(2026, 12, 28), date(2028, 3, 1)])
+@pytest.mark.parametrize("lead", [0, 1, 7])
+def test_the_scans_day_window_agrees_with_next_occurrence_for_every_birthday(today, lead):
+    # The scan skips birthdays by (month, day) before working out the next one: it must skip no alert.
+    rules = AlertRules(occasion_lead_days=lead)
+    birthdays = [date(2000, 1, 1) + timedelta(days=n) for n in range(366)]  # 2000 is a leap year
+    fired = {f.birthday for f in (facts(birthday=b) for b in birthdays) if AlertKind.BIRTHDAY in kinds(f, today, rules)}
+    assert fired == {b for b in birthdays if (next_occurrence(b, today) - today).days <= lead}
+
+
 def test_leap_day_birthday_is_kept_on_28_february_in_common_years():
     assert next_occurrence(date(2000, 2, 29), date(2027, 2, 21)) == date(2027, 2, 28)
     assert next_occurrence(date(2000, 2, 29), date(2028, 2, 21)) == date(2028, 2, 29)
@@ -227,3 +243,14 @@ def test_missing_essentials():
     assert missing_essentials(company=True, **complete) == ("contact_person",)
     assert missing_essentials(company=True, has_phone=False, has_owner=False, has_address=False, contacts=2) == (
         "phone", "owner", "address")
+
+
+@given(st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=12), st.integers(0, 400))
+def test_the_repurchase_shortcut_never_hides_a_due_reminder(intervals, quiet):
+    # The rule skips customers quiet for longer than their cycle can be; the full rule decides the rest.
+    last = TODAY - timedelta(days=quiet)
+    days = [last]
+    for gap in intervals:
+        days.insert(0, days[0] - timedelta(days=gap))
+    due = repurchase_due(cycle_of_days(days), TODAY)
+    assert (AlertKind.REPURCHASE_DUE in kinds(facts(purchases=[(d, 1) for d in days]))) is due

@@ -26,6 +26,7 @@ from crmdesk.domain.churn import (
     fit_gamma_gamma,
     p_alive,
     rfm_arrays,
+    rfm_of_days,
     summary_data,
 )
 
@@ -86,6 +87,21 @@ def test_cdnow_outputs_are_finite_and_sane(cdnow):
 
 
 # --- summary_data conventions ------------------------------------------------
+
+
+def test_rfm_from_merged_days_equals_the_summary_on_cdnow(cdnow):
+    # The file reader merges days itself; both routes must give the fit the same numbers.
+    by_customer: dict[str, dict[date, float]] = {}
+    for customer, day, value in _cdnow_rows():
+        if day <= CALIBRATION_END:
+            days = by_customer.setdefault(customer, {})
+            days[day] = days.get(day, 0.0) + value
+    merged = {c: (sorted(d), [d[k] for k in sorted(d)]) for c, d in by_customer.items()}
+    keys, *arrays = rfm_of_days(merged, CALIBRATION_END)
+    summary = cdnow[0]
+    expected = rfm_arrays({k: summary[k] for k in keys})[1:]
+    for got, want in zip(arrays, expected):
+        np.testing.assert_allclose(got, want, rtol=1e-12)
 
 
 def test_several_orders_on_one_day_are_one_transaction():

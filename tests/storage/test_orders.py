@@ -133,3 +133,17 @@ def test_a_plan_is_deleted_with_a_log_entry(customer_file, company):
     assert e.value.problem is WriteProblem.CONFLICT
     store.set_plan(customer_file, SalesPlan(company.id, november, 50_000))  # the period can be planned again
     assert len(store.plans_of(customer_file, company.id)) == 2
+
+
+def test_purchase_days_merge_each_day_and_keep_only_live_orders_up_to_the_day(customer_file, company):
+    other = customer_store.insert_customer(customer_file, make_person())
+    d = TODAY - timedelta(days=10)
+    # Entered out of order, two on one day, one deleted, one after the day asked about.
+    for day, amount in [(d, 300), (d - timedelta(days=5), 100), (d, 200), (TODAY + timedelta(days=1), 9)]:
+        store.insert_order(customer_file, an_order(company.id, day, amount))
+    store.delete_order(customer_file, store.insert_order(customer_file, an_order(company.id, d, 50)))
+    store.insert_order(customer_file, an_order(other.id, TODAY, 7))
+    got = store.purchase_days(customer_file, TODAY)
+    assert got[company.id] == ([d - timedelta(days=5), d], [100, 500])
+    assert got[other.id] == ([TODAY], [7])
+    assert store.purchase_days(customer_file, TODAY, other.id) == {other.id: ([TODAY], [7])}
