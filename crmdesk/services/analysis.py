@@ -16,6 +16,7 @@ from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleare
 from crmdesk.services.churn import ChurnResult, fit_churn
 from crmdesk.services.tiering import CustomerTier, compute_tiers, store_tiers
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.orders import purchase_days
 from crmdesk.storage.scores import CustomerScores, save_scores
 
@@ -52,6 +53,11 @@ def analyse(
     rules: AlertRules = AlertRules(),
     progress: Callable[[int], None] = lambda _step: None,
 ) -> FileAnalysis:
+    with gc_paused():  # a big file's analysis makes millions of objects, none in a cycle
+        return _analyse(cf, today, rules, progress)
+
+
+def _analyse(cf: CustomerFile, today: date, rules: AlertRules, progress: Callable[[int], None]) -> FileAnalysis:
     progress(0)
     tiers = compute_tiers(cf, today)
     changed = store_tiers(cf, tiers, today)

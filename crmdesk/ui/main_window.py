@@ -42,6 +42,7 @@ from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
+from crmdesk.ui.alerts.alert_sections import Grouped, group_alerts
 from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
 from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
@@ -355,7 +356,14 @@ class MainWindow(QMainWindow):
         self.busy_bar.setToolTip(self.tr("Recomputing tiers, churn risk and alerts…"))
         self._busy(True, cancellable=False)
 
-        def done(analysis: FileAnalysis) -> None:
+        owner, show_hidden = self.alert_panel.filter()
+
+        def work(cf) -> tuple[FileAnalysis, Grouped]:
+            analysis = analyse(cf, today, rules, progress.report)
+            return analysis, group_alerts(analysis.alerts, today, owner, show_hidden)  # off the GUI thread too
+
+        def done(result: tuple[FileAnalysis, Grouped]) -> None:
+            analysis, grouped = result
             self._busy(False)
             self.busy_bar.setRange(0, 0)
             self.busy_bar.setToolTip("")
@@ -364,13 +372,13 @@ class MainWindow(QMainWindow):
             self._p_alive = analysis.p_alive
             self.model.refresh()
             self.detail.refresh_tier()
-            self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem))
+            self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
             self.statusBar().showMessage(
                 self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
                 .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
                 .replace("%3", str(self.alert_panel.visible_count())), 6000)
 
-        session.run(lambda cf: analyse(cf, today, rules, progress.report), done)
+        session.run(work, done)
 
     def _alert_rules(self) -> AlertRules:
         return AlertRules(stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS))

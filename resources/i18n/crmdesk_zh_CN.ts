@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertListModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>暂缓到 %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertPanel</name>
     <message>
         <source>All owners</source>
@@ -60,37 +91,6 @@
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
-    </message>
-</context>
-<context>
-    <name>AlertTreeModel</name>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Suggested action</source>
-        <translation>建议措施</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>已忽略</translation>
-    </message>
-    <message>
-        <source>Snoozed until %1</source>
-        <translation>暂缓到 %1</translation>
     </message>
 </context>
 <context>

@@ -50,8 +50,8 @@ def _first_alert(window, group: AlertGroup) -> QModelIndex:
     view = window.alert_panel.views[group]
     window.alert_panel.tabs.setCurrentWidget(view)
     model = view.model()
-    header = model.index(0, 0)
-    index = model.index(0, AlertColumn.CUSTOMER, header)
+    assert model.is_header(model.index(0, 0))
+    index = model.index(1, AlertColumn.CUSTOMER)  # the first alert under the first header
     view.setCurrentIndex(index)
     return index
 
@@ -67,7 +67,7 @@ def test_counts_reasons_and_a_click_opens_the_customer(qtbot, make_window, alert
     assert "超限物流有限公司" in model.data(index)
     reason = model.data(index.siblingAtColumn(AlertColumn.REASON))
     assert reason == "Receivable ¥1,500.00 exceeds the credit limit ¥1,000.00 by ¥500.00"
-    assert model.data(model.index(0, 0)) == "Receivable over credit limit · Critical (1)"
+    assert model.data(model.index(0, 0)) == "▾ Receivable over credit limit · Critical (1)"
     view = window.alert_panel.views[AlertGroup.MONEY]
     rect = view.visualRect(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -129,3 +129,23 @@ def test_a_payment_recomputes_that_customers_alerts(qtbot, make_window, alert_fi
         customer_id=customer.id, paid_date=TODAY, amount=100_000, method=PaymentMethod.CASH))
     window.detail.ledger_changed.emit()
     qtbot.waitUntil(lambda: _tab_titles(window)[AlertGroup.MONEY] == "Money (0)", timeout=10_000)
+
+
+def test_a_section_folds_on_a_click_and_with_the_keyboard(qtbot, make_window, alert_file):
+    window = make_window()
+    _opened(qtbot, window, alert_file)
+    view = window.alert_panel.views[AlertGroup.MONEY]
+    window.alert_panel.tabs.setCurrentWidget(view)
+    model = view.model()
+    assert model.rowCount() == 2  # the header and its alert
+    header = model.index(0, 0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(header).center())
+    assert model.rowCount() == 1 and model.data(header).startswith("▸ ")
+    assert window.alert_panel.tabs.tabText(0) == "Money (1)"  # folded, still counted
+    view.setFocus()
+    view.setCurrentIndex(header)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert model.rowCount() == 2 and model.data(header).startswith("▾ ")
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert model.rowCount() == 1
+    assert view.columnSpan(0, 0) == len(AlertColumn)  # the header runs across the row
