@@ -13,12 +13,12 @@ from datetime import date
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.domain.churn import ChurnFitError
 from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleared
-from crmdesk.services.churn import ChurnResult, fit_churn
+from crmdesk.services.churn import ChurnResult, fit_churn, rescore_customer
 from crmdesk.services.tiering import CustomerTier, compute_tiers, store_tiers
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.orders import purchase_days
-from crmdesk.storage.scores import CustomerScores, save_scores
+from crmdesk.storage.scores import CustomerScores, save_scores, update_churn, update_rfm
 
 STEPS = 100  # progress runs 0..STEPS
 _TIERS, _CHURN = 20, 60  # where each stage ends; the alerts take the rest
@@ -60,7 +60,7 @@ def analyse(
 def _analyse(cf: CustomerFile, today: date, rules: AlertRules, progress: Callable[[int], None]) -> FileAnalysis:
     progress(0)
     tiers = compute_tiers(cf, today)
-    changed = store_tiers(cf, tiers, today)
+    changed = len(store_tiers(cf, tiers, today))
     progress(_TIERS)
     purchases = purchase_days(cf, today)  # read once for the fit and the alerts
     churn: ChurnResult | None = None
@@ -82,3 +82,47 @@ def _analyse(cf: CustomerFile, today: date, rules: AlertRules, progress: Callabl
         forget_cleared(cf, alerts)
     progress(STEPS)
     return FileAnalysis(changed, churn, problem, alerts, p_alive)
+
+
+@dataclass(frozen=True)
+class CustomerUpdate:
+    """What an edit of one customer changed: alerts by customer, and the edited one's P(alive)."""
+
+    alerts: dict[int, list[CustomerAlert]]  # the edited customer, and any whose tier moved
+    p_alive: float | None  # None: not scored (no fit, no order, or not an order edit)
+
+
+def reanalyse_customer(
+    cf: CustomerFile,
+    today: date,
+    customer_id: int,
+    *,
+    orders_changed: bool,
+    rules: AlertRules = AlertRules(),
+    churn: ChurnResult | None = None,
+    p_alive: dict[int, float] | None = None,
+) -> CustomerUpdate:
+    """After an edit: only what it can have changed.
+
+    Any edit: that customer's alerts.  An edit of their orders also: the
+    tiers and RFM quintiles, which rank everyone (stored only where they
+    moved, with the alerts of customers whose tier moved: tier sets a churn
+    alert's severity), and their churn numbers under the file's fitted model.
+    """
+    p_alive = dict(p_alive or {})
+    touched = {customer_id}
+    score = None
+    if orders_changed and not cf.read_only:
+        tiers = compute_tiers(cf, today)
+        touched.update(store_tiers(cf, tiers, today))
+        update_rfm(cf, {t.customer_id: t.rfm for t in tiers}, today)
+        if churn is not None:
+            scored = rescore_customer(cf, today, churn, customer_id)
+            score = scored.p_alive if scored else None
+            update_churn(cf, customer_id, *((scored.p_alive, scored.expected_purchases, scored.expected_value,
+                                             churn.horizon_weeks) if scored else (None, None, None, None)), today)
+            p_alive.pop(customer_id, None)
+            if score is not None:
+                p_alive[customer_id] = score
+    alerts = {cid: compute_alerts(cf, today, rules, p_alive=p_alive, customer_id=cid) for cid in sorted(touched)}
+    return CustomerUpdate(alerts, score)

@@ -59,11 +59,29 @@ def fit_churn(
     keys, freq, recency, T, monetary = churn.rfm_of_days(purchases, today)
     bgnbd = churn.fit_bgnbd(freq, recency, T)
     gg = churn.fit_gamma_gamma(freq, monetary)
+    codes = {cid: code for cid, code, _name, _limit in order_store.ledger_customers(cf)}
+    customers = _scored(bgnbd, gg, horizon_weeks, codes, keys, freq, recency, T, monetary)
+    customers.sort(key=lambda c: c.code)
+    return ChurnResult(bgnbd, gg, horizon_weeks, customers)
+
+
+def rescore_customer(cf: CustomerFile, today: date, fit: ChurnResult, customer_id: int) -> CustomerChurn | None:
+    """One customer's numbers again, under the file's fitted parameters (after an edit of their orders).
+
+    One customer's orders do not move the population's parameters enough to
+    refit; None when they have no order up to today or are in the recycle bin.
+    """
+    purchases = order_store.purchase_days(cf, today, customer_id)
+    codes = {cid: code for cid, code, _name, _limit in order_store.ledger_customers(cf, customer_id)}
+    scored = _scored(fit.bgnbd, fit.gamma_gamma, fit.horizon_weeks, codes, *churn.rfm_of_days(purchases, today))
+    return scored[0] if scored else None
+
+
+def _scored(bgnbd, gg, horizon_weeks, codes, keys, freq, recency, T, monetary) -> list[CustomerChurn]:
     alive = churn.p_alive(bgnbd, freq, recency, T)
     purchases = churn.expected_purchases(bgnbd, horizon_weeks, freq, recency, T)
     value = churn.expected_value(bgnbd, gg, horizon_weeks, freq, recency, T, monetary)
-    codes = dict((cid, code) for cid, code, _name, _limit in order_store.ledger_customers(cf))
-    customers = [
+    return [
         CustomerChurn(
             customer_id=cid,
             code=codes[cid],
@@ -74,5 +92,3 @@ def fit_churn(
         for i, cid in enumerate(keys)
         if cid in codes  # customers in the recycle bin are left out
     ]
-    customers.sort(key=lambda c: c.code)
-    return ChurnResult(bgnbd, gg, horizon_weeks, customers)

@@ -48,11 +48,11 @@ def recompute_tiers(cf: CustomerFile, today: date, rules: TierRules | None = Non
 
     Returns how many changed; ``rules``: the file's own unless given.
     """
-    return store_tiers(cf, compute_tiers(cf, today, rules), today)
+    return len(store_tiers(cf, compute_tiers(cf, today, rules), today))
 
 
-def store_tiers(cf: CustomerFile, rows: list[CustomerTier], today: date) -> int:
-    """Store computed tiers (nothing in a read-only file); returns how many changed."""
+def store_tiers(cf: CustomerFile, rows: list[CustomerTier], today: date) -> list[int]:
+    """Store computed tiers (nothing in a read-only file); returns the customers whose tier changed."""
     if cf.read_only:
-        return 0
+        return []
     return tier_store.save_tiers(cf, {r.customer_id: r.tier for r in rows}, today)

@@ -331,9 +331,11 @@ def paid_by_customer(cf: CustomerFile) -> dict[int, int]:
     return dict(cf.execute(_PAID_SQL).fetchall())
 
 
-def ledger_customers(cf: CustomerFile) -> list[tuple[int, str, str, int | None]]:
-    """(id, code, name, credit limit) of every customer not in the recycle bin, by code."""
-    return cf.execute(_CUSTOMERS_SQL).fetchall()
+def ledger_customers(cf: CustomerFile, customer_id: int | None = None) -> list[tuple[int, str, str, int | None]]:
+    """(id, code, name, credit limit) of every customer (or one) not in the recycle bin, by code."""
+    if customer_id is None:
+        return cf.execute(_CUSTOMERS_SQL).fetchall()
+    return cf.execute(_CUSTOMERS_SQL.replace(" ORDER BY", " AND id = ? ORDER BY"), [customer_id]).fetchall()
 
 
 def assemble_ledger(

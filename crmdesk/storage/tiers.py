@@ -11,10 +11,10 @@ from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile
 
 
-def save_tiers(cf: CustomerFile, results: Mapping[int, TierResult], today: date) -> int:
+def save_tiers(cf: CustomerFile, results: Mapping[int, TierResult], today: date) -> list[int]:
     """Store the tiers computed for ``today``; append a history row for each change.
 
-    Returns how many customers changed tier (a first tier counts as a change).
+    Returns the customers whose tier changed (a first tier counts as a change).
     """
     with cf.transaction():
         current = dict(cf.execute("SELECT customer_id, tier FROM customer_tiers").fetchall())
@@ -35,7 +35,7 @@ def save_tiers(cf: CustomerFile, results: Mapping[int, TierResult], today: date)
             "total = excluded.total, rank = excluded.rank, n = excluded.n, computed_on = excluded.computed_on",
             [(cid, r.tier.value, r.total, r.rank, r.n, day) for cid, r in results.items()],
         )
-        return len(changed)
+        return [row[0] for row in changed]
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ from crmdesk.services import ledger as ledger_service
 from crmdesk.services.files import new_file
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.services import alerts as alert_service
-from crmdesk.services.analysis import STEPS, FileAnalysis, analyse
-from crmdesk.services.tiering import recompute_tiers
+from crmdesk.services.analysis import STEPS, CustomerUpdate, FileAnalysis, analyse, reanalyse_customer
+from crmdesk.services.churn import ChurnResult
 from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._show_code: str | None = None
         self._opening: Cancellation | None = None
         self._p_alive: dict[int, float] = {}  # the last fit's, for recomputing one customer's alerts
+        self._churn: ChurnResult | None = None  # the fitted model, to score one customer after an edit
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
             if session is not self.session:
                 return
             self._p_alive = analysis.p_alive
+            self._churn = analysis.churn
             self.model.refresh()
             self.detail.refresh_tier()
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
@@ -392,23 +394,28 @@ class MainWindow(QMainWindow):
         return notes.get(problem, "") if problem else ""
 
     def _recompute_customer(self, customer_id: int | None, *, tiers: bool) -> None:
-        """After an edit: that customer's alerts (and the tiers, which rank everyone, if orders changed)."""
+        """After an edit: that customer's alerts; if their orders changed, also tiers, RFM and their churn numbers."""
         session = self.session
         if session is None or customer_id is None:
             return
-        today, rules, p_alive = self.today, self._alert_rules(), self._p_alive
+        today, rules, churn, p_alive = self.today, self._alert_rules(), self._churn, self._p_alive
 
-        def work(cf):
+        def work(cf) -> CustomerUpdate:
+            return reanalyse_customer(cf, today, customer_id, orders_changed=tiers, rules=rules, churn=churn,
+                                      p_alive=p_alive)
+
+        def done(update: CustomerUpdate) -> None:
+            if session is not self.session:
+                return
+            if tiers and churn is not None:
+                self._p_alive.pop(customer_id, None)
+                if update.p_alive is not None:
+                    self._p_alive[customer_id] = update.p_alive
+            for cid, rows in update.alerts.items():
+                self.alert_panel.replace_customer(cid, rows)
             if tiers:
-                recompute_tiers(cf, today)
-            return alert_service.compute_alerts(cf, today, rules, p_alive=p_alive, customer_id=customer_id)
-
-        def done(rows) -> None:
-            if session is self.session:
-                self.alert_panel.replace_customer(customer_id, rows)
-                if tiers:
-                    self.model.refresh()
-                    self.detail.refresh_tier()
+                self.model.refresh()
+                self.detail.refresh_tier()
 
         session.run(work, done)
 
@@ -530,6 +537,7 @@ class MainWindow(QMainWindow):
             self.detail.show_customer(None)
             self.alert_panel.clear()
             self._p_alive = {}
+            self._churn = None
 
     # -- the list ---------------------------------------------------------------------------
 

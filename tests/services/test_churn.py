@@ -98,3 +98,38 @@ def test_opening_stores_each_customers_scores_and_alerts_on_the_churn_score(cdno
             some.p_alive, some.expected_value, 52)
         risky = {a.code for a in analysis.alerts if a.alert.kind is AlertKind.CHURN_RISK}
         assert risky == {code for code, c in fitted.items() if c.p_alive < 0.3}
+
+
+def test_an_order_edit_rescores_that_customer_under_the_fitted_model(cdnow_file, tmp_path):
+    """After an edit only what it changed: the buyer's churn numbers and RFM, the tiers, their alerts."""
+    import shutil
+
+    from crmdesk.domain.alerts import AlertKind
+    from crmdesk.domain.churn import p_alive, rfm_of_days
+    from crmdesk.services.analysis import analyse, reanalyse_customer
+    from crmdesk.storage.scores import scores_of
+
+    path = tmp_path / "cdnow.crmdesk"
+    shutil.copy(cdnow_file, path)
+    with CustomerFile.open(path) as cf:
+        analysis = analyse(cf, CALIBRATION_END)
+        lapsed = next(c for c in analysis.churn.customers if c.p_alive < 0.2)
+        before = scores_of(cf, lapsed.customer_id)
+        other = next(c for c in analysis.churn.customers if c.customer_id != lapsed.customer_id)
+        other_before = scores_of(cf, other.customer_id)
+        order_store.insert_order(cf, Order(customer_id=lapsed.customer_id, order_date=CALIBRATION_END,
+                                           product="CD", quantity=1, amount=2_000))
+
+        update = reanalyse_customer(cf, CALIBRATION_END, lapsed.customer_id, orders_changed=True,
+                                    churn=analysis.churn, p_alive=analysis.p_alive)
+
+        days = order_store.purchase_days(cf, CALIBRATION_END, lapsed.customer_id)
+        _, x, tx, T, _ = rfm_of_days(days, CALIBRATION_END)
+        expected = float(p_alive(analysis.churn.bgnbd, x, tx, T)[0])  # the same parameters, the new history
+        after = scores_of(cf, lapsed.customer_id)
+        assert update.p_alive == pytest.approx(expected) and after.p_alive == pytest.approx(expected)
+        assert after.p_alive > 0.3 > before.p_alive
+        assert after.r == 5 and before.r < 5  # bought on the last day: most recent
+        kinds = {a.alert.kind for a in update.alerts[lapsed.customer_id]}
+        assert AlertKind.CHURN_RISK not in kinds and AlertKind.NO_RECENT_PURCHASE not in kinds
+        assert scores_of(cf, other.customer_id).p_alive == other_before.p_alive  # not refitted
