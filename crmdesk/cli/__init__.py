@@ -282,6 +282,7 @@ def _alerts(args: argparse.Namespace) -> int:
     from crmdesk.domain.alerts import MONEY_NUMBERS
     from crmdesk.services.alerts import churn_scores, compute_alerts
     from crmdesk.services.files import reading
+    from crmdesk.storage import file_settings
 
     today = _today_of(args)
     with reading(args.file) as cf:
@@ -289,7 +290,7 @@ def _alerts(args: argparse.Namespace) -> int:
         if isinstance(scores, str):  # the model could not be fitted: say why, go on without scores
             print(text(f"churn_{scores}") + " " + text("alerts_without_churn"), file=sys.stderr)
             scores = None
-        rows = compute_alerts(cf, today, p_alive=scores)
+        rows = compute_alerts(cf, today, file_settings.alert_rules(cf), p_alive=scores)
     if not args.all:
         rows = [r for r in rows if not r.hidden(today)]
 

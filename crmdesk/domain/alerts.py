@@ -158,6 +158,21 @@ class AlertRules:
     follow_up_critical_days: int = 7  # overdue this long: critical
 
 
+# The rules a file may set (File -> File settings -> Alerts), with their allowed ranges.
+ALERT_RULE_RANGES: dict[str, tuple[int, int]] = {
+    "no_purchase_months": (1, 36),
+    "frequency_drop_percent": (1, 100),
+    "churn_threshold_percent": (1, 99),
+    "repurchase_lead_days": (0, 90),
+    "occasion_lead_days": (0, 60),
+}
+
+
+def alert_rules_allowed(name: str, value: object) -> bool:
+    low, high = ALERT_RULE_RANGES[name]
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 @dataclass(frozen=True)
 class DueFollowUp:
     follow_up_id: int

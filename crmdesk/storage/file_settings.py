@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules, alert_rules_allowed
 from crmdesk.domain.orders import DEFAULT_HORIZON_DAYS, LedgerRules
 from crmdesk.domain.tiers import TierRules, tier_rules_errors
 from crmdesk.domain.validation import FieldError
@@ -24,6 +25,7 @@ TIER_WINDOW_MONTHS = Setting("tiers.window_months", TierRules.window_months)
 TIER_A_PERCENT = Setting("tiers.a_percent", TierRules.a_percent)
 TIER_B_PERCENT = Setting("tiers.b_percent", TierRules.b_percent)
 TIER_C_PERCENT = Setting("tiers.c_percent", TierRules.c_percent)
+ALERT_RULES = {name: Setting(f"alerts.{name}", getattr(AlertRules, name)) for name in ALERT_RULE_RANGES}
 
 
 def get(cf: CustomerFile, setting: Setting) -> Any:
@@ -54,6 +56,28 @@ def tier_rules(cf: CustomerFile) -> TierRules:
         c_percent=get(cf, TIER_C_PERCENT),
     )
     return TierRules() if tier_rules_errors(rules) else rules
+
+
+def alert_rules(cf: CustomerFile, **others: Any) -> AlertRules:
+    """The file's alert thresholds (``others``: the rest, e.g. the user's own stale-record age).
+
+    A value out of range, written by hand or by another program, falls back to its default.
+    """
+    values = {}
+    for name, setting in ALERT_RULES.items():
+        value = get(cf, setting)
+        values[name] = value if alert_rules_allowed(name, value) else setting.default
+    return AlertRules(**values, **others)
+
+
+def set_alert_rules(cf: CustomerFile, rules: AlertRules) -> None:
+    """Store the file's alert thresholds (the caller's widgets keep them in range)."""
+    with cf.transaction():
+        for name, setting in ALERT_RULES.items():
+            value = getattr(rules, name)
+            if not alert_rules_allowed(name, value):
+                raise ValueError(f"{name} = {value!r} is outside {ALERT_RULE_RANGES[name]}")
+            put(cf, setting, value)
 
 
 def set_tier_rules(cf: CustomerFile, rules: TierRules) -> list[FieldError]:

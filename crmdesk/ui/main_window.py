@@ -37,6 +37,7 @@ from crmdesk.services.analysis import STEPS, CustomerUpdate, FileAnalysis, analy
 from crmdesk.services.churn import ChurnResult
 from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage import customers as store
+from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
 from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
@@ -383,7 +384,11 @@ class MainWindow(QMainWindow):
         session.run(work, done)
 
     def _alert_rules(self) -> AlertRules:
-        return AlertRules(stale_after_days=self.prefs.get(options.STALE_AFTER_DAYS))
+        """The file's thresholds, and how old a record may get before the user wants it checked."""
+        stale = self.prefs.get(options.STALE_AFTER_DAYS)
+        if self.session is None:
+            return AlertRules(stale_after_days=stale)
+        return file_settings.alert_rules(self.session.gui, stale_after_days=stale)
 
     def _churn_note(self, problem: str | None) -> str:
         notes = {
@@ -729,6 +734,7 @@ class MainWindow(QMainWindow):
         session = self.session
         dialog = FileSettingsDialog(session.gui, self)
         dialog.tier_rules_changed.connect(lambda _rules: self._recompute(session))  # new window or cut-offs
+        dialog.alert_rules_changed.connect(lambda _rules: self._recompute(session))
         dialog.exec()
 
     def show_statement(self) -> None:

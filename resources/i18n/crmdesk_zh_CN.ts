@@ -381,6 +381,34 @@ The change is stored when you save the customer.</source>
         <translation> 个月</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Churn risk after no purchase for:</source>
+        <translation>多久未购买视为流失风险：</translation>
+    </message>
+    <message>
+        <source>Churn risk when buying less often by:</source>
+        <translation>购买频次下降多少视为流失风险：</translation>
+    </message>
+    <message>
+        <source>Churn risk when the model&apos;s score is over:</source>
+        <translation>模型流失风险高于：</translation>
+    </message>
+    <message>
+        <source>Remind of an expected repurchase:</source>
+        <translation>预计复购提醒：</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>Remind of birthdays and anniversaries:</source>
+        <translation>生日和纪念日提醒：</translation>
+    </message>
+    <message>
         <source>Use up to 8 letters, digits or hyphens.</source>
         <translation>请使用最多 8 个字母、数字或连字符。</translation>
     </message>

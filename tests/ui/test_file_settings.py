@@ -122,3 +122,45 @@ def test_unchanged_tier_rules_do_not_ask_for_a_recompute(qtbot, customer_file):
     with qtbot.assertNotEmitted(dialog.tier_rules_changed):
         dialog.accept()
     assert file_settings.get(customer_file, file_settings.DATE_HORIZON_DAYS) == 3
+
+
+def test_alert_thresholds_are_file_settings_the_scan_and_the_cli_use(qtbot, customer_file, capsys):
+    from datetime import timedelta
+
+    from crmdesk.domain.alerts import AlertKind
+    from crmdesk.services.alerts import compute_alerts
+    from crmdesk.storage import orders as order_store
+
+    # A 30-day rhythm with the next purchase due in 20 days: outside the default 15-day reminder.
+    buyer = customer_store.insert_customer(customer_file, make_person(last_verified=TODAY))
+    last = TODAY - timedelta(days=10)
+    order_store.insert_ledger_rows(customer_file, [
+        Order(customer_id=buyer.id, order_date=last - timedelta(days=30 * k), product="零担", quantity=1, amount=100)
+        for k in range(3)], [])
+
+    def kinds() -> set:
+        return {a.alert.kind for a in compute_alerts(customer_file, TODAY, file_settings.alert_rules(customer_file))}
+
+    assert AlertKind.REPURCHASE_DUE not in kinds()
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    assert dialog.alert_spins["repurchase_lead_days"].value() == 15
+    assert dialog.alert_labels["repurchase_lead_days"].text() == "Remind of an expected repurchase:"
+    dialog.alert_spins["repurchase_lead_days"].setValue(20)
+    with qtbot.waitSignal(dialog.alert_rules_changed):
+        dialog.accept()
+    assert file_settings.alert_rules(customer_file).repurchase_lead_days == 20
+    assert AlertKind.REPURCHASE_DUE in kinds()
+
+    from crmdesk.cli import main
+
+    customer_file.conn.commit()
+    assert main(["alerts", str(customer_file.path), "--today", TODAY.isoformat(), "--json"]) == 0
+    assert "repurchase_due" in capsys.readouterr().out
+
+
+def test_an_alert_threshold_written_out_of_range_falls_back_to_its_default(customer_file):
+    file_settings.put(customer_file, file_settings.ALERT_RULES["churn_threshold_percent"], 250)
+    file_settings.put(customer_file, file_settings.ALERT_RULES["no_purchase_months"], 6)
+    rules = file_settings.alert_rules(customer_file, stale_after_days=30)
+    assert (rules.churn_threshold_percent, rules.no_purchase_months, rules.stale_after_days) == (70, 6, 30)

@@ -1,12 +1,13 @@
 """This file's business rules (they travel with the file, unlike the preferences).
 
-Saving tier rules that differ from the stored ones emits ``tier_rules_changed``
-(with the new TierRules): the window recomputes the tiers then.
+Saving tier rules or alert thresholds that differ from the stored ones emits
+``tier_rules_changed`` or ``alert_rules_changed``: the window recomputes then.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules
 from crmdesk.domain.tiers import PERCENT, WINDOW_MONTHS, Tier, TierRules, tier_rules_errors
 from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile, WriteError
@@ -35,12 +37,14 @@ _PERCENT_TIERS = {"a_percent": Tier.A, "b_percent": Tier.B, "c_percent": Tier.C}
 
 class FileSettingsDialog(QDialog):
     tier_rules_changed = Signal(object)  # TierRules, after they were saved changed
+    alert_rules_changed = Signal(object)  # AlertRules, likewise
 
     def __init__(self, cf: CustomerFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("file_settings")
         self._cf = cf
         self._tier_rules = file_settings.tier_rules(cf)
+        self._alert_rules = file_settings.alert_rules(cf)
         self.prefix = QLineEdit(file_settings.get(cf, file_settings.CUSTOMER_CODE_PREFIX), self)
         self.prefix.setObjectName("code_prefix")
         self.prefix.setMaxLength(8)
@@ -61,12 +65,13 @@ class FileSettingsDialog(QDialog):
         form.addRow(self.labels[1], self.block)
         form.addRow(self.labels[2], self.horizon)
         self.tiers_box = self._build_tiers()
+        self.alerts_box = self._build_alerts()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for widget in (self.prefix, self.block, self.horizon, *self.tier_spins.values()):
+        for widget in (self.prefix, self.block, self.horizon, *self.tier_spins.values(), *self.alert_spins.values()):
             widget.setEnabled(not cf.read_only)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -74,9 +79,17 @@ class FileSettingsDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.tiers_box)
+        layout.addWidget(self.alerts_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        # A window's height ignores a wrapped label's height-for-width: the tier rule lost its last line.
+        super().resizeEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.setMinimumHeight(needed)
 
     def _build_tiers(self) -> QGroupBox:
         """Window in months and the A/B/C percentages, with the rule they make in one sentence."""
@@ -102,6 +115,26 @@ class FileSettingsDialog(QDialog):
             form.addRow(self.tier_labels[name], spin)
         form.addRow(self.tier_rule)
         return box
+
+    def _build_alerts(self) -> QGroupBox:
+        box = QGroupBox(self)
+        box.setObjectName("alerts_group")
+        self.alert_spins: dict[str, QSpinBox] = {}
+        self.alert_labels: dict[str, QLabel] = {}
+        form = QFormLayout(box)
+        for name, (low, high) in ALERT_RULE_RANGES.items():
+            spin = QSpinBox(box)
+            spin.setObjectName(f"alert_{name}")
+            spin.setRange(low, high)
+            spin.setValue(getattr(self._alert_rules, name))
+            self.alert_spins[name] = spin
+            self.alert_labels[name] = QLabel(box)
+            form.addRow(self.alert_labels[name], spin)
+        return box
+
+    def alert_rules(self) -> AlertRules:
+        """The stored alert rules with the thresholds set in the spin boxes."""
+        return replace(self._alert_rules, **{name: spin.value() for name, spin in self.alert_spins.items()})
 
     def _tier_field_name(self, name: str) -> str:
         tier = _PERCENT_TIERS.get(name)
@@ -129,6 +162,17 @@ class FileSettingsDialog(QDialog):
         self.tier_spins["window_months"].setSuffix(self.tr(" months"))
         for name in ("a_percent", "b_percent", "c_percent"):
             self.tier_spins[name].setSuffix(" %")
+        self.alerts_box.setTitle(self.tr("Alerts"))
+        alert_labels = {
+            "no_purchase_months": (self.tr("Churn risk after no purchase for:"), self.tr(" months")),
+            "frequency_drop_percent": (self.tr("Churn risk when buying less often by:"), " %"),
+            "churn_threshold_percent": (self.tr("Churn risk when the model's score is over:"), " %"),
+            "repurchase_lead_days": (self.tr("Remind of an expected repurchase:"), self.tr(" days before")),
+            "occasion_lead_days": (self.tr("Remind of birthdays and anniversaries:"), self.tr(" days before")),
+        }
+        for name, (label, suffix) in alert_labels.items():
+            self.alert_labels[name].setText(label)
+            self.alert_spins[name].setSuffix(suffix)
         self._update_tier_rule()
 
     def accept(self) -> None:
@@ -152,12 +196,17 @@ class FileSettingsDialog(QDialog):
                 file_settings.put(self._cf, file_settings.BLOCK_OVER_LIMIT, self.block.isChecked())
                 file_settings.put(self._cf, file_settings.DATE_HORIZON_DAYS, self.horizon.value())
                 file_settings.set_tier_rules(self._cf, rules)
+                file_settings.set_alert_rules(self._cf, self.alert_rules())
         except WriteError as e:
             self.error.setText(texts.error_text(e.problem, {"detail": e.detail}))
             self.error.show()
             return
         changed = rules != self._tier_rules
-        self._tier_rules = rules
+        alerts = self.alert_rules()
+        alerts_changed = alerts != self._alert_rules
+        self._tier_rules, self._alert_rules = rules, alerts
         super().accept()
         if changed:
             self.tier_rules_changed.emit(rules)
+        elif alerts_changed:  # a tier recompute recomputes the alerts too
+            self.alert_rules_changed.emit(alerts)
