@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         self.detail.show_customer(None)
         self.detail.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
+        self.alert_panel.set_read_only(session.read_only)
         self._refresh_choices()
         self._update_titles()
         if self._show_code:
@@ -434,10 +435,7 @@ class MainWindow(QMainWindow):
     def _set_alert_state(self, row, state: StoredState | None) -> None:
         if self.session is None:
             return
-        if self.session.read_only:
-            self.statusBar().showMessage(self.tr("The file is open read-only; alerts cannot be dismissed."), 6000)
-            return
-        try:
+        try:  # the panel offers nothing of this in a read-only file; the file refuses too
             if state is None:
                 alert_service.restore(self.session.gui, row.alert)
             elif state.state is AlertState.DISMISSED:

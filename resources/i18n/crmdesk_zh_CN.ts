@@ -681,10 +681,6 @@ The change is stored when you save the customer.</source>
         <translation>无流失评分：模型无法拟合本文件的数据。</translation>
     </message>
     <message>
-        <source>The file is open read-only; alerts cannot be dismissed.</source>
-        <translation>文件以只读方式打开，无法忽略预警。</translation>
-    </message>
-    <message>
         <source>Alerts (%1)</source>
         <translation>预警（%1）</translation>
     </message>

@@ -149,3 +149,25 @@ def test_a_section_folds_on_a_click_and_with_the_keyboard(qtbot, make_window, al
     qtbot.keyClick(view, Qt.Key.Key_Left)
     assert model.rowCount() == 1
     assert view.columnSpan(0, 0) == len(AlertColumn)  # the header runs across the row
+
+
+def test_a_read_only_file_offers_only_to_open_the_customer(qtbot):
+    from crmdesk.domain.alerts import Alert, AlertKind, Severity
+    from crmdesk.services.alerts import CustomerAlert
+    from crmdesk.ui.alerts.alert_panel import AlertPanel
+
+    panel = AlertPanel(TODAY)
+    qtbot.addWidget(panel)
+    panel.set_alerts([CustomerAlert(Alert(AlertKind.OVER_CREDIT_LIMIT, 1, Severity.CRITICAL,
+                                          {"receivable": 2, "credit_limit": 1, "over_by": 1}), "KH000001", "甲", None,
+                                    None)])
+    panel.set_read_only(True)
+    view = panel.views[AlertGroup.MONEY]
+    view.setCurrentIndex(view.model().index(1, 0))
+    assert panel.open_button.isEnabled()
+    assert not panel.dismiss_button.isEnabled() and not panel.snooze_button.isEnabled()
+    with qtbot.assertNotEmitted(panel.dismiss_requested):
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    panel.set_read_only(False)
+    assert panel.dismiss_button.isEnabled()

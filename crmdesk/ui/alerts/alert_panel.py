@@ -52,6 +52,7 @@ class AlertPanel(QWidget):
         self.today = today
         self._rows: list[CustomerAlert] = []  # every alert of the file, shown or not
         self._hidden = 0  # dismissed or snoozed among the owner's
+        self._read_only = False
         self._note = ""
 
         self.owner = QComboBox(self)
@@ -153,6 +154,11 @@ class AlertPanel(QWidget):
         if (grouped.owner, grouped.show_hidden) != self.filter():  # the chosen owner has no alerts now
             grouped = group_alerts(rows, self.today, *self.filter())
         self._show(grouped)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only file keeps its alerts' states as they are: only opening a customer is offered."""
+        self._read_only = read_only
+        self._update_buttons()
 
     def filter(self) -> tuple[str | None, bool]:
         """(owner or None for everyone, whether dismissed and snoozed alerts show)."""
@@ -285,9 +291,11 @@ class AlertPanel(QWidget):
 
     def _update_buttons(self) -> None:
         row = self._current()
-        for button in (self.open_button, self.dismiss_button, self.snooze_button):
-            button.setEnabled(row is not None)
-        self.restore_button.setEnabled(row is not None and row.state is not None)
+        writable = row is not None and not self._read_only
+        self.open_button.setEnabled(row is not None)
+        self.dismiss_button.setEnabled(writable)
+        self.snooze_button.setEnabled(writable)
+        self.restore_button.setEnabled(writable and row.state is not None)
 
     def _on_activated(self, index: QModelIndex) -> None:
         row = self.models[list(AlertGroup)[self.tabs.currentIndex()]].alert_at(index)  # a header folds on click
@@ -301,7 +309,7 @@ class AlertPanel(QWidget):
 
     def _dismiss_current(self) -> None:
         row = self._current()
-        if row is not None:
+        if row is not None and not self._read_only:
             self.dismiss_requested.emit(row)
 
     def _restore_current(self) -> None:
@@ -355,10 +363,11 @@ class AlertPanel(QWidget):
         view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.open_button.text()).triggered.connect(self._open_current)
-        menu.addAction(self.dismiss_button.text()).triggered.connect(self._dismiss_current)
-        snooze = menu.addMenu(self.snooze_button.text())
-        self._fill_snooze_menu(snooze)
-        if row.state is not None:
+        if not self._read_only:
+            menu.addAction(self.dismiss_button.text()).triggered.connect(self._dismiss_current)
+            snooze = menu.addMenu(self.snooze_button.text())
+            self._fill_snooze_menu(snooze)
+        if row.state is not None and not self._read_only:
             menu.addAction(self.restore_button.text()).triggered.connect(self._restore_current)
         menu.exec(view.viewport().mapToGlobal(pos))
 
