@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from crmdesk.domain.dates import IsoDays
 from crmdesk.domain.orders import Aging, DailyPurchases, Order, Payment, PaymentMethod, Period, SalesPlan, settle_buckets
 from crmdesk.storage.change_log import log_change
+from crmdesk.storage.rows import Rows, text_of
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
 
@@ -25,76 +26,6 @@ _ORDER_COLUMNS = (
 _PAYMENT_COLUMNS = ("customer_id", "paid_date", "amount", "method", "note")
 
 
-def _db_value(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, PaymentMethod):
-        return value.value
-    return value
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(_db_value(value))
-
-
-class _Rows:
-    """Insert, update and soft-delete one kind of ledger row, with the change log."""
-
-    def __init__(self, table: str, entity: str, columns: Sequence[str]) -> None:
-        self.table, self.entity, self.columns = table, entity, tuple(columns)
-        marks = ", ".join("?" for _ in range(len(columns) + 4))
-        self.insert_sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}, uid, created_at, updated_at, row_version) "
-            f"VALUES ({marks})"
-        )
-
-    def values(self, row: Any) -> list[Any]:
-        return [_db_value(getattr(row, c)) for c in self.columns]
-
-    def insert(self, cf: CustomerFile, row: Any) -> Any:
-        with cf.transaction():
-            now, uid = cf.now(), cf.new_uid()
-            cur = cf.execute(self.insert_sql, [*self.values(row), uid, now, now, 1])
-            stored = replace(row, id=cur.lastrowid, uid=uid, row_version=1)
-            log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=uid,
-                       action="create", new=_summary(stored), at=now)
-            return stored
-
-    def update(self, cf: CustomerFile, row: Any, old: Any | None) -> Any:
-        """``old`` is the stored row as read before (None: it is gone)."""
-        if old is None:
-            raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} is gone")
-        with cf.transaction():
-            now = cf.now()
-            sets = ", ".join(f"{c} = ?" for c in self.columns)
-            cur = cf.execute(
-                f"UPDATE {self.table} SET {sets}, updated_at = ?, row_version = row_version + 1 "
-                "WHERE id = ? AND row_version = ? AND deleted_at IS NULL",
-                [*self.values(row), now, row.id, row.row_version],
-            )
-            if cur.rowcount != 1:
-                raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} changed meanwhile")
-            for column in self.columns:
-                before, after = getattr(old, column), getattr(row, column)
-                if before != after:
-                    log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=old.uid,
-                               action="update", field=column, old=_text(before), new=_text(after), at=now)
-            return replace(row, uid=old.uid, row_version=row.row_version + 1)
-
-    def delete(self, cf: CustomerFile, row: Any) -> None:
-        with cf.transaction():
-            now = cf.now()
-            cur = cf.execute(
-                f"UPDATE {self.table} SET deleted_at = ?, updated_at = ?, row_version = row_version + 1 "
-                "WHERE id = ? AND deleted_at IS NULL",
-                [now, now, row.id],
-            )
-            if cur.rowcount != 1:
-                raise WriteError(WriteProblem.CONFLICT, f"{self.entity} {row.id} is gone")
-            log_change(cf, customer_id=row.customer_id, entity=self.entity, entity_uid=row.uid,
-                       action="delete", old=_summary(row), at=now)
-
-
 def _summary(row: Order | Payment) -> str:
     """One line for the change log: what was added or removed."""
     if isinstance(row, Order):
@@ -102,8 +33,8 @@ def _summary(row: Order | Payment) -> str:
     return f"{row.paid_date.isoformat()} {row.amount}"
 
 
-_ORDERS = _Rows("orders", "order", _ORDER_COLUMNS)
-_PAYMENTS = _Rows("payments", "payment", _PAYMENT_COLUMNS)
+_ORDERS = Rows("orders", "order", _ORDER_COLUMNS, _summary)
+_PAYMENTS = Rows("payments", "payment", _PAYMENT_COLUMNS, _summary)
 
 
 # -- orders -----------------------------------------------------------------------------------
@@ -240,7 +171,7 @@ def set_plan(cf: CustomerFile, plan: SalesPlan) -> None:
         ).fetchone()[0]
         log_change(cf, customer_id=plan.customer_id, entity="sales_plan", entity_uid=uid,
                    action="update" if old else "create", field=str(plan.period),
-                   old=_text(old[0]) if old else None, new=str(plan.amount), at=now)
+                   old=text_of(old[0]) if old else None, new=str(plan.amount), at=now)
 
 
 def delete_plan(cf: CustomerFile, customer_id: int, period: Period) -> None:
