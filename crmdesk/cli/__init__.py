@@ -20,7 +20,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups")
 
 
 def _today(value: str) -> date:
@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(p)
     p.add_argument("--all", action="store_true", help="include dismissed and snoozed alerts")
     p.add_argument("--json", action="store_true", help="JSON list of objects, money as decimal strings")
+
+    p = verbs.add_parser("followups", help="follow-ups due today or overdue, oldest first")
+    p.add_argument("file", type=Path)
+    _add_today(p)
+    p.add_argument("--json", action="store_true", help="JSON list of objects")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -311,7 +316,29 @@ def _alerts(args: argparse.Namespace) -> int:
     )
 
 
+def _followups(args: argparse.Namespace) -> int:
+    from crmdesk.services.files import reading
+    from crmdesk.services.followups import due
+
+    today = _today_of(args)
+    with reading(args.file) as cf:
+        rows = due(cf, today)
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "code": r.code, "name": r.name, "due": r.follow_up.due_date.isoformat(), "time": r.follow_up.due_time,
+            "method": r.follow_up.method.value, "purpose": r.follow_up.purpose, "owner": r.follow_up.owner,
+            "state": r.follow_up.state.value, "days_overdue": r.follow_up.overdue_days(today),
+            "uid": r.follow_up.uid,
+        },
+        lambda r: "\t".join((r.follow_up.due_date.isoformat(), r.follow_up.due_time or "", r.code, r.name,
+                             r.follow_up.method.value, r.follow_up.purpose)),
+        "no_follow_ups",
+    )
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
-    "churn": _churn, "alerts": _alerts,
+    "churn": _churn, "alerts": _alerts, "followups": _followups,
 }

@@ -61,6 +61,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "流失模型在本文件的数据上未能收敛，结果没有意义",
     ),
     "no_alerts": ("no alerts", "没有预警"),
+    "no_follow_ups": ("no follow-ups due", "没有到期的跟进"),
     "alerts_without_churn": ("(churn-score alerts left out)", "（未列出流失评分预警）"),
     "personal": ("personal", "个人"),
     "company": ("company", "企业"),

@@ -57,6 +57,7 @@ class ErrorCode(StrEnum):
     MORE_THAN_OWED = "more_than_owed"  # a payment larger than the receivable
     OUT_OF_RANGE = "out_of_range"  # a whole number outside {min}..{max}
     TIER_ORDER = "tier_order"  # tier percentages that do not rise from A to B to C
+    INVALID_TIME = "invalid_time"  # not a wall-clock "HH:MM"
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import NamedTuple
 
-from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, Scan, missing_essentials
+from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, DueFollowUp, Scan, missing_essentials
 from crmdesk.domain.orders import DailyPurchases, PlanProgress, progress_as_of
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
+from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage.customer_file import CustomerFile
@@ -39,7 +40,7 @@ def gather_facts(
     customer_id: int | None = None,
     purchases: Mapping[int, DailyPurchases] | None = None,
 ) -> list[tuple[alert_store.CustomerRow, CustomerFacts]]:
-    """Every customer's facts (or one customer's), from six whole-file queries.
+    """Every customer's facts (or one customer's), from a few whole-file queries.
 
     ``purchases`` (storage.orders.purchase_days up to today) may be passed in
     when the caller read them already, for the churn fit.
@@ -49,6 +50,10 @@ def gather_facts(
         plans.setdefault(row.customer_id, []).append(progress_as_of(row.period, row.planned, row.actual, today))
     if purchases is None:
         purchases = order_store.purchase_days(cf, today, customer_id)
+    follow_ups: dict[int, list[DueFollowUp]] = {}
+    for due in follow_up_store.planned_between(cf, None, today, customer_id):
+        f = due.follow_up
+        follow_ups.setdefault(f.customer_id, []).append(DueFollowUp(f.id, f.due_date))
     p_alive = p_alive or {}
     none = DailyPurchases([], [])
     result = []
@@ -63,6 +68,7 @@ def gather_facts(
                 company=row.kind == "company", has_phone=bool(row.has_phone), has_owner=bool(row.owner),
                 has_address=bool(row.has_address), contacts=row.contacts,
             ),
+            follow_ups.get(cid, ()),
         )))
     return result
 

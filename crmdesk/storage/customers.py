@@ -561,6 +561,8 @@ class ListRow:
     receivable: int = 0  # fen: billed - paid, summed from the ledger
     credit_limit: int | None = None
     tier: Tier | None = None  # as last recomputed (on open)
+    last_contact: date | None = None  # the contact log's latest day
+    next_follow_up: date | None = None  # the earliest planned follow-up
 
 
 _LIST_COLUMNS = (
@@ -568,7 +570,10 @@ _LIST_COLUMNS = (
     "coalesce(c.mobile, c.phone, (SELECT coalesce(p.mobile, p.phone) FROM contact_persons p "
     "  WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.position LIMIT 1)), "
     f"c.province, c.city, c.owner, c.last_verified, c.deleted_at, {_RECEIVABLE}, c.credit_limit, "
-    "(SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id)"
+    "(SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id), "
+    "(SELECT max(k.contact_date) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL), "
+    "(SELECT min(f.due_date) FROM follow_ups f "
+    "  WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.state = 'planned')"
 )
 
 
@@ -578,6 +583,8 @@ def _list_row(r: Sequence[Any]) -> ListRow:
         phone=r[5], province=r[6], city=r[7], owner=r[8],
         last_verified=date.fromisoformat(r[9]) if r[9] else None, deleted_at=r[10],
         receivable=r[11], credit_limit=r[12], tier=Tier(r[13]) if r[13] else None,
+        last_contact=date.fromisoformat(r[14]) if r[14] else None,
+        next_follow_up=date.fromisoformat(r[15]) if r[15] else None,
     )
 
 

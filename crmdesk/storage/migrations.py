@@ -280,6 +280,57 @@ CREATE TABLE customer_scores (
     )
 
 
+@migrations(name="0006_add_contacts_and_follow_ups")
+def _add_contacts_and_follow_ups(db: Database) -> None:
+    db.executescript(
+        """
+-- The contact log: what happened.  Times are local wall-clock "HH:MM".
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    contact_date TEXT NOT NULL,
+    contact_time TEXT CHECK (contact_time IS NULL OR contact_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    method TEXT NOT NULL,
+    person TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL CHECK (summary <> ''),
+    outcome TEXT NOT NULL DEFAULT '',
+    next_step TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX contacts_customer ON contacts (customer_id, deleted_at, contact_date);
+
+-- Planned follow-ups: what is to happen.  A generated one has a gen_key,
+-- unique within its customer, so generating again never duplicates it.
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    due_date TEXT NOT NULL,
+    due_time TEXT CHECK (due_time IS NULL OR due_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    method TEXT NOT NULL,
+    purpose TEXT NOT NULL CHECK (purpose <> ''),
+    owner TEXT,
+    state TEXT NOT NULL CHECK (state IN ('planned', 'done', 'missed', 'cancelled')),
+    contact_id INTEGER REFERENCES contacts (id) CHECK ((state = 'done') = (contact_id IS NOT NULL)),
+    source TEXT NOT NULL,
+    gen_key TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT,
+    UNIQUE (customer_id, gen_key)
+) STRICT;
+CREATE INDEX follow_ups_customer ON follow_ups (customer_id, deleted_at, state, due_date);
+-- The today list, the calendar and the alert scan read planned ones by date.
+CREATE INDEX follow_ups_due ON follow_ups (due_date, customer_id) WHERE state = 'planned' AND deleted_at IS NULL;
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

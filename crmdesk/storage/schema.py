@@ -11,4 +11,5 @@ MIGRATION_NAMES = (
     "0003_add_orders_payments_plans",
     "0004_add_customer_tiers",
     "0005_add_alert_states_and_scores",
+    "0006_add_contacts_and_follow_ups",
 )

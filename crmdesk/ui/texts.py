@@ -126,6 +126,7 @@ _TEXTS: dict[Enum, str] = {
         "texts", "More than the customer owes ({owed}); record it as a prepayment if that is meant."
     ),
     ErrorCode.OUT_OF_RANGE: QT_TRANSLATE_NOOP("texts", "Must be from {min} to {max}."),
+    ErrorCode.INVALID_TIME: QT_TRANSLATE_NOOP("texts", "Not a valid time (for example 09:30)."),
     ErrorCode.TIER_ORDER: QT_TRANSLATE_NOOP(
         "texts", "The percentages must not fall from A to B to C (A ≤ B ≤ C)."
     ),

@@ -2081,6 +2081,10 @@ The orders stay as they are.</source>
         <translation>必须在 {min} 到 {max} 之间。</translation>
     </message>
     <message>
+        <source>Not a valid time (for example 09:30).</source>
+        <translation>时间无效（例如 09:30）。</translation>
+    </message>
+    <message>
         <source>The percentages must not fall from A to B to C (A ≤ B ≤ C).</source>
         <translation>百分比须满足 A ≤ B ≤ C。</translation>
     </message>

@@ -74,7 +74,7 @@ RowSource = Callable[[Sequence[int]], dict[int, ListRow]]
 class DisplayRow:
     """One row's cells, formatted once when its page is loaded."""
 
-    __slots__ = ("cells", "stale_since", "row", "over_limit")
+    __slots__ = ("cells", "stale_since", "row", "over_limit", "follow_up_late")
 
     def __init__(self, row: ListRow, today: date, stale_after_days: int) -> None:
         self.row = row
@@ -86,11 +86,12 @@ class DisplayRow:
             mask_phone(row.phone),
             row.city or row.province or "",
             row.owner or "",
-            "",  # last contact: follow-ups feature
-            "",  # next follow-up: follow-ups feature
+            row.last_contact.isoformat() if row.last_contact else "",
+            row.next_follow_up.isoformat() if row.next_follow_up else "",
             format_money(row.receivable) if row.receivable else "",
         )
         self.over_limit = over_limit(row.receivable, row.credit_limit)
+        self.follow_up_late = row.next_follow_up is not None and row.next_follow_up < today
         stale = verification_overdue(row.last_verified, today, stale_after_days)
         self.stale_since = (row.last_verified or date.min) if stale else None
 
@@ -193,6 +194,9 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.NAME:
             if self.display_row(index.row()).stale_since is not None:
                 return QBrush(QColor("#8a6d1f"))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.NEXT_FOLLOW_UP:
+            if self.display_row(index.row()).follow_up_late:
+                return QBrush(QColor("#b91c1c"))  # overdue
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.RECEIVABLE:
             if self.display_row(index.row()).over_limit:
                 return QBrush(QColor("#b91c1c"))  # over the credit limit (外欠款预警)
