@@ -76,10 +76,6 @@ def gather_facts(
 _CHUNK = 2000  # customers between progress reports
 
 
-def _most_severe_first(a: CustomerAlert) -> tuple[int, str, str]:
-    return (-a.alert.severity, a.alert.kind, a.code)  # then by kind and customer (a StrEnum sorts as its text)
-
-
 def compute_alerts(
     cf: CustomerFile,
     today: date,
@@ -94,16 +90,21 @@ def compute_alerts(
     with gc_paused():  # ~10 objects per customer
         facts = gather_facts(cf, today, p_alive, customer_id, purchases)
         scan = Scan(today, rules)
-        out = []
+        # Customers come by code, so each (severity, kind) bucket fills in code order:
+        # joining the buckets is the sort.
+        buckets: dict[tuple[int, str], list[CustomerAlert]] = {}
         for start in range(0, len(facts), _CHUNK):
             for row, f in facts[start:start + _CHUNK]:
                 for alert in scan.alerts_for(f):
                     state = states.get(alert.key) if states else None
-                    out.append(CustomerAlert(alert, row.code, row.name, row.owner, state))
+                    bucket = buckets.get((alert.severity, alert.kind))
+                    if bucket is None:
+                        bucket = buckets[(alert.severity, alert.kind)] = []
+                    bucket.append(CustomerAlert(alert, row.code, row.name, row.owner, state))
             if progress is not None:
                 progress(min(start + _CHUNK, len(facts)), len(facts))
-        out.sort(key=_most_severe_first)
-    return out
+    # Most severe first, then by kind (a StrEnum sorts as its text), then by customer code.
+    return [a for key in sorted(buckets, key=lambda k: (-k[0], k[1])) for a in buckets[key]]
 
 
 def churn_scores(cf: CustomerFile, today: date) -> dict[int, float] | str:

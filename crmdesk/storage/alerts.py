@@ -53,6 +53,7 @@ SELECT c.id, c.code, c.name, c.owner, c.kind, c.birthday, c.anniversary, c.last_
 FROM customers c
 LEFT JOIN customer_tiers t ON t.customer_id = c.id
 WHERE +c.deleted_at IS NULL{only}
+ORDER BY c.code
 """
 
 

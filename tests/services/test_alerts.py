@@ -131,3 +131,16 @@ def test_a_file_too_small_for_the_model_still_gets_rfm_and_says_why(customer_fil
     scores = scores_of(customer_file, over)
     assert (scores.r, scores.f, scores.m) != (None, None, None) and scores.p_alive is None
     assert any(a.alert.kind is AlertKind.OVER_CREDIT_LIMIT for a in analysis.alerts)
+
+
+def test_the_alert_list_is_most_severe_first_then_by_kind_and_code(tmp_path):
+    from crmdesk.services.demo import write_demo_file
+
+    path = write_demo_file(tmp_path / "demo.crmdesk", customers=120, seed=3, today=TODAY, orders=1200)
+    with CustomerFile.open(path) as cf:
+        store.insert_customer(cf, make_person(code="A00001"))  # the newest row, the first code: never verified
+        rows = service.compute_alerts(cf, TODAY)
+    stale = [r.code for r in rows if r.alert.kind is AlertKind.STALE_RECORD]
+    assert stale[0] == "A00001" and len(stale) > 1
+    assert len({r.alert.kind for r in rows}) >= 4 and len({r.alert.severity for r in rows}) == 3
+    assert rows == sorted(rows, key=lambda r: (-r.alert.severity, r.alert.kind, r.code))
