@@ -1,4 +1,5 @@
-"""LedgerAccess: what the orders and payments tabs may do, bound to the open file and today.
+"""LedgerAccess: what a customer's tabs (orders, payments, follow-ups, contacts) may do,
+bound to the open file and today.
 
 The tabs get this object instead of a file or a service module, so they stay
 free of storage and are easy to test with a real temporary file.
@@ -8,11 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from crmdesk.domain.followups import Contact, FollowUp, FollowUpState, contact_errors, follow_up_errors
 from crmdesk.domain.money import MAX_FEN
 from crmdesk.domain.orders import FinancialSummary, Order, Payment, Period, PeriodKind, PlanProgress, SalesPlan
 from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.services import followups as follow_up_service
 from crmdesk.services import ledger
+from crmdesk.services.followups import Logged
 from crmdesk.services.ledger import OrderResult, PaymentResult
+from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
@@ -103,3 +108,38 @@ class LedgerAccess:
 
     def delete_payment(self, payment: Payment) -> None:
         ledger.delete_payment(self._cf, payment)
+
+    # -- contacts and follow-ups
+
+    def contacts(self, customer_id: int) -> list[Contact]:
+        """The contact log, newest first."""
+        return follow_up_store.contacts_of(self._cf, customer_id)
+
+    def follow_ups(self, customer_id: int) -> list[FollowUp]:
+        """Planned ones first by date, then the rest."""
+        return follow_up_store.follow_ups_of(self._cf, customer_id)
+
+    def log_contact(self, contact: Contact, *, completes: FollowUp | None = None,
+                    next_follow_up: FollowUp | None = None) -> Logged:
+        if contact.id is not None:  # an edit of a logged contact
+            errors = contact_errors(contact)
+            if errors:
+                return Logged(errors=tuple(errors))
+            return Logged(follow_up_store.update_contact(self._cf, contact))
+        return follow_up_service.log_contact(self._cf, contact, completes=completes, next_follow_up=next_follow_up)
+
+    def save_follow_up(self, follow_up: FollowUp) -> FollowUp | list[FieldError]:
+        """A new or edited follow-up as stored, or what is wrong with it (nothing stored)."""
+        if follow_up.id is None:
+            return follow_up_service.plan(self._cf, follow_up)
+        errors = follow_up_errors(follow_up)
+        return errors if errors else follow_up_store.update_follow_up(self._cf, follow_up)
+
+    def close_follow_up(self, follow_up: FollowUp, state: FollowUpState) -> FollowUp:
+        return follow_up_service.close(self._cf, follow_up, state)
+
+    def delete_contact(self, contact: Contact) -> None:
+        follow_up_store.delete_contact(self._cf, contact)
+
+    def delete_follow_up(self, follow_up: FollowUp) -> None:
+        follow_up_store.delete_follow_up(self._cf, follow_up)

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
                                           parent=self)
         self.detail.saved.connect(self._on_saved)
         self.detail.ledger_changed.connect(self._on_ledger_changed)
+        self.detail.follow_ups_changed.connect(self._on_follow_ups_changed)
         self.detail.dirty_changed.connect(lambda _dirty: self._update_actions())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -424,6 +425,11 @@ class MainWindow(QMainWindow):
                 self.detail.refresh_tier()
 
         session.run(work, done)
+
+    def _on_follow_ups_changed(self) -> None:
+        self.model.refresh()  # the last-contact and next-follow-up columns
+        current = self.detail.current()
+        self._recompute_customer(current.id if current else None, tiers=False)
 
     def _on_ledger_changed(self) -> None:
         self.model.refresh()  # the receivable column

@@ -24,6 +24,7 @@ from crmdesk.domain.customer import (
     SourceChannel,
 )
 from crmdesk.domain.money import format_money
+from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
@@ -178,6 +179,22 @@ _PAYMENT_METHOD_TEXTS: dict[Enum, str] = {
     PaymentMethod.OTHER: QT_TRANSLATE_NOOP("texts", "Other"),
 }
 
+# "Phone call" and "By e-mail", not "Phone" and "E-mail": those are the field labels (固定电话, 电子邮箱).
+_FOLLOW_UP_TEXTS: dict[Enum, str] = {
+    ContactMethod.VISIT: QT_TRANSLATE_NOOP("texts", "Visit"),
+    ContactMethod.PHONE: QT_TRANSLATE_NOOP("texts", "Phone call"),
+    ContactMethod.LETTER: QT_TRANSLATE_NOOP("texts", "Letter"),
+    ContactMethod.WECHAT: QT_TRANSLATE_NOOP("texts", "WeChat"),
+    ContactMethod.EMAIL: QT_TRANSLATE_NOOP("texts", "By e-mail"),
+    ContactMethod.QQ: QT_TRANSLATE_NOOP("texts", "QQ"),
+    ContactMethod.SMS: QT_TRANSLATE_NOOP("texts", "Text message"),
+    ContactMethod.ONLINE: QT_TRANSLATE_NOOP("texts", "Online, other"),
+    FollowUpState.PLANNED: QT_TRANSLATE_NOOP("texts", "Planned"),
+    FollowUpState.DONE: QT_TRANSLATE_NOOP("texts", "Done"),
+    FollowUpState.MISSED: QT_TRANSLATE_NOOP("texts", "Missed"),
+    FollowUpState.CANCELLED: QT_TRANSLATE_NOOP("texts", "Cancelled"),
+}
+
 # Segment.LOST equals LifecycleStatus.LOST ("lost"): a part of its own.
 _TIER_TEXTS: dict[Enum, str] = {
     Tier.A: QT_TRANSLATE_NOOP("texts", "A · VIP"),
@@ -193,7 +210,7 @@ _TIER_TEXTS: dict[Enum, str] = {
     Segment.ORDINARY: QT_TRANSLATE_NOOP("texts", "Ordinary buyer"),
 }
 
-ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS)
+ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

@@ -109,6 +109,143 @@
     </message>
 </context>
 <context>
+    <name>ContactLogDialog</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>编辑联系记录</translation>
+    </message>
+    <message>
+        <source>Follow-up done: log the contact</source>
+        <translation>跟进完成：登记联系记录</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>登记联系</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Next follow-up on</source>
+        <translation>下次跟进日期</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Schedule the next follow-up</source>
+        <translation>安排下次跟进</translation>
+    </message>
+    <message>
+        <source>HH:MM, optional</source>
+        <translation>时:分，可不填</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogTab</name>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除联系记录</translation>
+    </message>
+    <message>
+        <source>Delete this entry of the contact log?
+
+{when}   {summary}</source>
+        <translation>删除这条联系记录？
+
+{when}   {summary}</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>登记联系…</translation>
+    </message>
+    <message>
+        <source>Record a call, visit or message, and schedule the next follow-up</source>
+        <translation>记录一次电话、拜访或消息，并安排下次跟进</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No contacts logged yet. Click “Log contact…” after a call or visit.</source>
+        <translation>还没有联系记录。打完电话或拜访后，点击“登记联系…”。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>共 {n} 条联系记录</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
     <message>
         <source>Remove contact person</source>
@@ -162,6 +299,14 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Payments</source>
         <translation>回款</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进计划</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
     </message>
     <message>
         <source>Not saved: please correct the marked fields.</source>
@@ -438,6 +583,135 @@ The change is stored when you save the customer.</source>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Plan a follow-up</source>
+        <translation>安排跟进</translation>
+    </message>
+    <message>
+        <source>Move or edit the follow-up</source>
+        <translation>改期或编辑跟进</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>HH:MM, optional</source>
+        <translation>时:分，可不填</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{n} planned</source>
+        <translation>计划中 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>逾期 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除跟进</translation>
+    </message>
+    <message>
+        <source>Delete this follow-up?
+
+{when}   {purpose}</source>
+        <translation>删除这条跟进？
+
+{when}   {purpose}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation>安排…</translation>
+    </message>
+    <message>
+        <source>Plan a call-back, visit or message</source>
+        <translation>安排一次回访、拜访或消息</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Move or edit…</source>
+        <translation>改期或编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Nothing planned. Click “Plan…” or log a contact and schedule the next one.</source>
+        <translation>没有计划中的跟进。点击“安排…”，或登记联系时安排下次跟进。</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Log the contact that did it</source>
+        <translation>登记完成这次跟进的联系记录</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cancel it</source>
+        <translation>取消跟进</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2437,46 @@ The orders stay as they are.</source>
     <message>
         <source>Bank acceptance bill</source>
         <translation>承兑汇票</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>登门拜访</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Online, other</source>
+        <translation>网络（其他）</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>A · VIP</source>

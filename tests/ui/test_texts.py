@@ -6,6 +6,7 @@ import pytest
 
 from crmdesk.domain import customer as customer_module
 from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS, AccountType, ContactRole, SourceChannel
+from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
@@ -16,7 +17,7 @@ ENUMS = [
     customer_module.CustomerKind, customer_module.LifecycleStatus, customer_module.SourceChannel,
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
-    PaymentMethod,
+    PaymentMethod, ContactMethod, FollowUpState,
 ]
 
 

@@ -46,6 +46,7 @@ from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
 from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.customer_detail.contacts_tab import ContactsTab
+from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogTab, FollowUpsTab
 from crmdesk.ui.customer_detail.orders_tab import OrdersTab
 from crmdesk.ui.customer_detail.payments_tab import PaymentsTab
 from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, FieldForm
@@ -112,6 +113,7 @@ class CustomerDetailPanel(QWidget):
     saved = Signal(object)
     dirty_changed = Signal(bool)
     ledger_changed = Signal()  # an order or payment was saved or deleted
+    follow_ups_changed = Signal()  # a contact was logged, a follow-up planned, moved or closed
 
     def __init__(
         self,
@@ -135,6 +137,8 @@ class CustomerDetailPanel(QWidget):
         self._ledger: LedgerAccess | None = None
         self.orders_tab: OrdersTab | None = None
         self.payments_tab: PaymentsTab | None = None
+        self.follow_ups_tab: FollowUpsTab | None = None
+        self.contacts_log_tab: ContactLogTab | None = None
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._build_empty_page())
@@ -273,10 +277,18 @@ class CustomerDetailPanel(QWidget):
             for tab in (self.orders_tab, self.payments_tab):
                 tab.changed.connect(self.ledger_changed)
                 self.sections.addTab(tab, "")
+            self.follow_ups_tab = FollowUpsTab(ledger)
+            self.follow_ups_tab.setObjectName("follow_ups_tab")
+            self.contacts_log_tab = ContactLogTab(ledger)
+            self.contacts_log_tab.setObjectName("contacts_log_tab")
+            self.follow_ups_tab.contact_logged.connect(self.contacts_log_tab.refresh)
+            for tab in (self.follow_ups_tab, self.contacts_log_tab):
+                tab.changed.connect(self._on_follow_ups_changed)
+                self.sections.addTab(tab, "")
             self._retranslate_sections()
         else:
-            self.orders_tab.set_ledger(ledger)
-            self.payments_tab.set_ledger(ledger)
+            for tab in self._ledger_tabs():
+                tab.set_ledger(ledger)
         self._show_ledger_of(self._customer)
 
     def _show_ledger_of(self, customer: Customer | None) -> None:
@@ -286,12 +298,26 @@ class CustomerDetailPanel(QWidget):
         stored = customer is not None and customer.id is not None
         customer_id = customer.id if stored else None
         limit = customer.credit_limit if stored else None
-        self.orders_tab.show_customer(customer_id, limit)
-        self.payments_tab.show_customer(customer_id, limit)
-        for index in (1, 2):
+        people = tuple(c.name for c in customer.contacts) if stored else ()
+        for tab in (self.follow_ups_tab, self.contacts_log_tab):
+            tab.set_customer_details(customer.owner if stored else None, people)
+        for tab in self._ledger_tabs():
+            tab.show_customer(customer_id, limit)
+        for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, stored)
         if not stored:
             self.sections.setCurrentIndex(0)
+
+    def _ledger_tabs(self) -> list:
+        tabs = (self.orders_tab, self.payments_tab, self.follow_ups_tab, self.contacts_log_tab)
+        return [t for t in tabs if t is not None]
+
+    def _on_follow_ups_changed(self) -> None:
+        # Done… on the follow-ups tab wrote a contact; a new contact may have planned a follow-up.
+        for tab in (self.follow_ups_tab, self.contacts_log_tab):
+            if tab is not None and tab is not self.sender():
+                tab.refresh()
+        self.follow_ups_changed.emit()
 
     def refresh_tier(self) -> None:
         """Read the shown customer's stored tier again (after tiers were recomputed)."""
@@ -309,8 +335,10 @@ class CustomerDetailPanel(QWidget):
         if self.orders_tab is not None:
             self.sections.setTabText(1, self.tr("Orders"))
             self.sections.setTabText(2, self.tr("Payments"))
-            self.orders_tab.retranslate()
-            self.payments_tab.retranslate()
+            self.sections.setTabText(3, self.tr("Follow-ups"))
+            self.sections.setTabText(4, self.tr("Contact log"))
+            for tab in self._ledger_tabs():
+                tab.retranslate()
 
     def _build_tabs(self, kind: CustomerKind) -> None:
         """(Re)build the tab pages for a kind; old pages are deleted, not hidden."""
