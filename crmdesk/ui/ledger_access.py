@@ -21,6 +21,7 @@ from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.followups import DueRow
 from crmdesk.storage.scores import CustomerScores, scores_of
 from crmdesk.storage.tiers import StoredTier, TierChange
 
@@ -114,6 +115,10 @@ class LedgerAccess:
     def contacts(self, customer_id: int) -> list[Contact]:
         """The contact log, newest first."""
         return follow_up_store.contacts_of(self._cf, customer_id)
+
+    def due_follow_ups(self) -> list[DueRow]:
+        """Every customer's follow-ups due today or overdue, oldest first (the today list)."""
+        return follow_up_service.due(self._cf, self.today)
 
     def follow_ups(self, customer_id: int) -> list[FollowUp]:
         """Planned ones first by date, then the rest."""

@@ -43,6 +43,7 @@ from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
+from crmdesk.ui.today_list import TodayList
 from crmdesk.ui.alerts.alert_sections import Grouped, group_alerts
 from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
@@ -162,6 +163,18 @@ class MainWindow(QMainWindow):
                                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alert_dock)
 
+        self.today_list = TodayList(self)
+        self.today_list.open_customer.connect(self.show_customer_id)
+        self.today_list.changed.connect(self._on_follow_up_done_elsewhere)
+        self.today_list.count_changed.connect(lambda _n: self._update_dock_title())
+        self.today_dock = QDockWidget(self)
+        self.today_dock.setObjectName("today_dock")
+        self.today_dock.setWidget(self.today_list)
+        self.today_dock.setFeatures(self.alert_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.today_dock)
+        self.tabifyDockWidget(self.alert_dock, self.today_dock)
+        self.alert_dock.raise_()
+
         self.file_label = QLabel(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
@@ -219,6 +232,11 @@ class MainWindow(QMainWindow):
         self.act_alerts.setObjectName("act_alerts")
         self.act_alerts.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.addAction(self.act_alerts)
+        self.act_today = self.today_dock.toggleViewAction()
+        self.act_today.setObjectName("act_today")
+        self.act_today.setShortcut(QKeySequence("Ctrl+T"))
+        self.act_today.triggered.connect(lambda on: on and self._show_today())
+        self.addAction(self.act_today)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -249,6 +267,7 @@ class MainWindow(QMainWindow):
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
         self.view_menu.addAction(self.act_ledger)
         self.view_menu.addAction(self.act_alerts)
+        self.view_menu.addAction(self.act_today)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -299,6 +318,7 @@ class MainWindow(QMainWindow):
                 action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.welcome.retranslate()
         self.alert_panel.retranslate()
+        self.today_list.retranslate()
         self._update_dock_title()
         self.filter_bar.retranslate()
         self.detail.retranslate()
@@ -339,6 +359,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.detail.show_customer(None)
         self.detail.set_ledger(LedgerAccess(session.gui, self.today))
+        self.today_list.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
         self.alert_panel.set_read_only(session.read_only)
         self._refresh_choices()
@@ -428,8 +449,19 @@ class MainWindow(QMainWindow):
 
     def _on_follow_ups_changed(self) -> None:
         self.model.refresh()  # the last-contact and next-follow-up columns
+        self.today_list.refresh()
         current = self.detail.current()
         self._recompute_customer(current.id if current else None, tiers=False)
+
+    def _on_follow_up_done_elsewhere(self, customer_id: int) -> None:
+        """The today list closed or moved a follow-up: the list, the detail tabs and the alerts follow."""
+        self.model.refresh()
+        self.detail.refresh_follow_ups()
+        self._recompute_customer(customer_id, tiers=False)
+
+    def _show_today(self) -> None:
+        self.today_dock.raise_()
+        self.today_list.table.setFocus()
 
     def _on_ledger_changed(self) -> None:
         self.model.refresh()  # the receivable column
@@ -466,6 +498,8 @@ class MainWindow(QMainWindow):
         count = self.alert_panel.visible_count()
         self.alert_dock.setWindowTitle(self.tr("Alerts (%1)").replace("%1", f"{count:,}") if count
                                        else self.tr("Alerts"))
+        due = self.today_list.model.rowCount()
+        self.today_dock.setWindowTitle(self.tr("Today (%1)").replace("%1", f"{due:,}") if due else self.tr("Today"))
 
     def _on_open_failed(self, error: BaseException) -> None:
         self._busy(False)
@@ -545,6 +579,7 @@ class MainWindow(QMainWindow):
             self.model.set_ids([])
             self.detail.show_customer(None)
             self.alert_panel.clear()
+            self.today_list.set_ledger(None)
             self._p_alive = {}
             self._churn = None
 

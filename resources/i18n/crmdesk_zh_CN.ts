@@ -707,7 +707,7 @@ The change is stored when you save the customer.</source>
     </message>
     <message>
         <source>Missed</source>
-        <translation>未完成</translation>
+        <translation>未联系上</translation>
     </message>
     <message>
         <source>Cancel it</source>
@@ -889,6 +889,14 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Today (%1)</source>
+        <translation>今日跟进（%1）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日跟进</translation>
     </message>
     <message>
         <source>Opening cancelled; the file was not changed.</source>
@@ -1788,6 +1796,68 @@ The orders stay as they are.</source>
     <message>
         <source>By purchases in the last {months} months: top {a} % A, top {b} % B, top {c} % C, the rest D.</source>
         <translation>按最近 {months} 个月购买金额：前 {a}% 为 A，前 {b}% 为 B，前 {c}% 为 C，其余为 D。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayList</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的跟进。</translation>
+    </message>
+    <message>
+        <source>{n} due, {late} of them overdue</source>
+        <translation>到期 {n} 条，其中逾期 {late} 条</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Done… (D)</source>
+        <translation>完成…（D）</translation>
+    </message>
+    <message>
+        <source>Log the contact that did it</source>
+        <translation>登记完成这次跟进的联系记录</translation>
+    </message>
+    <message>
+        <source>Move… (R)</source>
+        <translation>改期…（R）</translation>
+    </message>
+    <message>
+        <source>Missed (M)</source>
+        <translation>未联系上（M）</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>{when} ({days} d late)</source>
+        <translation>{when}（逾期 {days} 天）</translation>
     </message>
 </context>
 <context>

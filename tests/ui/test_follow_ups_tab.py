@@ -16,6 +16,7 @@ from crmdesk.storage.customers import insert_customer
 from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogTab, FollowUpsTab
 from crmdesk.ui.ledger_access import LedgerAccess
 from tests.factories import make_company
+from tests.ui.test_main_window import make_window  # noqa: F401 - fixture
 from tests.ui.typing import type_text
 
 TODAY = date(2026, 11, 23)
@@ -121,3 +122,41 @@ def test_move_a_follow_up_and_the_log_keeps_the_old_date(qtbot, tabs, customer_f
     follow_ups.table.selectRow(0)
     qtbot.mouseClick(follow_ups.cancel_button, Qt.MouseButton.LeftButton)
     assert _cells(follow_ups, 0)[4] == "Cancelled" and not follow_ups.done_button.isEnabled()
+
+
+def test_the_today_list_is_worked_through_with_the_keyboard(qtbot, make_window, tmp_path):
+    from crmdesk.storage import customers as customer_store
+    from crmdesk.storage.customer_file import CustomerFile
+    from tests.factories import make_person
+    from tests.ui.test_main_window import open_and_wait
+
+    path = tmp_path / "today.crmdesk"
+    with CustomerFile.create(path) as cf:
+        first = customer_store.insert_customer(cf, make_company(name="逾期物流有限公司", owner="王强"))
+        second = customer_store.insert_customer(cf, make_person(name="今天"))
+        for cid, due, purpose in ((first.id, date(2026, 11, 18), "催收十月运费"), (second.id, TODAY, "确认到货"),
+                                  (second.id, date(2026, 11, 24), "明天的")):
+            store.insert_follow_up(cf, FollowUp(customer_id=cid, due_date=due, method=ContactMethod.PHONE,
+                                                purpose=purpose))
+    window = make_window()
+    open_and_wait(qtbot, window, path)
+    window.act_today.trigger()
+    today = window.today_list
+    assert window.today_dock.windowTitle() == "Today (2)"
+    assert [_cells(today, r)[:2] for r in range(2)] == [
+        ["2026-11-18 (5 d late)", f"{first.code}  逾期物流有限公司"], ["2026-11-23", f"{second.code}  今天"]]
+    assert today.status.text() == "2 due, 1 of them overdue"
+    qtbot.keyClick(today.table, Qt.Key.Key_D)
+    dialog = today.dialog()
+    assert dialog.windowTitle() == "Follow-up done: log the contact"
+    dialog.next_box.setChecked(False)
+    _type(qtbot, dialog, "summary", "已催收，客户承诺月底付款")
+    _ok(qtbot, dialog)
+    assert today.model.rowCount() == 1 and window.today_dock.windowTitle() == "Today (1)"
+    qtbot.keyClick(today.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail.current() is not None and window.detail.current().id == second.id)
+    today.table.setFocus()
+    qtbot.keyClick(today.table, Qt.Key.Key_M)
+    assert today.model.rowCount() == 0 and today.status.text() == "Nothing due today."
+    assert [f.state for f in store.follow_ups_of(window.session.gui, second.id)] == [
+        FollowUpState.PLANNED, FollowUpState.MISSED]

@@ -312,6 +312,12 @@ class CustomerDetailPanel(QWidget):
         tabs = (self.orders_tab, self.payments_tab, self.follow_ups_tab, self.contacts_log_tab)
         return [t for t in tabs if t is not None]
 
+    def refresh_follow_ups(self) -> None:
+        """Read the shown customer's follow-ups and contacts again (changed from elsewhere)."""
+        for tab in (self.follow_ups_tab, self.contacts_log_tab):
+            if tab is not None:
+                tab.refresh()
+
     def _on_follow_ups_changed(self) -> None:
         # Done… on the follow-ups tab wrote a contact; a new contact may have planned a follow-up.
         for tab in (self.follow_ups_tab, self.contacts_log_tab):
