@@ -89,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects")
+    p.add_argument("--ics", type=Path, metavar="OUT",
+                   help="instead, write the planned follow-ups (overdue and the next --days days) as an "
+                        "iCalendar file; exporting again updates the entries instead of duplicating them")
+    p.add_argument("--days", type=int, default=90, help="how far ahead --ics looks (default 90)")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -321,6 +325,16 @@ def _followups(args: argparse.Namespace) -> int:
     from crmdesk.services.followups import due
 
     today = _today_of(args)
+    if args.ics is not None:
+        from datetime import datetime, timezone
+
+        from crmdesk.services.ical_export import export_follow_ups
+
+        with reading(args.file) as cf:
+            count = export_follow_ups(cf, args.ics, today, days_ahead=max(args.days, 0),
+                                      now=datetime.now(timezone.utc))  # DTSTAMP: when it was exported
+        print(text("ics_written", count=count, path=args.ics))
+        return 0
     with reading(args.file) as cf:
         rows = due(cf, today)
     return _print_rows(

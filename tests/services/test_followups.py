@@ -122,3 +122,17 @@ def test_cli_followups_json(customer_file, company, capsys):
     assert row["days_overdue"] == 3 and row["time"] == "09:30"
     assert main(["followups", str(customer_file.path), "--today", "2026-11-01"]) == 0
     assert capsys.readouterr().out.strip() in ("no follow-ups due", "没有到期的跟进")
+
+
+def test_cli_followups_to_an_ics_file(customer_file, company, tmp_path, capsys):
+    from icalendar import Calendar
+
+    from crmdesk.cli import main
+
+    store.insert_follow_up(customer_file, plan(company.id, date(2026, 12, 1), due_time="10:00"))
+    customer_file.conn.commit()
+    out = tmp_path / "followups.ics"
+    assert main(["followups", str(customer_file.path), "--today", "2026-11-23", "--ics", str(out)]) == 0
+    assert "1" in capsys.readouterr().out
+    [event] = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert "确认十二月运价" in str(event["SUMMARY"]) and event["DTSTART"].dt.hour == 10
