@@ -13,17 +13,14 @@ Prints `name: value unit` lines (medians):
 
 from __future__ import annotations
 
-import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import TODAY, data_file, median_seconds, report  # noqa: E402
+from common import TODAY, median_seconds, report, size_arguments, writable_copy  # noqa: E402
 
 from crmdesk.services.alerts import churn_scores, compute_alerts  # noqa: E402
 from crmdesk.services.analysis import analyse  # noqa: E402
@@ -32,15 +29,8 @@ from crmdesk.storage.orders import purchase_days  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--customers", type=int, default=100_000)
-    parser.add_argument("--orders", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    source = data_file(args.customers, args.orders)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / source.name
-        shutil.copy(source, path)  # analysis writes tiers: keep the shared data file as generated
+    args = size_arguments(runs=5)
+    with writable_copy(args.customers, args.orders) as path:
         with CustomerFile.open(path) as cf:
             scores = churn_scores(cf, TODAY)
             p_alive = scores if isinstance(scores, dict) else None

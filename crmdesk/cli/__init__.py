@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="instead, write the planned follow-ups (overdue and the next --days days) as an "
                         "iCalendar file; exporting again updates the entries instead of duplicating them")
     p.add_argument("--days", type=int, default=90, help="how far ahead --ics looks (default 90)")
+    p.add_argument("--generate", action="store_true",
+                   help="first plan the cadence follow-ups (call-backs by tier, quarterly reviews, feedback, "
+                        "3/30/90-day touchpoints) by the file's settings; never makes one twice")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -325,6 +328,14 @@ def _followups(args: argparse.Namespace) -> int:
     from crmdesk.services.followups import due
 
     today = _today_of(args)
+    if args.generate:
+        from crmdesk.services.cadence import generate_follow_ups
+        from crmdesk.services.files import open_file
+        from crmdesk.services.tiering import recompute_tiers
+
+        with open_file(args.file) as cf:
+            recompute_tiers(cf, today)  # call-backs go by tier, as opening the file in the window does
+            print(text("follow_ups_generated", count=generate_follow_ups(cf, today)), file=sys.stderr)
     if args.ics is not None:
         from datetime import datetime, timezone
 

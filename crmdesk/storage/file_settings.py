@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules, alert_rules_allowed
+from crmdesk.domain.cadence import CadenceRules, cadence_rule_allowed, cadence_rules_errors
 from crmdesk.domain.orders import DEFAULT_HORIZON_DAYS, LedgerRules
 from crmdesk.domain.tiers import TierRules, tier_rules_errors
 from crmdesk.domain.validation import FieldError
@@ -26,6 +27,8 @@ TIER_A_PERCENT = Setting("tiers.a_percent", TierRules.a_percent)
 TIER_B_PERCENT = Setting("tiers.b_percent", TierRules.b_percent)
 TIER_C_PERCENT = Setting("tiers.c_percent", TierRules.c_percent)
 ALERT_RULES = {name: Setting(f"alerts.{name}", getattr(AlertRules, name)) for name in ALERT_RULE_RANGES}
+# Follow-up cadences (domain.cadence): call-backs by tier, reviews, feedback, touchpoints, the window.
+CADENCE_RULES = {f.name: Setting(f"cadence.{f.name}", f.default) for f in fields(CadenceRules)}
 
 
 def get(cf: CustomerFile, setting: Setting) -> Any:
@@ -92,4 +95,30 @@ def set_tier_rules(cf: CustomerFile, rules: TierRules) -> list[FieldError]:
             put(cf, TIER_A_PERCENT, rules.a_percent)
             put(cf, TIER_B_PERCENT, rules.b_percent)
             put(cf, TIER_C_PERCENT, rules.c_percent)
+    return errors
+
+
+def cadence_rules(cf: CustomerFile) -> CadenceRules:
+    """The file's follow-up cadences; each value out of range (written by hand or by another program) falls
+    back to its default, the others are kept."""
+    values = {}
+    for name, setting in CADENCE_RULES.items():
+        value = get(cf, setting)
+        if isinstance(value, list):  # JSON has no tuples: the touchpoint days come back as a list
+            value = tuple(value)
+        values[name] = value if cadence_rule_allowed(name, value) else setting.default
+    return CadenceRules(**values)
+
+
+def set_cadence_rules(cf: CustomerFile, rules: CadenceRules) -> list[FieldError]:
+    """Store the cadence rules (all of them, in one transaction) if they are allowed; else the errors.
+
+    Raises WriteError when the file refuses (read-only, busy, disk full).
+    """
+    errors = cadence_rules_errors(rules)
+    if not errors:
+        with cf.transaction():
+            for name, setting in CADENCE_RULES.items():
+                value = getattr(rules, name)
+                put(cf, setting, list(value) if isinstance(value, tuple) else value)
     return errors

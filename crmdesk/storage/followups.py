@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from crmdesk.domain.cadence import LastContact
+from crmdesk.domain.dates import IsoDays
 from crmdesk.domain.followups import Contact, ContactMethod, FollowUp, FollowUpSource, FollowUpState
+from crmdesk.domain.tiers import Tier
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.rows import Rows
 
@@ -131,3 +134,139 @@ def planned_between(cf: CustomerFile, first: date | None, last: date,
         params,
     )
     return [DueRow(_follow_up(r[:-2]), r[-2], r[-1]) for r in rows]
+
+
+# -- generated follow-ups (domain.cadence) ------------------------------------------------------
+# Whole-file readers: one query each, whatever the number of customers.
+
+_INSERT_FOLLOW_UP_OR_IGNORE = _FOLLOW_UPS.insert_sql.replace("INSERT INTO", "INSERT OR IGNORE INTO", 1)
+
+# The change log's line of each new follow-up, worded in SQL exactly as _follow_up_line words it
+# (substr counts characters, as Python's slicing does).
+_LOG_NEW_FOLLOW_UPS = (
+    "INSERT INTO change_log (at, actor, entity, entity_uid, customer_id, action, new) "
+    "SELECT ?, ?, 'follow_up', uid, customer_id, 'create', "
+    "due_date || ' ' || method || ' ' || substr(purpose, 1, 60) || ' (' || state || ')' "
+    "FROM follow_ups WHERE id > ?"
+)
+
+
+def insert_follow_ups(cf: CustomerFile, rows: Iterable[FollowUp]) -> int:
+    """Store many new follow-ups in one transaction, each with its uid, times, version and change-log line.
+
+    A generated one whose (customer, key) is in the file already is skipped
+    (INSERT OR IGNORE on the UNIQUE constraint), a second guard behind the
+    caller's own check.  Returns how many were stored.
+
+    The change log gets one line per stored follow-up, as a single insert
+    reading the new rows back: ids only grow (rows are never removed, and
+    the transaction holds the write lock), so the new rows are those above
+    the highest id before.  Cheap in SQL (0.12 s for 75,000 rows), and a
+    customer's history then shows when each generated follow-up appeared.
+    """
+    with cf.transaction():
+        now, new_uid = cf.now(), cf.new_uid
+        before = cf.execute("SELECT coalesce(max(id), 0) FROM follow_ups").fetchone()[0]
+        stored = cf.conn.executemany(_INSERT_FOLLOW_UP_OR_IGNORE, (
+            (f.customer_id, f.due_date.isoformat(), f.due_time, f.method.value, f.purpose, f.owner, f.state.value,
+             f.contact_id, f.source.value, f.gen_key, new_uid(), now, now, 1)
+            for f in rows
+        )).rowcount
+        if stored:
+            cf.execute(_LOG_NEW_FOLLOW_UPS, [now, cf.actor, before])
+        return stored
+
+
+class CadenceCustomer(NamedTuple):
+    id: int
+    is_company: bool
+    owner: str | None
+    tier: Tier  # D when the tiers were never computed
+
+
+def cadence_customers(cf: CustomerFile) -> list[CadenceCustomer]:
+    """Every customer not in the recycle bin, by id, with its kind, owner and current tier."""
+    tiers = {t.value: t for t in Tier}
+    return [
+        CadenceCustomer(cid, kind == "company", owner, tiers.get(tier, Tier.D))
+        for cid, kind, owner, tier in cf.execute(
+            "SELECT c.id, c.kind, c.owner, t.tier FROM customers c "
+            "LEFT JOIN customer_tiers t ON t.customer_id = c.id WHERE c.deleted_at IS NULL ORDER BY c.id"
+        )
+    ]
+
+
+# The latest contact per customer: SQLite takes the bare columns from the row holding the
+# max(), here the latest day and, on one day, the latest entered.  Whether it did a generated
+# follow-up is looked up among that customer's follow-ups only (their index leads by customer).
+_LAST_CONTACTS = """
+SELECT k.customer_id, k.day, k.uid,
+       EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = k.customer_id AND f.contact_id = k.id
+               AND f.source <> 'manual')
+FROM (SELECT customer_id, contact_date AS day, uid, id, max(contact_date || printf(' %012d', id))
+      FROM contacts WHERE deleted_at IS NULL AND contact_date <= ? GROUP BY customer_id) k
+"""
+
+
+def last_contacts(cf: CustomerFile, today: date) -> dict[int, LastContact]:
+    """customer id -> its latest contact up to today (customers in the bin included: callers filter)."""
+    days = IsoDays()
+    return {cid: LastContact(days[day], uid, bool(by_cadence))
+            for cid, day, uid, by_cadence in cf.execute(_LAST_CONTACTS, [today.isoformat()])}
+
+
+class CadenceState(NamedTuple):
+    last_call_back: date | None  # due day of the latest generated call-back, done, cancelled or binned too
+    open_call_back: bool
+    open_feedback: bool
+
+
+def cadence_states(cf: CustomerFile) -> dict[int, CadenceState]:
+    """customer id -> where its generated call-backs and feedback stand (customers that have any)."""
+    days = IsoDays()
+    return {
+        cid: CadenceState(days[last], bool(open_call_back), bool(open_feedback))
+        for cid, last, open_call_back, open_feedback in cf.execute(
+            "SELECT customer_id, max(iif(source = 'call_back', due_date, NULL)), "
+            "max(source = 'call_back' AND state = 'planned' AND deleted_at IS NULL), "
+            "max(source = 'feedback' AND state = 'planned' AND deleted_at IS NULL) "
+            "FROM follow_ups WHERE source IN ('call_back', 'feedback') GROUP BY customer_id"
+        )
+    }
+
+
+def generated_keys_from(cf: CustomerFile, floors: Sequence[str]) -> dict[int, set[str]]:
+    """customer id -> its generated keys (any state, binned too) from each floor to the end of its prefix.
+
+    A floor is "prefix:lowest" (domain.cadence.Cadence.key_floors): keys below
+    it cannot be made again, so a file's years of old keys are not read.
+    """
+    where = " OR ".join("(gen_key >= ? AND gen_key < ?)" for _ in floors)
+    params = []
+    for floor in floors:
+        prefix = floor.partition(":")[0]
+        params += [floor, prefix + ";"]  # ";" follows ":": the end of the prefix
+    keys: dict[int, set[str]] = {}
+    for cid, key in cf.execute(f"SELECT customer_id, gen_key FROM follow_ups WHERE {where}", params):
+        found = keys.get(cid)
+        if found is None:
+            keys[cid] = {key}
+        else:
+            found.add(key)
+    return keys
+
+
+def purchase_days_between(cf: CustomerFile, first: date, last: date) -> dict[int, list[date]]:
+    """customer id -> its purchase days from ``first`` to ``last``, ascending (one per day, however many orders).
+
+    Only the window is read (by the order-date index), not a file's years of history.
+    """
+    days = IsoDays()
+    out = {}
+    for cid, text in cf.execute(
+        "SELECT customer_id, group_concat(DISTINCT order_date) FROM orders "
+        "WHERE order_date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY customer_id",
+        [first.isoformat(), last.isoformat()],
+    ):
+        out[cid] = sorted(map(days.__getitem__, text.split(",")))
+    return out
