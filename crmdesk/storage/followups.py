@@ -129,7 +129,9 @@ def planned_between(cf: CustomerFile, first: date | None, last: date,
     columns = ", ".join(f"f.{c}" for c in ("id", "uid", "row_version", *_FOLLOW_UP_COLUMNS))
     rows = cf.execute(
         f"SELECT {columns}, c.code, c.name FROM follow_ups f JOIN customers c ON c.id = f.customer_id "
-        "WHERE f.state = 'planned' AND f.deleted_at IS NULL AND c.deleted_at IS NULL AND " + " AND ".join(where)
+        # "+": SQLite would otherwise start at the customers' deleted_at index and probe every live
+        # customer's follow-ups (60 ms for one day at 100,000 customers; 3 ms from the due-date index).
+        "WHERE f.state = 'planned' AND f.deleted_at IS NULL AND +c.deleted_at IS NULL AND " + " AND ".join(where)
         + " ORDER BY f.due_date, coalesce(f.due_time, ''), c.code",
         params,
     )

@@ -12,4 +12,5 @@ MIGRATION_NAMES = (
     "0004_add_customer_tiers",
     "0005_add_alert_states_and_scores",
     "0006_add_contacts_and_follow_ups",
+    "0007_add_occasion_indexes",
 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,8 @@ from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
+from crmdesk.ui.calendar.calendar_access import CalendarAccess
+from crmdesk.ui.calendar.calendar_view import FollowUpCalendar
 from crmdesk.ui.today_list import TodayList
 from crmdesk.ui.alerts.alert_sections import Grouped, group_alerts
 from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self._opening: Cancellation | None = None
         self._p_alive: dict[int, float] = {}  # the last fit's, for recomputing one customer's alerts
         self._churn: ChurnResult | None = None  # the fitted model, to score one customer after an edit
+        self._calendar: QDialog | None = None  # made when first shown
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -232,11 +236,9 @@ class MainWindow(QMainWindow):
         self.act_alerts.setObjectName("act_alerts")
         self.act_alerts.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.addAction(self.act_alerts)
-        self.act_today = self.today_dock.toggleViewAction()
-        self.act_today.setObjectName("act_today")
-        self.act_today.setShortcut(QKeySequence("Ctrl+T"))
-        self.act_today.triggered.connect(lambda on: on and self._show_today())
-        self.addAction(self.act_today)
+        self.act_calendar = self._action("act_calendar", self.show_calendar, "Ctrl+Shift+C")
+        # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
+        self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_ledger)
         self.view_menu.addAction(self.act_alerts)
         self.view_menu.addAction(self.act_today)
+        self.view_menu.addAction(self.act_calendar)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -311,6 +314,8 @@ class MainWindow(QMainWindow):
             (self.act_about, self.tr("&About crmdesk")),
             (self.act_ledger, self.tr("&Ledger overview")),
             (self.act_statement, self.tr("S&tatement of account…")),
+            (self.act_calendar, self.tr("Follow-up &calendar")),
+            (self.act_today, self.tr("&Today's follow-ups")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -319,6 +324,9 @@ class MainWindow(QMainWindow):
         self.welcome.retranslate()
         self.alert_panel.retranslate()
         self.today_list.retranslate()
+        if self._calendar is not None:
+            self.calendar.retranslate()
+            self._calendar.setWindowTitle(self.tr("Follow-up calendar"))
         self._update_dock_title()
         self.filter_bar.retranslate()
         self.detail.retranslate()
@@ -450,16 +458,44 @@ class MainWindow(QMainWindow):
     def _on_follow_ups_changed(self) -> None:
         self.model.refresh()  # the last-contact and next-follow-up columns
         self.today_list.refresh()
+        if self._calendar is not None and self._calendar.isVisible():
+            self.calendar.refresh()
         current = self.detail.current()
         self._recompute_customer(current.id if current else None, tiers=False)
 
     def _on_follow_up_done_elsewhere(self, customer_id: int) -> None:
-        """The today list closed or moved a follow-up: the list, the detail tabs and the alerts follow."""
+        """The today list or the calendar closed or moved a follow-up: the rest follows."""
         self.model.refresh()
         self.detail.refresh_follow_ups()
+        self.today_list.refresh()
+        if self._calendar is not None and self._calendar.isVisible():
+            self.calendar.refresh()
         self._recompute_customer(customer_id, tiers=False)
 
+    def show_calendar(self) -> None:
+        """The follow-up calendar of the open file: a window of its own beside the main one."""
+        session = self.session
+        if session is None:
+            return
+        if self._calendar is None:
+            self._calendar = QDialog(self)
+            self._calendar.setObjectName("calendar_window")
+            self._calendar.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+            self.calendar = FollowUpCalendar(CalendarAccess(session.gui, self.today),
+                                             LedgerAccess(session.gui, self.today), self._calendar)
+            self.calendar.open_customer.connect(self.show_customer_id)
+            self.calendar.follow_up_saved.connect(lambda f: self._on_follow_up_done_elsewhere(f.customer_id))
+            QVBoxLayout(self._calendar).addWidget(self.calendar)
+            self._calendar.resize(1100, 680)
+        else:
+            self.calendar.set_access(CalendarAccess(session.gui, self.today), LedgerAccess(session.gui, self.today))
+        self._calendar.setWindowTitle(self.tr("Follow-up calendar"))
+        self._calendar.show()
+        self._calendar.raise_()
+        self._calendar.activateWindow()
+
     def _show_today(self) -> None:
+        self.today_dock.show()
         self.today_dock.raise_()
         self.today_list.table.setFocus()
 
@@ -560,7 +596,8 @@ class MainWindow(QMainWindow):
 
         def prepare() -> None:
             if not path.exists():
-                write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=today, orders=DEMO_ORDERS)
+                write_demo_file(path, customers=DEMO_CUSTOMERS, seed=DEMO_SEED, today=today, orders=DEMO_ORDERS,
+                                follow_ups=True)
 
         self.open_path(path, prepare=prepare, show_code=show_code)
 
@@ -580,6 +617,8 @@ class MainWindow(QMainWindow):
             self.detail.show_customer(None)
             self.alert_panel.clear()
             self.today_list.set_ledger(None)
+            if self._calendar is not None:
+                self._calendar.close()
             self._p_alive = {}
             self._churn = None
 
@@ -888,7 +927,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
-                       self.act_file_settings):
+                       self.act_file_settings, self.act_calendar):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

@@ -94,6 +94,49 @@
     </message>
 </context>
 <context>
+    <name>CalendarItemModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>age {years}</source>
+        <translation>{years}岁</translation>
+    </message>
+    <message>
+        <source>{years} yrs</source>
+        <translation>{years}周年</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>无安排</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact person</source>
@@ -586,6 +629,99 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>FollowUpCalendar</name>
+    <message>
+        <source>Not moved</source>
+        <translation>未改期</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>7 days from {date}</source>
+        <translation>{date} 起 7 天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Public holiday.</source>
+        <translation>法定节假日。</translation>
+    </message>
+    <message>
+        <source>A working day: this weekend day is swapped for a holiday.</source>
+        <translation>调休上班日：此周末与节假日互换。</translation>
+    </message>
+    <message>
+        <source>The holiday table does not cover this year yet: only weekends are marked off.</source>
+        <translation>节假日表尚未覆盖这一年：只标出了周末。</translation>
+    </message>
+    <message>
+        <source>Previous week (Page Up)</source>
+        <translation>上一周（Page Up）</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>上个月（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next week (Page Down)</source>
+        <translation>下一周（Page Down）</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>下个月（Page Down）</translation>
+    </message>
+    <message>
+        <source>Go to today (Home)</source>
+        <translation>回到今天（Home）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>A month of days with their counts</source>
+        <translation>按月查看每天的跟进数</translation>
+    </message>
+    <message>
+        <source>The next seven days, item by item</source>
+        <translation>逐条查看之后七天</translation>
+    </message>
+    <message>
+        <source>Open the customer (Enter or double-click)</source>
+        <translation>打开客户（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Move the follow-up to another day (Ctrl+M); or drag it onto a day of the month</source>
+        <translation>把跟进改到另一天（Ctrl+M），或拖到月历中的某一天</translation>
+    </message>
+    <message>
+        <source>Nothing on this day.</source>
+        <translation>这一天没有安排。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>a public holiday, in a day of the calendar</comment>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <comment>a weekend day worked for a holiday, in a day of the calendar</comment>
+        <translation>班</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
@@ -887,6 +1023,18 @@ The change is stored when you save the customer.</source>
         <translation>对账单(&amp;T)…</translation>
     </message>
     <message>
+        <source>Follow-up &amp;calendar</source>
+        <translation>跟进日历(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s follow-ups</source>
+        <translation>今日跟进(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow-up calendar</source>
+        <translation>跟进日历</translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -1025,6 +1173,29 @@ A customer-file manager over one local file.</source>
     <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Public holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Working day (weekend swapped for a holiday)</source>
+        <translation>调休上班日（周末与节假日互换）</translation>
+    </message>
+    <message>
+        <source>Follow-ups: {n}, overdue</source>
+        <translation>跟进：{n}，有逾期</translation>
+    </message>
+    <message>
+        <source>Follow-ups: {n}</source>
+        <translation>跟进：{n}</translation>
+    </message>
+    <message>
+        <source>Birthdays and anniversaries: {n}</source>
+        <translation>生日和纪念日：{n}</translation>
     </message>
 </context>
 <context>

@@ -31,12 +31,15 @@ def _contents(path: Path) -> dict:
     try:
         return {
             "customers": conn.execute("SELECT count(*), sum(credit_limit), sum(registered_capital), "
-                                      "group_concat(name, '|') FROM customers").fetchone(),
-            "contacts": conn.execute("SELECT count(*), group_concat(name, '|') FROM contact_persons").fetchone(),
+                                      "group_concat(name, '|') FROM (SELECT * FROM customers ORDER BY id)").fetchone(),
+            "contacts": conn.execute("SELECT count(*), group_concat(name, '|') FROM "
+                                     "(SELECT name FROM contact_persons ORDER BY id)").fetchone(),
             "tags": conn.execute("SELECT count(*) FROM customer_tags").fetchone(),
             "log": conn.execute("SELECT count(*) FROM change_log").fetchone(),
             "deleted": conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL").fetchone(),
-            "dates": conn.execute("SELECT group_concat(birthday, '|') FROM customers").fetchone(),
+            # In id order: a new index may change the order a plain scan returns rows in.
+            "dates": conn.execute("SELECT group_concat(birthday, '|') FROM (SELECT birthday FROM customers "
+                                  "ORDER BY id)").fetchone(),
         }
     finally:
         conn.close()
