@@ -187,7 +187,8 @@ def _demo(args: argparse.Namespace) -> int:
     if args.orders is None:
         args.orders = 10 * args.customers
     today = _today_of(args)
-    path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today, orders=args.orders)
+    path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today, orders=args.orders,
+                           follow_ups=True)
     print(text("demo_written", count=args.customers, orders=args.orders, path=path))
     return 0
 

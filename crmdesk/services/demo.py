@@ -9,7 +9,9 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from crmdesk.demo_data import generate_customers, generate_ledger
+from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.files import new_file
+from crmdesk.services.tiering import recompute_tiers
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.customers import CustomerQuery, SortKey
@@ -24,9 +26,12 @@ def write_demo_file(
     today: date,
     orders: int = 0,
     progress: Callable[[int], None] | None = None,
+    follow_ups: bool = False,
 ) -> Path:
     """Same arguments give the same content, every time: customers, then about
-    ``orders`` orders with their payments and sales plans."""
+    ``orders`` orders with their payments and sales plans, and with ``follow_ups``
+    the follow-ups the default cadences plan as of ``today`` (the benchmarks' files
+    leave them out)."""
     moment = datetime.combine(today, time(9, 0), tzinfo=timezone.utc)
     clock = lambda: moment  # noqa: E731 - a fixed instant keeps the file reproducible
     uids = uid_factory(clock, random.Random(f"uids-{seed}"))
@@ -38,6 +43,9 @@ def write_demo_file(
             ids = customer_store.customer_ids(cf, CustomerQuery(sort=SortKey.CODE))
             ledger = generate_ledger(list(zip(ids, people)), seed, today=today, orders=orders)
             order_store.insert_ledger_rows(cf, ledger.orders, ledger.payments, ledger.plans)
+        if follow_ups:
+            recompute_tiers(cf, today)  # call-backs go by tier
+            generate_follow_ups(cf, today)
     finally:
         cf.close()
     return cf.path
