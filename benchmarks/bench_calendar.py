@@ -13,8 +13,7 @@ transaction.  Prints `name: value unit` lines (medians of R runs):
   month_view_render        FollowUpCalendar offscreen: go to another month (data, the grid, the
                            chosen day's list) and grab() the widget, which paints it
   follow_ups_per_day       planned follow-ups on the busiest day of the month shown (a sanity figure)
-Then the same with the month-day indexes the calendar's queries are written for
-(suffix `_indexed`), created on the copy only: migrations are not this script's.
+The month-day indexes of birthdays and anniversaries (migration 0007) are in the file.
 """
 
 from __future__ import annotations
@@ -38,10 +37,6 @@ from crmdesk.services import calendar  # noqa: E402
 from crmdesk.storage.customer_file import CustomerFile  # noqa: E402
 
 # What the calendar's month-day queries are written for (storage/calendar.py); proposed as a migration.
-INDEXES = (
-    "CREATE INDEX customers_birthday_md ON customers (kind, deleted_at, substr(birthday, 6, 5), birthday)",
-    "CREATE INDEX customers_anniversary_md ON customers (kind, deleted_at, substr(anniversary, 6, 5), anniversary)",
-)
 PURPOSES = ("确认十二月运价", "寄送合同", "季度业务回顾", "催收货款", "新品介绍", "满意度回访")
 OWNERS = ("王强", "李娜", "张伟", None)
 
@@ -78,16 +73,16 @@ def add_follow_ups(cf: CustomerFile, count: int, rnd: random.Random) -> None:
         )
 
 
-def measure(cf: CustomerFile, runs: int, suffix: str = "") -> None:
+def measure(cf: CustomerFile, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.ui.calendar.calendar_access import CalendarAccess
     from crmdesk.ui.calendar.calendar_view import FollowUpCalendar
     from crmdesk.ui.ledger_access import LedgerAccess
 
-    report("month_view_data" + suffix, 1000 * median_seconds(lambda: calendar.month(cf, 2026, 11, TODAY), runs), "ms")
-    report("day_items" + suffix, 1000 * median_seconds(lambda: calendar.day_items(cf, TODAY, TODAY), runs), "ms")
-    report("agenda_7_days" + suffix,
+    report("month_view_data", 1000 * median_seconds(lambda: calendar.month(cf, 2026, 11, TODAY), runs), "ms")
+    report("day_items", 1000 * median_seconds(lambda: calendar.day_items(cf, TODAY, TODAY), runs), "ms")
+    report("agenda_7_days",
            1000 * median_seconds(lambda: calendar.agenda(cf, TODAY, 7, TODAY), runs), "ms")
 
     app = QApplication.instance() or QApplication([])
@@ -102,9 +97,9 @@ def measure(cf: CustomerFile, runs: int, suffix: str = "") -> None:
         widget.grab()
 
     render()  # warm-up: first paint, fonts
-    report("month_view_render" + suffix, 1000 * median_seconds(render, runs), "ms")
+    report("month_view_render", 1000 * median_seconds(render, runs), "ms")
     view = widget.month_view()
-    report("follow_ups_per_day" + suffix, max(d.follow_ups for d in view.days), "follow-ups")
+    report("follow_ups_per_day", max(d.follow_ups for d in view.days), "follow-ups")
     widget.close()
     widget.deleteLater()
     app.processEvents()
@@ -123,10 +118,6 @@ def main() -> None:
         with CustomerFile.open(path, backup_dir=Path(tmp)) as cf:
             add_follow_ups(cf, args.follow_ups, random.Random(SEED))
             measure(cf, args.runs)
-            with cf.transaction():
-                for sql in INDEXES:
-                    cf.execute(sql)
-            measure(cf, args.runs, "_indexed")
 
 
 if __name__ == "__main__":
