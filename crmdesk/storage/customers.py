@@ -460,6 +460,8 @@ class SortKey(StrEnum):
     DELETED = "deleted"
     RECEIVABLE = "receivable"
     TIER = "tier"
+    LAST_CONTACT = "last_contact"
+    NEXT_FOLLOW_UP = "next_follow_up"
 
 
 # Receivable is summed from the ledger (index-only), never stored on the customer.
@@ -481,6 +483,11 @@ _ORDER_BY = {
     SortKey.RECEIVABLE: _RECEIVABLE,
     # No tier yet sorts after D.
     SortKey.TIER: "coalesce((SELECT t.tier FROM customer_tiers t WHERE t.customer_id = c.id), 'E')",
+    # Never contacted sorts first (longest without contact); nothing planned sorts last.
+    SortKey.LAST_CONTACT: "coalesce((SELECT max(k.contact_date) FROM contacts k "
+                          "WHERE k.customer_id = c.id AND k.deleted_at IS NULL), '')",
+    SortKey.NEXT_FOLLOW_UP: "coalesce((SELECT min(f.due_date) FROM follow_ups f WHERE f.customer_id = c.id "
+                            "AND f.deleted_at IS NULL AND f.state = 'planned'), '9999')",
 }
 
 

@@ -136,3 +136,16 @@ def test_cli_followups_to_an_ics_file(customer_file, company, tmp_path, capsys):
     assert "1" in capsys.readouterr().out
     [event] = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert "确认十二月运价" in str(event["SUMMARY"]) and event["DTSTART"].dt.hour == 10
+
+
+def test_the_list_sorts_by_next_follow_up_and_last_contact(customer_file, company):
+    from crmdesk.storage.customers import CustomerQuery, SortKey, customer_ids
+
+    soon = customer_store.insert_customer(customer_file, make_person(name="下周"))
+    none = customer_store.insert_customer(customer_file, make_person(name="没有计划"))
+    store.insert_follow_up(customer_file, plan(company.id, date(2026, 12, 20)))
+    store.insert_follow_up(customer_file, plan(soon.id, date(2026, 11, 30)))
+    service.log_contact(customer_file, call(soon.id))
+    assert customer_ids(customer_file, CustomerQuery(sort=SortKey.NEXT_FOLLOW_UP)) == [soon.id, company.id, none.id]
+    by_contact = customer_ids(customer_file, CustomerQuery(sort=SortKey.LAST_CONTACT, descending=True))
+    assert by_contact[0] == soon.id  # the only one contacted

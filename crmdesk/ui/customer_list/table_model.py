@@ -66,6 +66,8 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.OWNER: SortKey.OWNER,
     Column.RECEIVABLE: SortKey.RECEIVABLE,
     Column.TIER: SortKey.TIER,
+    Column.LAST_CONTACT: SortKey.LAST_CONTACT,
+    Column.NEXT_FOLLOW_UP: SortKey.NEXT_FOLLOW_UP,
 }
 
 RowSource = Callable[[Sequence[int]], dict[int, ListRow]]
