@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.followups import MAX_PURPOSE, MAX_TEXT, Contact, ContactMethod, FollowUp, FollowUpState
 from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.storage.customer_file import WriteError
@@ -175,25 +174,12 @@ def _text_box(limit_lines: int = 3) -> QPlainTextEdit:
     return box
 
 
-class _DateTimeFields:
-    """Reading a date (required) and an optional HH:MM time from two line edits into errors or values."""
-
-    @staticmethod
-    def read(dialog: EntryDialog, date_field: str, time_field: str) -> tuple[date | None, str | None]:
-        f = dialog.form
-        day = None
-        text = f.text(date_field)
-        if not clean_single_line(text):
-            dialog._error(date_field, ErrorCode.REQUIRED)
-        else:
-            try:
-                day = parse_date(text)
-            except DateError:
-                dialog._error(date_field, ErrorCode.INVALID_DATE)
-        time = clean_single_line(f.text(time_field)) or None
-        if time is not None and len(time) == 4 and time[1] == ":":
-            time = "0" + time  # 9:30 -> 09:30
-        return day, time
+def _read_when(dialog: EntryDialog, date_field: str, time_field: str) -> tuple[date | None, str | None]:
+    """A required date and an optional "HH:MM" (9:30 is taken as 09:30); the domain checks the time."""
+    time = clean_single_line(dialog.form.text(time_field)) or None
+    if time is not None and len(time) == 4 and time[1] == ":":
+        time = "0" + time
+    return dialog._read_date(date_field), time
 
 
 class ContactLogDialog(EntryDialog):
@@ -281,7 +267,7 @@ class ContactLogDialog(EntryDialog):
     def _values(self) -> tuple[Contact | None, FollowUp | None]:
         f = self.form
         f.clear_errors()
-        day, time = _DateTimeFields.read(self, "date", "time")
+        day, time = _read_when(self, "date", "time")
         texts_ = {name: self._editor(name).toPlainText().strip() for name in ("summary", "outcome", "next_step")}
         for name, text in texts_.items():
             if len(text) > MAX_TEXT:
@@ -290,7 +276,7 @@ class ContactLogDialog(EntryDialog):
         method = ContactMethod(self._editor("method").currentData())
         nxt = None
         if self.next_box.isChecked() and self._original is None:
-            next_day, next_time = _DateTimeFields.read(self, "next_date", "next_time")
+            next_day, next_time = _read_when(self, "next_date", "next_time")
             if next_day is not None:
                 nxt = FollowUp(customer_id=self._customer_id, due_date=next_day, due_time=next_time,
                                method=ContactMethod(self._editor("next_method").currentData()),
@@ -396,7 +382,7 @@ class FollowUpDialog(EntryDialog):
         self._set_general_error(None)
         f = self.form
         f.clear_errors()
-        day, time = _DateTimeFields.read(self, "date", "time")
+        day, time = _read_when(self, "date", "time")
         if day is None:
             f.focus_first_error()
             return

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -44,8 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import format_money
-from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.domain.validation import ErrorCode, FieldError, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.field_form import (  # digits_width: the tabs take it from here
@@ -566,6 +568,18 @@ class EntryDialog(QDialog):
 
     def _error(self, name: str, code: ErrorCode, params: dict | None = None) -> None:
         self.form.set_error(name, lambda: texts.error_text(code, params))
+
+    def _read_date(self, name: str) -> date | None:
+        """A required date field as a date, or None with the error shown under it."""
+        text = self.form.text(name)
+        if not clean_single_line(text):
+            self._error(name, ErrorCode.REQUIRED)
+            return None
+        try:
+            return parse_date(text)
+        except DateError:
+            self._error(name, ErrorCode.INVALID_DATE)
+            return None
 
     def _show_field_errors(self, errors: Sequence[FieldError]) -> None:
         for error in errors:

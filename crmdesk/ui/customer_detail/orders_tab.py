@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import CreditCheck, FinancialSummary, Order, over_limit, validate_order
 from crmdesk.domain.validation import ErrorCode, clean_single_line
@@ -312,17 +311,9 @@ class OrderDialog(EntryDialog):
         f.clear_errors()
         values: dict[str, object] = {}
 
-        def required(name: str) -> bool:
-            if not clean_single_line(f.text(name)):
-                self._error(name, ErrorCode.REQUIRED)
-                return False
-            return True
-
-        if required("date"):
-            try:
-                values["order_date"] = parse_date(f.text("date"))
-            except DateError:
-                self._error("date", ErrorCode.INVALID_DATE)
+        day = self._read_date("date")
+        if day is not None:
+            values["order_date"] = day
         values["product"] = clean_single_line(f.text("product"))
         for name in ("quantity", "pieces"):
             try:

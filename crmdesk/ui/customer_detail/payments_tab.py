@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import Payment, PaymentMethod, over_limit
 from crmdesk.domain.validation import ErrorCode, clean_single_line
@@ -209,14 +208,9 @@ class PaymentDialog(EntryDialog):
         f = self.form
         f.clear_errors()
         values: dict[str, object] = {}
-        text = f.text("date")
-        if not clean_single_line(text):
-            self._error("date", ErrorCode.REQUIRED)
-        else:
-            try:
-                values["paid_date"] = parse_date(text)
-            except DateError:
-                self._error("date", ErrorCode.INVALID_DATE)
+        day = self._read_date("date")
+        if day is not None:
+            values["paid_date"] = day
         text = f.text("amount")
         if not clean_single_line(text):
             self._error("amount", ErrorCode.REQUIRED)
