@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
 
         self.today_list = TodayList(self)
         self.today_list.open_customer.connect(self.show_customer_id)
-        self.today_list.changed.connect(self._on_follow_up_done_elsewhere)
+        self.today_list.changed.connect(self._follow_ups_changed)
         self.today_list.count_changed.connect(lambda _n: self._update_dock_title())
         self.today_dock = QDockWidget(self)
         self.today_dock.setObjectName("today_dock")
@@ -456,17 +456,16 @@ class MainWindow(QMainWindow):
         session.run(work, done)
 
     def _on_follow_ups_changed(self) -> None:
-        self.model.refresh()  # the last-contact and next-follow-up columns
-        self.today_list.refresh()
-        if self._calendar is not None and self._calendar.isVisible():
-            self.calendar.refresh()
+        """The detail's follow-up or contact-log tab saved something (and shows it already)."""
         current = self.detail.current()
-        self._recompute_customer(current.id if current else None, tiers=False)
+        if current is not None and current.id is not None:
+            self._follow_ups_changed(current.id, detail_shows_it=True)
 
-    def _on_follow_up_done_elsewhere(self, customer_id: int) -> None:
-        """The today list or the calendar closed or moved a follow-up: the rest follows."""
-        self.model.refresh()
-        self.detail.refresh_follow_ups()
+    def _follow_ups_changed(self, customer_id: int, *, detail_shows_it: bool = False) -> None:
+        """A follow-up or contact of this customer changed: everything that shows one follows."""
+        self.model.refresh()  # the last-contact and next-follow-up columns
+        if not detail_shows_it:
+            self.detail.refresh_follow_ups()
         self.today_list.refresh()
         if self._calendar is not None and self._calendar.isVisible():
             self.calendar.refresh()
@@ -484,7 +483,7 @@ class MainWindow(QMainWindow):
             self.calendar = FollowUpCalendar(CalendarAccess(session.gui, self.today),
                                              LedgerAccess(session.gui, self.today), self._calendar)
             self.calendar.open_customer.connect(self.show_customer_id)
-            self.calendar.follow_up_saved.connect(lambda f: self._on_follow_up_done_elsewhere(f.customer_id))
+            self.calendar.follow_up_saved.connect(lambda f: self._follow_ups_changed(f.customer_id))
             QVBoxLayout(self._calendar).addWidget(self.calendar)
             self._calendar.resize(1100, 680)
         else:
