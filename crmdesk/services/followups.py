@@ -26,9 +26,12 @@ def log_contact(cf: CustomerFile, contact: Contact, *, completes: FollowUp | Non
                 next_follow_up: FollowUp | None = None) -> Logged:
     """Log a contact; it may complete a planned follow-up and schedule the next one, all or nothing.
 
-    Errors of the next follow-up are named ``next.<field>``.
+    Errors of the next follow-up are named ``next.<field>``.  A contact already
+    logged (with an id) is an edit: only the contact is stored again.
     """
     errors = contact_errors(contact)
+    if contact.id is not None:
+        return Logged(errors=tuple(errors)) if errors else Logged(store.update_contact(cf, contact))
     if next_follow_up is not None:
         errors += [replace(e, field=f"next.{e.field}") for e in follow_up_errors(next_follow_up)]
     if errors:
@@ -42,10 +45,14 @@ def log_contact(cf: CustomerFile, contact: Contact, *, completes: FollowUp | Non
     return Logged(stored, done, planned)
 
 
-def plan(cf: CustomerFile, follow_up: FollowUp) -> FollowUp | list[FieldError]:
-    """Store a new follow-up, or say what is wrong with it."""
+def save_follow_up(cf: CustomerFile, follow_up: FollowUp) -> FollowUp | list[FieldError]:
+    """Store a new or edited follow-up, or say what is wrong with it (nothing stored)."""
     errors = follow_up_errors(follow_up)
-    return errors if errors else store.insert_follow_up(cf, follow_up)
+    if errors:
+        return errors
+    if follow_up.id is None:
+        return store.insert_follow_up(cf, follow_up)
+    return store.update_follow_up(cf, follow_up)
 
 
 def reschedule(cf: CustomerFile, follow_up: FollowUp, due_date: date, due_time: str | None = None) -> FollowUp:

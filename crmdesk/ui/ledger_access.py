@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from crmdesk.domain.followups import Contact, FollowUp, FollowUpState, contact_errors, follow_up_errors
+from crmdesk.domain.followups import Contact, FollowUp, FollowUpState
 from crmdesk.domain.money import MAX_FEN
 from crmdesk.domain.orders import FinancialSummary, Order, Payment, Period, PeriodKind, PlanProgress, SalesPlan
 from crmdesk.domain.validation import ErrorCode, FieldError
@@ -126,19 +126,11 @@ class LedgerAccess:
 
     def log_contact(self, contact: Contact, *, completes: FollowUp | None = None,
                     next_follow_up: FollowUp | None = None) -> Logged:
-        if contact.id is not None:  # an edit of a logged contact
-            errors = contact_errors(contact)
-            if errors:
-                return Logged(errors=tuple(errors))
-            return Logged(follow_up_store.update_contact(self._cf, contact))
         return follow_up_service.log_contact(self._cf, contact, completes=completes, next_follow_up=next_follow_up)
 
     def save_follow_up(self, follow_up: FollowUp) -> FollowUp | list[FieldError]:
         """A new or edited follow-up as stored, or what is wrong with it (nothing stored)."""
-        if follow_up.id is None:
-            return follow_up_service.plan(self._cf, follow_up)
-        errors = follow_up_errors(follow_up)
-        return errors if errors else follow_up_store.update_follow_up(self._cf, follow_up)
+        return follow_up_service.save_follow_up(self._cf, follow_up)
 
     def close_follow_up(self, follow_up: FollowUp, state: FollowUpState) -> FollowUp:
         return follow_up_service.close(self._cf, follow_up, state)

@@ -149,3 +149,15 @@ def test_the_list_sorts_by_next_follow_up_and_last_contact(customer_file, compan
     assert customer_ids(customer_file, CustomerQuery(sort=SortKey.NEXT_FOLLOW_UP)) == [soon.id, company.id, none.id]
     by_contact = customer_ids(customer_file, CustomerQuery(sort=SortKey.LAST_CONTACT, descending=True))
     assert by_contact[0] == soon.id  # the only one contacted
+
+
+def test_editing_a_logged_contact_or_a_follow_up_goes_through_the_same_checks(customer_file, company):
+    from dataclasses import replace
+
+    logged = service.log_contact(customer_file, call(company.id)).contact
+    assert service.log_contact(customer_file, replace(logged, summary=" ")).errors[0].code is ErrorCode.REQUIRED
+    edited = service.log_contact(customer_file, replace(logged, outcome="已付款")).contact
+    assert store.contacts_of(customer_file, company.id) == [edited] and edited.row_version == 2
+    planned = service.save_follow_up(customer_file, plan(company.id))
+    assert service.save_follow_up(customer_file, replace(planned, due_time="9:3"))[0].code is ErrorCode.INVALID_TIME
+    assert service.save_follow_up(customer_file, replace(planned, purpose="改")).purpose == "改"
