@@ -78,15 +78,14 @@ def measure(cf: CustomerFile, runs: int) -> None:
 
     from crmdesk.ui.calendar.calendar_access import CalendarAccess
     from crmdesk.ui.calendar.calendar_view import FollowUpCalendar
-    from crmdesk.ui.ledger_access import LedgerAccess
-
+    
     report("month_view_data", 1000 * median_seconds(lambda: calendar.month(cf, 2026, 11, TODAY), runs), "ms")
     report("day_items", 1000 * median_seconds(lambda: calendar.day_items(cf, TODAY, TODAY), runs), "ms")
     report("agenda_7_days",
            1000 * median_seconds(lambda: calendar.agenda(cf, TODAY, 7, TODAY), runs), "ms")
 
     app = QApplication.instance() or QApplication([])
-    widget = FollowUpCalendar(CalendarAccess(cf, TODAY), LedgerAccess(cf, TODAY))
+    widget = FollowUpCalendar(CalendarAccess(cf, TODAY))
     widget.resize(1100, 640)
     widget.show()
     app.processEvents()

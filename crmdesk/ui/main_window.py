@@ -480,14 +480,13 @@ class MainWindow(QMainWindow):
             self._calendar = QDialog(self)
             self._calendar.setObjectName("calendar_window")
             self._calendar.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
-            self.calendar = FollowUpCalendar(CalendarAccess(session.gui, self.today),
-                                             LedgerAccess(session.gui, self.today), self._calendar)
+            self.calendar = FollowUpCalendar(CalendarAccess(session.gui, self.today), self._calendar)
             self.calendar.open_customer.connect(self.show_customer_id)
             self.calendar.follow_up_saved.connect(lambda f: self._follow_ups_changed(f.customer_id))
             QVBoxLayout(self._calendar).addWidget(self.calendar)
             self._calendar.resize(1100, 680)
         else:
-            self.calendar.set_access(CalendarAccess(session.gui, self.today), LedgerAccess(session.gui, self.today))
+            self.calendar.set_access(CalendarAccess(session.gui, self.today))
         self._calendar.setWindowTitle(self.tr("Follow-up calendar"))
         self._calendar.show()
         self._calendar.raise_()

@@ -18,7 +18,6 @@ from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.ui.calendar.calendar_access import CalendarAccess
 from crmdesk.ui.calendar.calendar_items import ItemColumn
 from crmdesk.ui.calendar.calendar_view import FollowUpCalendar, month_title
-from crmdesk.ui.ledger_access import LedgerAccess
 from tests.factories import make_company, make_person
 from tests.ui.test_main_window import make_window  # noqa: F401 - fixture
 from tests.ui.typing import type_text
@@ -53,7 +52,7 @@ def people(customer_file):
 
 @pytest.fixture
 def calendar(qtbot, customer_file, people):
-    widget = FollowUpCalendar(CalendarAccess(customer_file, TODAY), LedgerAccess(customer_file, TODAY))
+    widget = FollowUpCalendar(CalendarAccess(customer_file, TODAY))
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show()
@@ -221,7 +220,7 @@ def test_days_off_and_swapped_working_days_are_named(qtbot, calendar):
 
 def test_a_read_only_file_moves_nothing(qtbot, customer_file, people):
     with CustomerFile.open(customer_file.path, read_only=True) as cf:
-        widget = FollowUpCalendar(CalendarAccess(cf, TODAY), LedgerAccess(cf, TODAY))
+        widget = FollowUpCalendar(CalendarAccess(cf, TODAY))
         qtbot.addWidget(widget)
         widget.select_day(date(2026, 11, 25))
         widget.table.selectRow(1)

@@ -1,7 +1,8 @@
 """CalendarAccess: what the follow-up calendar may read and do, bound to the open file and today.
 
 The calendar widget gets this object instead of a file or a service module,
-so it stays free of SQL (as ``LedgerAccess`` does for a customer's tabs).
+so it stays free of SQL.  It is a ``LedgerAccess`` too: the follow-up dialog
+the calendar opens for *Move…* takes one.
 """
 
 from __future__ import annotations
@@ -12,18 +13,10 @@ from crmdesk.domain.followups import FollowUp
 from crmdesk.services import calendar
 from crmdesk.services import followups as follow_up_service
 from crmdesk.services.calendar import AgendaDay, CalendarItem, MonthView
-from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.ui.ledger_access import LedgerAccess
 
 
-class CalendarAccess:
-    def __init__(self, cf: CustomerFile, today: date) -> None:
-        self._cf = cf
-        self.today = today
-
-    @property
-    def read_only(self) -> bool:
-        return self._cf.read_only
-
+class CalendarAccess(LedgerAccess):
     def month(self, year: int, month: int) -> MonthView:
         """The 6-week grid of the month with each day's counts."""
         return calendar.month(self._cf, year, month, self.today)

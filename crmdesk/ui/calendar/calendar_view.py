@@ -11,8 +11,7 @@ Keyboard on the grid: arrows move the day, PageUp/PageDown the month, Home
 goes to today, Enter goes to the day's items.  In the week view PageUp/
 PageDown move a week and Home goes to today.
 
-The widget reads through a ``CalendarAccess`` and saves through a
-``LedgerAccess``; it holds no SQL.
+The widget reads and saves through a ``CalendarAccess``; it holds no SQL.
 """
 
 from __future__ import annotations
@@ -48,7 +47,6 @@ from crmdesk.ui.calendar.calendar_items import CalendarItemModel, ItemColumn
 from crmdesk.ui.calendar.month_grid import MonthGrid, qdate
 from crmdesk.ui.customer_detail.follow_ups_tab import FollowUpDialog
 from crmdesk.ui.customer_detail.ledger_widgets import EntryHost
-from crmdesk.ui.ledger_access import LedgerAccess
 
 MONTH, WEEK = "month", "week"
 _HINT = "#667085"
@@ -65,11 +63,10 @@ class FollowUpCalendar(EntryHost):
     open_customer = Signal(int)
     follow_up_saved = Signal(object)  # the FollowUp as stored after Move… or a drop
 
-    def __init__(self, access: CalendarAccess, ledger: LedgerAccess, parent: QWidget | None = None) -> None:
+    def __init__(self, access: CalendarAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("follow_up_calendar")
         self._access = access
-        self._ledger = ledger
         self._mode = MONTH
         self._selected = access.today
         self._week_start = access.today
@@ -243,10 +240,10 @@ class FollowUpCalendar(EntryHost):
 
     # -- what the window tells the calendar --------------------------------------------------
 
-    def set_access(self, access: CalendarAccess, ledger: LedgerAccess) -> None:
+    def set_access(self, access: CalendarAccess) -> None:
         """Another file, or a new day: read everything again (today selected when the day changed)."""
         new_day = access.today != self._access.today
-        self._access, self._ledger = access, ledger
+        self._access = access
         if new_day:
             self._selected = self._week_start = access.today
         self._view = None
@@ -415,7 +412,7 @@ class FollowUpCalendar(EntryHost):
         follow_up = self._movable(self.current_item())
         if follow_up is None:
             return
-        self._show_dialog(lambda: FollowUpDialog(self._ledger, follow_up.customer_id, follow_up, self,
+        self._show_dialog(lambda: FollowUpDialog(self._access, follow_up.customer_id, follow_up, self,
                                                  owner=follow_up.owner))
 
     def _on_saved(self, saved: object) -> None:
