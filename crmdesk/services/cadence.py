@@ -15,6 +15,7 @@ from crmdesk.domain.cadence import Cadence, CadenceFacts, CadenceRules
 from crmdesk.domain.followups import FollowUp
 from crmdesk.storage import file_settings
 from crmdesk.storage import followups as store
+from crmdesk.storage import orders as order_store
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.gc_pause import gc_paused
 
@@ -38,7 +39,7 @@ def plan_follow_ups(cf: CustomerFile, today: date, rules: CadenceRules | None = 
         contacts = store.last_contacts(cf, today)
         states = store.cadence_states(cf)
         keys = store.generated_keys_from(cf, cadence.key_floors())
-        purchases = (store.purchase_days_between(cf, cadence.purchases_from, today)
+        purchases = (order_store.purchase_days_between(cf, cadence.purchases_from, today)
                      if rules.touchpoint_days else {})
         made: list[FollowUp] = []
         follow_ups_for = cadence.follow_ups_for

@@ -16,6 +16,7 @@ the file's persons (tens of ms at 100,000 customers).
 
 from __future__ import annotations
 
+from calendar import isleap
 from collections import Counter
 from datetime import date
 from enum import StrEnum
@@ -43,10 +44,6 @@ class Occasion(NamedTuple):
     years: int  # age, or years married, on that day (>= 1)
 
 
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
 class _Span(NamedTuple):
     year: int
     low: str  # "MM-DD", inclusive
@@ -64,7 +61,7 @@ def _spans(first: date, last: date) -> list[_Span]:
         low = max(first, date(year, 1, 1))
         high = min(last, date(year, 12, 31))
         high_text = high.strftime("%m-%d")
-        if high_text == "02-28" and not _is_leap(year):
+        if high_text == "02-28" and not isleap(year):
             high_text = "02-29"
         spans.append(_Span(year, low.strftime("%m-%d"), high_text))
     return spans
@@ -112,7 +109,7 @@ def occasion_counts(cf: CustomerFile, first: date, last: date) -> dict[date, int
         for span in _spans(first, last):
             for month_day, n in cf.execute(sql, [span.low, span.high, f"{span.year:04d}-01-01"]):
                 month, day = int(month_day[:2]), int(month_day[3:])
-                if month == 2 and day == 29 and not _is_leap(span.year):
+                if month == 2 and day == 29 and not isleap(span.year):
                     day = 28
                 counts[date(span.year, month, day)] += n
     return dict(counts)

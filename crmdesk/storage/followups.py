@@ -105,11 +105,6 @@ def follow_ups_of(cf: CustomerFile, customer_id: int) -> list[FollowUp]:
         [customer_id])]
 
 
-def generated_keys(cf: CustomerFile) -> set[tuple[int, str]]:
-    """(customer id, key) of every generated follow-up, done or not, in the bin or not."""
-    return set(cf.execute("SELECT customer_id, gen_key FROM follow_ups WHERE gen_key IS NOT NULL").fetchall())
-
-
 class DueRow(NamedTuple):
     follow_up: FollowUp
     code: str
@@ -256,19 +251,3 @@ def generated_keys_from(cf: CustomerFile, floors: Sequence[str]) -> dict[int, se
         else:
             found.add(key)
     return keys
-
-
-def purchase_days_between(cf: CustomerFile, first: date, last: date) -> dict[int, list[date]]:
-    """customer id -> its purchase days from ``first`` to ``last``, ascending (one per day, however many orders).
-
-    Only the window is read (by the order-date index), not a file's years of history.
-    """
-    days = IsoDays()
-    out = {}
-    for cid, text in cf.execute(
-        "SELECT customer_id, group_concat(DISTINCT order_date) FROM orders "
-        "WHERE order_date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY customer_id",
-        [first.isoformat(), last.isoformat()],
-    ):
-        out[cid] = sorted(map(days.__getitem__, text.split(",")))
-    return out

@@ -343,3 +343,19 @@ def _daily(days: list[date], amounts: list[int]) -> DailyPurchases:
             merged[day] = merged.get(day, 0) + amount
         days, amounts = list(merged), list(merged.values())
     return DailyPurchases(days, amounts)
+
+
+def purchase_days_between(cf: CustomerFile, first: date, last: date) -> dict[int, list[date]]:
+    """customer id -> its purchase days from ``first`` to ``last``, ascending (one per day, however many orders).
+
+    Only the window is read (by the order-date index), not a file's years of history.
+    """
+    days = IsoDays()
+    out = {}
+    for cid, text in cf.execute(
+        "SELECT customer_id, group_concat(DISTINCT order_date) FROM orders "
+        "WHERE order_date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY customer_id",
+        [first.isoformat(), last.isoformat()],
+    ):
+        out[cid] = sorted(map(days.__getitem__, text.split(",")))
+    return out
