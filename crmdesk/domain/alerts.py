@@ -207,6 +207,8 @@ class CustomerFacts(NamedTuple):
 def missing_essentials(*, company: bool, has_phone: bool, has_owner: bool, has_address: bool,
                        contacts: int) -> tuple[str, ...]:
     """What a usable record needs: a number to call, an owner, where it is, and for a company a person."""
+    if has_phone and has_owner and has_address and (contacts or not company):
+        return ()  # most records: asked 100,000 times in a scan
     missing = [name for name, present in (("phone", has_phone), ("owner", has_owner), ("address", has_address))
                if not present]
     if company and contacts == 0:

@@ -63,8 +63,7 @@ def gather_facts(
         result.append((row, CustomerFacts(
             cid, row.tier or Tier.D, days, amounts, row.receivable, row.credit_limit, plans.get(cid, ()),
             p_alive.get(cid), row.birthday, row.anniversary, row.last_verified,
-            () if row.has_phone and row.owner and row.has_address and (row.contacts or row.kind != "company")
-            else missing_essentials(
+            missing_essentials(
                 company=row.kind == "company", has_phone=bool(row.has_phone), has_owner=bool(row.owner),
                 has_address=bool(row.has_address), contacts=row.contacts,
             ),
