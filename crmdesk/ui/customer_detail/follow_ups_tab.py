@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -452,21 +451,11 @@ class FollowUpsTab(LedgerRowsTab):
         self.done_button.clicked.connect(self.done_selected)
         self.missed_button.clicked.connect(lambda: self._close_selected(FollowUpState.MISSED))
         self.cancel_button.clicked.connect(lambda: self._close_selected(FollowUpState.CANCELLED))
-        row = self._button_row()
         for i, button in enumerate((self.done_button, self.missed_button, self.cancel_button)):
             button.setAutoDefault(False)
-            row.insertWidget(3 + i, button)
+            self.button_row.insertWidget(3 + i, button)
         self.retranslate()
         self._update_buttons()
-
-    def _button_row(self) -> QHBoxLayout:
-        """The Add/Edit/Delete row that LedgerRowsTab laid out."""
-        layout = self.layout()
-        for i in range(layout.count()):
-            row = layout.itemAt(i).layout()
-            if isinstance(row, QHBoxLayout) and row.indexOf(self.add_button) >= 0:
-                return row
-        raise LookupError("the button row")
 
     def set_customer_details(self, owner: str | None, people: tuple[str, ...]) -> None:
         """The owner new follow-ups get, and the contact persons the contact dialog offers."""

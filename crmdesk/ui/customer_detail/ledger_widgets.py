@@ -738,7 +738,7 @@ class LedgerRowsTab(EntryHost):
             self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        buttons = QHBoxLayout()
+        self.button_row = buttons = QHBoxLayout()  # a subclass may add buttons of its own
         buttons.setSpacing(6)
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setAutoDefault(False)
