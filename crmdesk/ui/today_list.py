@@ -35,6 +35,7 @@ from crmdesk.storage.customer_file import WriteError
 from crmdesk.storage.followups import DueRow
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogDialog, FollowUpDialog
+from crmdesk.ui.customer_detail.ledger_widgets import EntryHost
 from crmdesk.ui.ledger_access import LedgerAccess
 
 _RED = QColor("#b91c1c")
@@ -109,7 +110,7 @@ class TodayModel(QAbstractTableModel):
         return None
 
 
-class TodayList(QWidget):
+class TodayList(EntryHost):
     open_customer = Signal(int)
     changed = Signal(int)  # a follow-up of this customer was done, moved or missed
     count_changed = Signal(int)
@@ -118,7 +119,6 @@ class TodayList(QWidget):
         super().__init__(parent)
         self.setObjectName("today_list")
         self._ledger: LedgerAccess | None = None
-        self._dialog = None
         self.model = TodayModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("today_table")
@@ -206,14 +206,14 @@ class TodayList(QWidget):
         due = self._current()
         if due is None or self._ledger is None or self._ledger.read_only:
             return
-        self._open(ContactLogDialog(self._ledger, due.follow_up.customer_id, None, self, completes=due.follow_up,
-                                    owner=due.follow_up.owner), due)
+        self._show_dialog(lambda: ContactLogDialog(self._ledger, due.follow_up.customer_id, None, self,
+                                                   completes=due.follow_up, owner=due.follow_up.owner))
 
     def move_current(self) -> None:
         due = self._current()
         if due is None or self._ledger is None or self._ledger.read_only:
             return
-        self._open(FollowUpDialog(self._ledger, due.follow_up.customer_id, due.follow_up, self), due)
+        self._show_dialog(lambda: FollowUpDialog(self._ledger, due.follow_up.customer_id, due.follow_up, self))
 
     def missed_current(self) -> None:
         due = self._current()
@@ -223,20 +223,15 @@ class TodayList(QWidget):
             self._ledger.close_follow_up(due.follow_up, FollowUpState.MISSED)
         except WriteError as e:
             QMessageBox.critical(self, self.tr("Not saved"), texts.error_text(e.problem, {"detail": e.detail}))
-        self._after(due)
+        self._changed(due.follow_up.customer_id)
 
-    def _open(self, dialog, due: DueRow) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _saved: self._after(due))
-        self._dialog = dialog
-        dialog.open()
+    def _on_saved(self, saved) -> None:
+        """A dialog logged the contact that did it, or moved it."""
+        self._changed(saved.customer_id)
 
-    def dialog(self):
-        return self._dialog
-
-    def _after(self, due: DueRow) -> None:
+    def _changed(self, customer_id: int) -> None:
         self.refresh()
-        self.changed.emit(due.follow_up.customer_id)
+        self.changed.emit(customer_id)
 
     def _update_buttons(self) -> None:
         has = self._current() is not None
