@@ -17,6 +17,7 @@ from crmdesk.demo_data.draws import _below, _join, _one, _range, _two, _Weighted
 from crmdesk.demo_data.id_numbers import _ric_check
 from crmdesk.demo_data.names import _TRADE_CHARS, _person_name
 from crmdesk.demo_data.places import _CITY, _address_home, _id_region
+from crmdesk.domain.lunar import lunar_of
 from crmdesk.domain.customer import (
     Customer,
     CustomerKind,
@@ -149,6 +150,11 @@ def _person(rng: Random, today: date, surname: str | None) -> Customer:
         "district": district.name,
         "address": _address_home(rng, district) if rng.random() < 0.85 else None,
     }
+
+    # Older people often keep the lunar birthday they were told; chosen from the
+    # birthday itself, not drawn, so the rest of the demo file stays as it was.
+    if c["birthday"] is not None and age >= 40 and birthday.toordinal() % 4 == 0:
+        c["lunar_birthday"] = lunar_of(birthday).format()
 
     # soft groups, filled sparsely
     if rng.random() < 0.4:

@@ -114,6 +114,7 @@ class FieldType(StrEnum):
     EMAIL = "email"
     ID_NUMBER = "id_number"  # 身份证, sensitive
     CREDIT_CODE = "credit_code"  # 统一社会信用代码
+    LUNAR_DATE = "lunar_date"  # a lunar month and day, stored "L08-15" (domain.lunar)
 
 
 BOTH = (CustomerKind.PERSONAL, CustomerKind.COMPANY)
@@ -147,6 +148,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("short_name", Group.BASIC, COMPANY, max_length=100),
     FieldSpec("gender", Group.BASIC, PERSONAL, FieldType.CHOICE, Gender),
     FieldSpec("birthday", Group.BASIC, PERSONAL, FieldType.DATE),
+    FieldSpec("lunar_birthday", Group.BASIC, PERSONAL, FieldType.LUNAR_DATE),
     FieldSpec("id_number", Group.BASIC, PERSONAL, FieldType.ID_NUMBER, sensitive=True),
     FieldSpec("credit_code", Group.BASIC, COMPANY, FieldType.CREDIT_CODE),
     FieldSpec("legal_representative", Group.BASIC, COMPANY, max_length=100),
@@ -257,6 +259,7 @@ class Customer:
     short_name: str | None = None
     gender: Gender | None = None
     birthday: date | None = None
+    lunar_birthday: str | None = None  # "L08-15", see domain.lunar
     id_number: str | None = None
     credit_code: str | None = None
     legal_representative: str | None = None

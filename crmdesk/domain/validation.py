@@ -22,7 +22,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidLength, ValidationError
 
-from crmdesk.domain import dates, money
+from crmdesk.domain import dates, lunar, money
 from crmdesk.domain.customer import (
     CONTACT_FIELD_TYPES,
     FIELDS,
@@ -58,6 +58,7 @@ class ErrorCode(StrEnum):
     OUT_OF_RANGE = "out_of_range"  # a whole number outside {min}..{max}
     TIER_ORDER = "tier_order"  # tier percentages that do not rise from A to B to C
     INVALID_TIME = "invalid_time"  # not a wall-clock "HH:MM"
+    INVALID_LUNAR_DATE = "invalid_lunar_date"  # not a lunar month and day such as 八月十五
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,16 @@ _INT_MAX = 2**63 - 1  # SQLite INTEGER
 
 _DEFAULT_MAX_LENGTH: int = FieldSpec.__dataclass_fields__["max_length"].default
 
+def normalize_lunar_date(text: str) -> str:
+    """八月十五, 闰四月初八, 8-15 ... to the storage form ``L08-15`` (``L*04-08``)."""
+    try:
+        return lunar.parse_lunar_text(text).format()
+    except ValueError:
+        raise FieldValueError(ErrorCode.INVALID_LUNAR_DATE) from None
+
+
 _NORMALIZERS: dict[FieldType, Callable[[str], str]] = {
+    FieldType.LUNAR_DATE: normalize_lunar_date,
     FieldType.MOBILE: normalize_mobile,
     FieldType.PHONE: normalize_phone,
     FieldType.EMAIL: normalize_email,
@@ -431,6 +441,7 @@ _CODES = {
     FieldType.EMAIL: ErrorCode.INVALID_EMAIL,
     FieldType.ID_NUMBER: ErrorCode.INVALID_ID_NUMBER,
     FieldType.CREDIT_CODE: ErrorCode.INVALID_CREDIT_CODE,
+    FieldType.LUNAR_DATE: ErrorCode.INVALID_LUNAR_DATE,
 }
 
 

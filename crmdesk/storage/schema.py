@@ -13,4 +13,5 @@ MIGRATION_NAMES = (
     "0005_add_alert_states_and_scores",
     "0006_add_contacts_and_follow_ups",
     "0007_add_occasion_indexes",
+    "0008_add_lunar_birthday",
 )

@@ -128,6 +128,9 @@ _TEXTS: dict[Enum, str] = {
     ),
     ErrorCode.OUT_OF_RANGE: QT_TRANSLATE_NOOP("texts", "Must be from {min} to {max}."),
     ErrorCode.INVALID_TIME: QT_TRANSLATE_NOOP("texts", "Not a valid time (for example 09:30)."),
+    ErrorCode.INVALID_LUNAR_DATE: QT_TRANSLATE_NOOP(
+        "texts", "Not a lunar month and day (for example 八月十五, 闰四月初八 or 8-15)."
+    ),
     ErrorCode.TIER_ORDER: QT_TRANSLATE_NOOP(
         "texts", "The percentages must not fall from A to B to C (A ≤ B ≤ C)."
     ),
@@ -231,6 +234,7 @@ FIELD_LABELS: dict[str, str] = {
     "short_name": QT_TRANSLATE_NOOP("texts", "Short name"),
     "gender": QT_TRANSLATE_NOOP("texts", "Gender"),
     "birthday": QT_TRANSLATE_NOOP("texts", "Birthday"),
+    "lunar_birthday": QT_TRANSLATE_NOOP("texts", "Lunar birthday"),
     "id_number": QT_TRANSLATE_NOOP("texts", "ID number"),
     "credit_code": QT_TRANSLATE_NOOP("texts", "Credit code"),
     "legal_representative": QT_TRANSLATE_NOOP("texts", "Legal representative"),

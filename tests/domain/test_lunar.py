@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lunar_python import Solar
 
-from crmdesk.domain.lunar import LunarDate, next_lunar_occurrence, solar_in_year
+from crmdesk.domain.lunar import (
+    LunarDate,
+    falls_between,
+    lunar_of,
+    next_lunar_occurrence,
+    parse_lunar_text,
+    solar_in_year,
+)
 
 # Solar dates below were checked against lunar-python 1.4.8 and match the
 # published calendars (e.g. 中秋 2026-09-25, 春节 2026-02-17, 除夕 2024-02-09).
@@ -113,21 +120,19 @@ def test_last_day_of_a_short_month_is_its_29th(lunar_year, eve):
     assert solar_in_year(LunarDate(12, 29), lunar_year) == eve
 
 
-def test_leap_month_in_a_year_that_has_it():
-    # 2023 had 闰二月, 2025 闰六月, 2020 闰四月
-    assert solar_in_year(LunarDate(2, 1, leap=True), 2023) == date(2023, 3, 22)
-    assert _lunar_of(date(2023, 3, 22)) == (2023, -2, 1)
-    assert solar_in_year(LunarDate(6, 8, leap=True), 2025) == date(2025, 8, 1)
-    assert _lunar_of(date(2025, 8, 1)) == (2025, -6, 8)
-    assert solar_in_year(LunarDate(4, 8, leap=True), 2020) == date(2020, 5, 30)
+def test_leap_month_birthday_is_kept_in_the_ordinary_month_even_when_the_leap_month_recurs():
+    # 2023 had 闰二月, 2025 闰六月, 2020 闰四月: the birthday still falls in 二月/六月/四月
+    assert _lunar_of(date(2023, 3, 22)) == (2023, -2, 1)  # 闰二月初一 exists, but is not used
+    assert solar_in_year(LunarDate(2, 1, leap=True), 2023) == date(2023, 2, 20)
+    assert _lunar_of(date(2023, 2, 20)) == (2023, 2, 1)
+    assert solar_in_year(LunarDate(6, 8, leap=True), 2025) == date(2025, 7, 2)
+    assert solar_in_year(LunarDate(4, 8, leap=True), 2020) == solar_in_year(LunarDate(4, 8), 2020)
 
 
-def test_leap_month_in_a_year_without_it_uses_the_ordinary_month():
+def test_leap_month_birthday_in_a_year_without_a_leap_month():
     assert solar_in_year(LunarDate(6, 8, leap=True), 2026) == date(2026, 7, 21)
     assert solar_in_year(LunarDate(6, 8, leap=True), 2026) == solar_in_year(LunarDate(6, 8), 2026)
     assert _lunar_of(date(2026, 7, 21)) == (2026, 6, 8)
-    # 2023 has a leap month, but not the 6th
-    assert solar_in_year(LunarDate(6, 8, leap=True), 2023) == solar_in_year(LunarDate(6, 8), 2023)
 
 
 def test_ordinary_month_is_never_moved_to_the_leap_month():
@@ -136,9 +141,10 @@ def test_ordinary_month_is_never_moved_to_the_leap_month():
 
 
 def test_both_policies_at_once():
-    # 闰六月 of 2025 has 29 days: 闰六月三十 -> 闰六月廿九
-    assert _lunar_of(date(2025, 8, 22)) == (2025, -6, 29)
-    assert solar_in_year(LunarDate(6, 30, leap=True), 2025) == date(2025, 8, 22)
+    # 闰六月三十 in 2017 (闰六月 that year): kept in 六月, which has 29 days -> 六月廿九
+    assert _lunar_of(date(2017, 7, 22)) == (2017, 6, 29)
+    assert _lunar_of(date(2017, 7, 23)) == (2017, -6, 1)
+    assert solar_in_year(LunarDate(6, 30, leap=True), 2017) == date(2017, 7, 22)
 
 
 # --- the next occurrence ---
@@ -184,9 +190,8 @@ def test_ordinary_month_birthday_skips_the_leap_month():
     assert next_lunar_occurrence(LunarDate(6, 8), date(2025, 7, 3)) == date(2026, 7, 21)
 
 
-def test_leap_month_birthday_next_occurrence():
-    assert next_lunar_occurrence(LunarDate(6, 8, leap=True), date(2025, 7, 3)) == date(2025, 8, 1)
-    assert next_lunar_occurrence(LunarDate(6, 8, leap=True), date(2025, 8, 2)) == date(2026, 7, 21)
+def test_leap_month_birthday_next_occurrence_skips_the_leap_month_too():
+    assert next_lunar_occurrence(LunarDate(6, 8, leap=True), date(2025, 7, 3)) == date(2026, 7, 21)
 
 
 _LUNAR = st.builds(LunarDate, st.integers(1, 12), st.integers(1, 30), st.booleans())
@@ -198,7 +203,46 @@ def test_next_occurrence_is_the_first_on_or_after_today(lunar, today):
     assert today <= result < today + timedelta(days=390)  # a lunar year is at most 385 days
     year, month, day = _lunar_of(result)
     assert abs(month) == lunar.month
-    assert month > 0 or lunar.leap  # an ordinary month never lands in a leap month
+    assert month > 0  # no birthday lands in a leap month
     assert day == lunar.day or (day == 29 and lunar.day == 30)
     assert solar_in_year(lunar, year) == result
     assert solar_in_year(lunar, year - 1) < today  # none missed in between
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("八月十五", MID_AUTUMN), ("农历八月十五", MID_AUTUMN), (" 8月15日 ", MID_AUTUMN), ("8-15", MID_AUTUMN),
+        ("８／１５", MID_AUTUMN), ("Lunar 8/15", MID_AUTUMN), ("L08-15", MID_AUTUMN),
+        ("闰四月初八", LunarDate(4, 8, leap=True)), ("閏4-8", LunarDate(4, 8, leap=True)),
+        ("leap 4/8", LunarDate(4, 8, leap=True)), ("L*04-08", LunarDate(4, 8, leap=True)),
+        ("腊月三十", LAST_OF_YEAR), ("十二月三十", LAST_OF_YEAR), ("正月初一", NEW_YEAR), ("一月初一", NEW_YEAR),
+        ("冬月廿三", LunarDate(11, 23)), ("十一月二十", LunarDate(11, 20)), ("二月初十", LunarDate(2, 10)),
+    ],
+)
+def test_typed_forms(typed, expected):
+    assert parse_lunar_text(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "八月", "十三月初一", "八月三十一", "13-1", "8-31", "0-5", "2024-08-15", "abc"])
+def test_typed_forms_refused(typed):
+    with pytest.raises(ValueError):
+        parse_lunar_text(typed)
+
+
+@given(_LUNAR)
+def test_display_text_parses_back(lunar):
+    assert parse_lunar_text(lunar.text()) == lunar
+
+
+def test_lunar_of_a_solar_day():
+    assert lunar_of(date(2026, 9, 25)) == MID_AUTUMN
+    assert lunar_of(date(2025, 8, 1)) == LunarDate(6, 8, leap=True)
+
+
+def test_falls_between_across_the_year_end():
+    # 腊月三十 -> 腊月廿九 of lunar 2025 and 2026, in solar 2026 and 2027
+    assert falls_between(LAST_OF_YEAR, date(2026, 1, 1), date(2027, 12, 31)) == [date(2026, 2, 16), date(2027, 2, 5)]
+    assert falls_between(NEW_YEAR, date(2026, 2, 18), date(2027, 2, 5)) == []
+    assert falls_between(MID_AUTUMN, date(2026, 9, 25), date(2026, 9, 25)) == [date(2026, 9, 25)]
+    assert falls_between(MID_AUTUMN, date(2026, 9, 26), date(2026, 9, 1)) == []
