@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 from typing import NamedTuple, Union
 
+from crmdesk.domain.lunar import LunarDate, next_lunar_occurrence
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
 from crmdesk.domain.orders import PlanProgress, over_limit
@@ -38,6 +39,7 @@ class AlertKind(StrEnum):
     COMPLAINT_OVERDUE = "complaint_overdue"  # 自动升级
     REPURCHASE_DUE = "repurchase_due"
     BIRTHDAY = "birthday"
+    LUNAR_BIRTHDAY = "lunar_birthday"  # 农历生日
     ANNIVERSARY = "anniversary"  # a personal customer's (wedding) anniversary
     COOPERATION_ANNIVERSARY = "cooperation_anniversary"  # years since the first order
     TOUCHPOINT = "touchpoint"  # 3/30/90 days after the last purchase
@@ -68,6 +70,7 @@ GROUP_OF: dict[AlertKind, AlertGroup] = {
     AlertKind.COMPLAINT_OVERDUE: AlertGroup.COMPLAINTS,
     AlertKind.REPURCHASE_DUE: AlertGroup.FOLLOW_UP,
     AlertKind.BIRTHDAY: AlertGroup.OCCASIONS,
+    AlertKind.LUNAR_BIRTHDAY: AlertGroup.OCCASIONS,
     AlertKind.ANNIVERSARY: AlertGroup.OCCASIONS,
     AlertKind.COOPERATION_ANNIVERSARY: AlertGroup.OCCASIONS,
     AlertKind.TOUCHPOINT: AlertGroup.FOLLOW_UP,
@@ -110,6 +113,7 @@ ACTION_OF: dict[AlertKind, Action] = {
     AlertKind.COMPLAINT_OVERDUE: Action.ESCALATE,
     AlertKind.REPURCHASE_DUE: Action.REMIND_REPURCHASE,
     AlertKind.BIRTHDAY: Action.SEND_GREETINGS,
+    AlertKind.LUNAR_BIRTHDAY: Action.SEND_GREETINGS,
     AlertKind.ANNIVERSARY: Action.SEND_GREETINGS,
     AlertKind.COOPERATION_ANNIVERSARY: Action.SEND_GREETINGS,
     AlertKind.TOUCHPOINT: Action.TOUCH_BASE,
@@ -202,6 +206,7 @@ class CustomerFacts(NamedTuple):
     missing: tuple[str, ...] = ()  # essential fields left empty
     follow_ups: Sequence[DueFollowUp] = ()  # planned, not done
     complaints: Sequence[OpenComplaint] = ()  # not closed
+    lunar_birthday: str | None = None  # storage form "L08-15" (domain.lunar)
 
 
 def missing_essentials(*, company: bool, has_phone: bool, has_owner: bool, has_address: bool,
@@ -243,10 +248,23 @@ class Scan:
         self.occasion_days = {(d.month, d.day) for d in upcoming}
         if any(d.month == 2 and d.day == 28 and not isleap(d.year) for d in upcoming):
             self.occasion_days.add((2, 29))
+        self._lunar_next: dict[str, date | None] = {}
         # Days since the last purchase -> the touchpoint it falls in (the earliest, if grace periods overlap).
         self.touchpoint_marks = {}
         for mark in sorted(rules.touchpoint_days, reverse=True):
             self.touchpoint_marks |= dict.fromkeys(range(mark, mark + rules.touchpoint_grace_days), mark)
+
+    def lunar_upcoming(self, stored: str) -> date | None:
+        """The next day the lunar birthday falls on, if within the lead window (a few hundred distinct values)."""
+        if stored not in self._lunar_next:
+            try:
+                day: date | None = next_lunar_occurrence(LunarDate.parse(stored), self.today)
+            except ValueError:  # not a lunar date: raises no alert
+                day = None
+            if day is not None and (day - self.today).days > self.rules.occasion_lead_days:
+                day = None
+            self._lunar_next[stored] = day
+        return self._lunar_next[stored]
 
     def alerts_for(self, f: CustomerFacts) -> list[Alert]:
         """Every alert of one customer."""
@@ -268,6 +286,8 @@ class Scan:
             alerts += complaint_alerts(f, self)
         if f.birthday or f.anniversary or f.days:
             alerts += occasion_alerts(f, self)
+        if f.lunar_birthday:
+            alerts += lunar_birthday_alerts(f, self)
         if f.missing or verification_overdue(f.last_verified, self.today, self.rules.stale_after_days):
             alerts += record_alerts(f, self)
         return alerts
@@ -430,6 +450,18 @@ def occasion_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
         if origin is not None and (origin.month, origin.day) in scan.occasion_days:
             alerts += _occasion(kind, f, origin, scan)
     return alerts
+
+
+def lunar_birthday_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
+    """A lunar birthday within ``occasion_lead_days``; the age only when the solar birthday gives the year."""
+    assert f.lunar_birthday is not None
+    upcoming = scan.lunar_upcoming(f.lunar_birthday)
+    if upcoming is None:
+        return []
+    numbers: dict[str, Number] = {"date": upcoming.isoformat(), "days_until": (upcoming - scan.today).days,
+                                  "lunar": f.lunar_birthday}
+    return [Alert(AlertKind.LUNAR_BIRTHDAY, f.customer_id, Severity.INFO, numbers,
+                  occurrence=upcoming.isoformat())]
 
 
 def touchpoint_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:

@@ -68,6 +68,7 @@ def gather_facts(
                 has_address=bool(row.has_address), contacts=row.contacts,
             ),
             follow_ups.get(cid, ()),
+            lunar_birthday=row.lunar_birthday,
         )))
     return result
 

@@ -30,6 +30,7 @@ class CustomerRow(NamedTuple):
     birthday: date | None
     anniversary: date | None
     last_verified: date | None
+    lunar_birthday: str | None
     has_phone: int
     has_address: int
     contacts: int
@@ -41,7 +42,7 @@ class CustomerRow(NamedTuple):
 # Correlated subqueries over the covering indexes: cheaper than three grouped
 # scans joined in Python, and the balance only for the fifth of customers with a limit.
 _CUSTOMERS_SQL = """
-SELECT c.id, c.code, c.name, c.owner, c.kind, c.birthday, c.anniversary, c.last_verified,
+SELECT c.id, c.code, c.name, c.owner, c.kind, c.birthday, c.anniversary, c.last_verified, c.lunar_birthday,
        coalesce(c.mobile, c.phone) IS NOT NULL,
        coalesce(c.city, c.address) IS NOT NULL,
        (SELECT count(*) FROM contact_persons p WHERE p.customer_id = c.id),
@@ -61,9 +62,9 @@ def customers(cf: CustomerFile, customer_id: int | None = None) -> list[Customer
     only, params = _only(customer_id, "c.id")
     days, tiers = IsoDays(), {t.value: t for t in Tier}
     return [
-        CustomerRow(i, code, name, owner, kind, days[born], days[wed], days[verified], phone, address, contacts,
-                    tiers.get(tier), limit, owed)
-        for i, code, name, owner, kind, born, wed, verified, phone, address, contacts, tier, limit, owed
+        CustomerRow(i, code, name, owner, kind, days[born], days[wed], days[verified], lunar, phone, address,
+                    contacts, tiers.get(tier), limit, owed)
+        for i, code, name, owner, kind, born, wed, verified, lunar, phone, address, contacts, tier, limit, owed
         in cf.execute(_CUSTOMERS_SQL.format(only=only), params)
     ]
 

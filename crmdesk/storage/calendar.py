@@ -8,6 +8,11 @@ crossing a year end is two plain ranges.  A 29 February one falls on
 The day a person was born or married is not an occasion (0 years); later
 ones are.
 
+Lunar birthdays (``L08-15``) fall on other solar days each year: the file
+holds at most a few hundred distinct ones, so those are read (a partial
+index) and placed by ``domain.lunar``, then the persons of the values that
+fall in the range are read.  Their age is known only from a solar birthday.
+
 Speed: each query is a range on the month-day, written so that an index
 ``(kind, deleted_at, substr(birthday, 6, 5), birthday)`` (and the same for the
 anniversary) serves it, covering for the counts; without one each query scans
@@ -23,12 +28,14 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from crmdesk.domain.dates import add_years_clamped
+from crmdesk.domain.lunar import LunarDate, falls_between, lunar_year_of
 from crmdesk.storage.customer_file import CustomerFile
 
 
 class OccasionKind(StrEnum):
     BIRTHDAY = "birthday"
     ANNIVERSARY = "anniversary"  # the wedding anniversary of a person
+    LUNAR_BIRTHDAY = "lunar_birthday"  # 农历生日
 
 
 # The column of each kind: fixed names, never user input, so safe to put in the SQL text.
@@ -41,7 +48,8 @@ class Occasion(NamedTuple):
     name: str
     kind: OccasionKind
     day: date  # the day it falls on in the range
-    years: int  # age, or years married, on that day (>= 1)
+    years: int | None  # age, or years married, on that day (>= 1); None: a lunar birthday without a year
+    lunar: str | None = None  # a lunar birthday's month and day, "L08-15"
 
 
 class _Span(NamedTuple):
@@ -77,15 +85,48 @@ def _select(kind: OccasionKind, what: str, tail: str = "") -> str:
             f"AND substr({column}, 6, 5) BETWEEN ? AND ? AND {column} < ?{tail}")
 
 
-def occasions_between(cf: CustomerFile, first: date, last: date) -> list[Occasion]:
-    """Birthdays and anniversaries of persons not in the recycle bin from ``first`` to ``last``.
+_LUNAR_WHERE = "lunar_birthday IS NOT NULL AND kind = 'personal' AND deleted_at IS NULL"
 
-    By day, then birthdays before anniversaries, then by customer code.
+
+def _lunar_falling(cf: CustomerFile, first: date, last: date) -> dict[str, tuple[list[date], int]]:
+    """Stored lunar birthday -> (the days it falls on from ``first`` to ``last``, how many persons have it)."""
+    falling = {}
+    for text, n in cf.execute(f"SELECT lunar_birthday, count(*) FROM customers WHERE {_LUNAR_WHERE} GROUP BY 1"):
+        try:
+            days = falls_between(LunarDate.parse(text), first, last)
+        except ValueError:  # the column's CHECK allows "L13-40": shown nowhere rather than failing
+            continue
+        if days:
+            falling[text] = (days, n)
+    return falling
+
+
+def _lunar_occasions(cf: CustomerFile, first: date, last: date) -> list[Occasion]:
+    falling = _lunar_falling(cf, first, last)
+    if not falling:
+        return []
+    marks = ", ".join("?" * len(falling))
+    found = []
+    for cid, code, name, text, born in cf.execute(
+        f"SELECT id, code, name, lunar_birthday, birthday FROM customers WHERE {_LUNAR_WHERE} "
+        f"AND lunar_birthday IN ({marks})", list(falling),
+    ):
+        for day in falling[text][0]:
+            years = lunar_year_of(day) - lunar_year_of(date.fromisoformat(born)) if born else 0
+            found.append(Occasion(cid, code, name, OccasionKind.LUNAR_BIRTHDAY, day, years if years >= 1 else None,
+                                  text))
+    return found
+
+
+def occasions_between(cf: CustomerFile, first: date, last: date) -> list[Occasion]:
+    """Birthdays, lunar birthdays and anniversaries of persons not in the recycle bin from ``first`` to ``last``.
+
+    By day, then in ``OccasionKind`` order, then by customer code.
     """
     if last < first:
         return []
-    found = []
-    for kind in OccasionKind:
+    found = _lunar_occasions(cf, first, last)
+    for kind in (OccasionKind.BIRTHDAY, OccasionKind.ANNIVERSARY):
         column = _COLUMN[kind]
         sql = _select(kind, f"id, code, name, {column}")
         for span in _spans(first, last):
@@ -93,17 +134,20 @@ def occasions_between(cf: CustomerFile, first: date, last: date) -> list[Occasio
             for cid, code, name, text in cf.execute(sql, [span.low, span.high, f"{span.year:04d}-01-01"]):
                 day = _falls_on(date.fromisoformat(text), span.year)
                 found.append(Occasion(cid, code, name, kind, day, span.year - int(text[:4])))
-    order = {kind: i for i, kind in enumerate(OccasionKind)}
+    order = {OccasionKind.BIRTHDAY: 0, OccasionKind.LUNAR_BIRTHDAY: 1, OccasionKind.ANNIVERSARY: 2}
     found.sort(key=lambda o: (o.day, order[o.kind], o.code))
     return found
 
 
 def occasion_counts(cf: CustomerFile, first: date, last: date) -> dict[date, int]:
-    """day -> how many birthdays and anniversaries ``occasions_between`` lists on it (days with none left out)."""
+    """day -> how many occasions ``occasions_between`` lists on it (days with none left out)."""
     counts: Counter[date] = Counter()
     if last < first:
         return {}
-    for kind in OccasionKind:
+    for days, n in _lunar_falling(cf, first, last).values():
+        for day in days:
+            counts[day] += n
+    for kind in (OccasionKind.BIRTHDAY, OccasionKind.ANNIVERSARY):
         column = _COLUMN[kind]
         sql = _select(kind, f"substr({column}, 6, 5), count(*)", " GROUP BY 1")
         for span in _spans(first, last):

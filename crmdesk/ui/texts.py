@@ -25,6 +25,7 @@ from crmdesk.domain.customer import (
 )
 from crmdesk.domain.money import format_money
 from crmdesk.domain.followups import ContactMethod, FollowUpState
+from crmdesk.domain.lunar import LunarDate
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
@@ -335,6 +336,21 @@ def fill(template: str, values: Mapping[str, object], money: Collection[str] = (
         return template.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation with a stray brace
         return template
+
+
+# Chinese shows the lunar date as people write it (八月十五); the translation is "{zh}".
+_LUNAR = QT_TRANSLATE_NOOP("texts", "Lunar {month}/{day}")
+_LUNAR_LEAP = QT_TRANSLATE_NOOP("texts", "Lunar leap {month}/{day}")
+
+
+def lunar_text(stored: str) -> str:
+    """A stored lunar date (``L08-15``) for display; what is shown parses back (domain.lunar)."""
+    try:
+        lunar = LunarDate.parse(stored)
+    except ValueError:
+        return stored
+    template = tr(_LUNAR_LEAP if lunar.leap else _LUNAR)
+    return fill(template, {"month": lunar.month, "day": lunar.day, "zh": lunar.text()})
 
 
 def error_text(code: Enum, params: dict | None = None) -> str:

@@ -498,6 +498,18 @@ The change is stored when you save the customer.</source>
         <translation>也可输入：2024.1.5、2024/1/5、2024年1月5日、20240105</translation>
     </message>
     <message>
+        <source>e.g. 八月十五</source>
+        <translation>例如 八月十五</translation>
+    </message>
+    <message>
+        <source>The lunar month and day, e.g. 八月十五, 闰四月初八, 腊月三十 or 8-15.
+In a year whose month is a day short (腊月三十) it falls on the month&apos;s last day;
+a leap-month birthday is kept in the ordinary month of that number.</source>
+        <translation>农历月日，例如 八月十五、闰四月初八、腊月三十 或 8-15。
+当年该月只有二十九天时（如腊月三十），按该月最后一天算；
+闰月生日按同名的平月过。</translation>
+    </message>
+    <message>
         <source>In yuan, for example 1,234.50</source>
         <translation>单位：元，例如 1,234.50</translation>
     </message>
@@ -2137,6 +2149,10 @@ The orders stay as they are.</source>
         <translation>生日</translation>
     </message>
     <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
         <source>Anniversary</source>
         <translation>纪念日</translation>
     </message>
@@ -2199,6 +2215,10 @@ The orders stay as they are.</source>
     <message>
         <source>Birthday {when} ({date}), turns {years}</source>
         <translation>{when}生日（{date}），满 {years} 岁</translation>
+    </message>
+    <message>
+        <source>Lunar birthday {lunar} {when} ({date})</source>
+        <translation>农历生日 {lunar}，{when}（{date}）</translation>
     </message>
     <message>
         <source>Anniversary {when} ({date}), {years} years</source>
@@ -2600,6 +2620,10 @@ The orders stay as they are.</source>
         <translation>时间无效（例如 09:30）。</translation>
     </message>
     <message>
+        <source>Not a lunar month and day (for example 八月十五, 闰四月初八 or 8-15).</source>
+        <translation>不是有效的农历月日（例如 八月十五、闰四月初八 或 8-15）。</translation>
+    </message>
+    <message>
         <source>The percentages must not fall from A to B to C (A ≤ B ≤ C).</source>
         <translation>百分比须满足 A ≤ B ≤ C。</translation>
     </message>
@@ -2820,6 +2844,10 @@ The orders stay as they are.</source>
         <translation>生日</translation>
     </message>
     <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -2850,6 +2878,14 @@ The orders stay as they are.</source>
     <message>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Lunar {month}/{day}</source>
+        <translation>{zh}</translation>
+    </message>
+    <message>
+        <source>Lunar leap {month}/{day}</source>
+        <translation>{zh}</translation>
     </message>
     <message>
         <source>WeChat</source>

@@ -190,6 +190,34 @@ def test_leap_day_birthday_is_kept_on_28_february_in_common_years():
     assert got[AlertKind.BIRTHDAY].numbers["days_until"] == 7
 
 
+@pytest.mark.parametrize(("today", "fires", "days_until"), [
+    (date(2026, 9, 17), False, None),  # 八月十五 2026 is 09-25: 8 days ahead
+    (date(2026, 9, 18), True, 7), (date(2026, 9, 25), True, 0),
+    (date(2026, 9, 26), False, None),  # just past: next year's is 2027-09-15
+])
+def test_lunar_birthday_within_a_week(today, fires, days_until):
+    got = kinds(facts(lunar_birthday="L08-15"), today=today)
+    assert (AlertKind.LUNAR_BIRTHDAY in got) is fires
+    if fires:
+        assert got[AlertKind.LUNAR_BIRTHDAY].numbers == {"date": "2026-09-25", "days_until": days_until,
+                                                         "lunar": "L08-15"}
+        assert got[AlertKind.LUNAR_BIRTHDAY].occurrence == "2026-09-25"
+
+
+def test_lunar_new_years_eve_birthday_in_a_year_without_腊月三十():
+    got = kinds(facts(lunar_birthday="L12-30"), today=date(2026, 2, 10))
+    assert got[AlertKind.LUNAR_BIRTHDAY].numbers["date"] == "2026-02-16"  # 腊月廿九
+
+
+def test_a_scan_answers_the_same_lunar_birthday_for_many_customers():
+    from crmdesk.domain.alerts import Scan
+    scan = Scan(date(2026, 9, 20))
+    first = scan.alerts_for(facts(lunar_birthday="L08-15"))
+    again = scan.alerts_for(facts(lunar_birthday="L08-15"))
+    assert first == again and first[0].numbers["days_until"] == 5
+    assert scan.alerts_for(facts(lunar_birthday="L13-40")) == scan.alerts_for(facts())  # nonsense: no alert
+
+
 def test_wedding_and_cooperation_anniversaries():
     got = kinds(facts(anniversary=date(2010, 11, 25), purchases=[(date(2023, 11, 30), 1)]),
                 rules=AlertRules(touchpoint_days=()))

@@ -179,3 +179,55 @@ def test_the_calendar_reads_the_same_follow_ups_as_the_today_list(customer_file,
     shown = [item.follow_up.id for item in days if item.follow_up is not None]
     assert sorted(shown) == sorted(r.follow_up.id for r in follow_up_store.planned_between(cf, first, last))
     assert len(shown) == 3
+
+
+# --- lunar birthdays ---
+
+
+@pytest.fixture
+def lunar_people(customer_file):
+    cf = customer_file
+    add = customer_store.insert_customer
+    return {
+        # born 1978-09-16 = 戊午年八月十五: age by lunar years
+        "mid_autumn": add(cf, make_person(name="中秋", birthday=date(1978, 9, 16), lunar_birthday="L08-15")),
+        "eve": add(cf, make_person(name="除夕", lunar_birthday="L12-30")),  # no solar birthday: no age
+        "leap": add(cf, make_person(name="闰月", lunar_birthday="L*06-08")),
+        "binned": add(cf, make_person(name="回收", lunar_birthday="L08-15")),
+    }
+
+
+def test_lunar_birthdays_fall_on_their_solar_days(customer_file, lunar_people):
+    cf = customer_file
+    customer_store.soft_delete_customer(cf, lunar_people["binned"].id)
+    found = store.occasions_between(cf, date(2026, 9, 1), date(2026, 9, 30))
+    # both kept: the solar one the record holds and the lunar one the family keeps
+    assert [(o.name, o.kind, o.day, o.years, o.lunar) for o in found] == [
+        ("中秋", OccasionKind.BIRTHDAY, date(2026, 9, 16), 48, None),
+        ("中秋", OccasionKind.LUNAR_BIRTHDAY, date(2026, 9, 25), 48, "L08-15")]
+    assert store.occasion_counts(cf, date(2026, 9, 1), date(2026, 9, 30)) == {date(2026, 9, 16): 1,
+                                                                              date(2026, 9, 25): 1}
+
+
+def test_lunar_new_years_eve_birthday_over_the_year_end_and_in_a_short_month(customer_file, lunar_people):
+    # 腊月三十 does not exist in lunar 2025 and 2026: kept on 腊月廿九, the eve of 春节
+    found = store.occasions_between(customer_file, date(2026, 1, 1), date(2027, 3, 1))
+    eve = [(o.day, o.years) for o in found if o.name == "除夕"]
+    assert eve == [(date(2026, 2, 16), None), (date(2027, 2, 5), None)]
+    counts = store.occasion_counts(customer_file, date(2026, 1, 1), date(2027, 3, 1))
+    assert counts[date(2026, 2, 16)] == 1 and counts[date(2027, 2, 5)] == 1
+
+
+def test_a_leap_month_birthday_falls_in_the_ordinary_month(customer_file, lunar_people):
+    # 2025 has 闰六月 (from 2025-07-25): the birthday is still 六月初八, 2025-07-02
+    found = store.occasions_between(customer_file, date(2025, 6, 1), date(2025, 8, 31))
+    assert [(o.name, o.day) for o in found] == [("闰月", date(2025, 7, 2))]
+
+
+def test_lunar_birthdays_are_counted_in_the_month_grid(customer_file, lunar_people):
+    assert service.month(customer_file, 2026, 9, TODAY).day(date(2026, 9, 25)).occasions == 2
+    assert service.month(customer_file, 2027, 2, TODAY).day(date(2027, 2, 5)).occasions == 1  # 除夕
+    customer_store.soft_delete_customer(customer_file, lunar_people["binned"].id)
+    assert service.month(customer_file, 2026, 9, TODAY).day(date(2026, 9, 25)).occasions == 1
+    items = service.day_items(customer_file, date(2026, 9, 25), TODAY)
+    assert [(i.name, i.occasion.kind) for i in items] == [("中秋", OccasionKind.LUNAR_BIRTHDAY)]

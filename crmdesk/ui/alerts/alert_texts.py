@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crmdesk.domain.alerts import MONEY_NUMBERS, Action, Alert, AlertGroup, AlertKind, Severity
-from crmdesk.ui.texts import field_label, fill
+from crmdesk.ui.texts import field_label, fill, lunar_text
 
 CONTEXT = "alerts"
 
@@ -40,6 +40,7 @@ KINDS: dict[AlertKind, str] = {
     AlertKind.COMPLAINT_OVERDUE: QT_TRANSLATE_NOOP("alerts", "Complaint past deadline"),
     AlertKind.REPURCHASE_DUE: QT_TRANSLATE_NOOP("alerts", "Repurchase expected"),
     AlertKind.BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Birthday"),
+    AlertKind.LUNAR_BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Lunar birthday"),
     AlertKind.ANNIVERSARY: QT_TRANSLATE_NOOP("alerts", "Anniversary"),
     AlertKind.COOPERATION_ANNIVERSARY: QT_TRANSLATE_NOOP("alerts", "Cooperation anniversary"),
     AlertKind.TOUCHPOINT: QT_TRANSLATE_NOOP("alerts", "After-sale touchpoint"),
@@ -70,6 +71,7 @@ _REASONS: dict[AlertKind, str] = {
     AlertKind.REPURCHASE_DUE: QT_TRANSLATE_NOOP(
         "alerts", "Buys every {cycle_days} days; next purchase expected {when} ({next_purchase})"),
     AlertKind.BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Birthday {when} ({date}), turns {years}"),
+    AlertKind.LUNAR_BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Lunar birthday {lunar} {when} ({date})"),
     AlertKind.ANNIVERSARY: QT_TRANSLATE_NOOP("alerts", "Anniversary {when} ({date}), {years} years"),
     AlertKind.COOPERATION_ANNIVERSARY: QT_TRANSLATE_NOOP(
         "alerts", "{years} years since the first order, {when} ({date})"),
@@ -139,6 +141,8 @@ def reason(alert: Alert) -> str:
         template = _TOUCHPOINTS.get(int(alert.numbers["day"]), _TOUCHPOINT_OTHER)
     else:
         template = _REASONS[kind]
+    if kind is AlertKind.LUNAR_BIRTHDAY:
+        values["lunar"] = lunar_text(str(alert.numbers["lunar"]))
     if kind is AlertKind.INCOMPLETE_RECORD:
         values["missing"] = _missing(str(alert.numbers["missing"]))
     return fill(tr(template), values, MONEY_NUMBERS)

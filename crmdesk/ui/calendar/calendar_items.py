@@ -54,6 +54,7 @@ HEADERS = {
 OCCASION_TEXTS = {
     OccasionKind.BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Birthday"),
     OccasionKind.ANNIVERSARY: QT_TRANSLATE_NOOP("alerts", "Anniversary"),
+    OccasionKind.LUNAR_BIRTHDAY: QT_TRANSLATE_NOOP("alerts", "Lunar birthday"),
 }
 _AGE = QT_TRANSLATE_NOOP("CalendarItemModel", "age {years}")
 _MARRIED = QT_TRANSLATE_NOOP("CalendarItemModel", "{years} yrs")  # years married
@@ -80,9 +81,13 @@ def occasion_text(item: CalendarItem) -> str:
 
 
 def occasion_details(item: CalendarItem) -> str:
-    assert item.occasion is not None
-    template = _AGE if item.occasion.kind is OccasionKind.BIRTHDAY else _MARRIED
-    return _tr(template).format(years=item.occasion.years)
+    """Age or years married; a lunar birthday's month and day first."""
+    o = item.occasion
+    assert o is not None
+    parts = [texts.lunar_text(o.lunar)] if o.lunar else []
+    if o.years is not None:
+        parts.append(_tr(_MARRIED if o.kind is OccasionKind.ANNIVERSARY else _AGE).format(years=o.years))
+    return QCoreApplication.translate("alerts", ", ").join(parts)
 
 
 class CalendarItemModel(QAbstractTableModel):

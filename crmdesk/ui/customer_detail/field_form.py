@@ -102,6 +102,7 @@ def field_cell(
 # widths are in digit widths, so they fit "2024-01-05" or "1,234,567.89".
 _WIDTH_DIGITS: dict[FieldType, int] = {
     FieldType.DATE: 14,
+    FieldType.LUNAR_DATE: 14,
     FieldType.MONEY: 20,
     FieldType.INTEGER: 12,
     FieldType.MOBILE: 17,
@@ -122,6 +123,8 @@ def display_text(spec: FieldSpec, value: object) -> str:
         return value.isoformat()  # type: ignore[union-attr]
     if spec.type is FieldType.MONEY:
         return format_money(value)  # type: ignore[arg-type]
+    if spec.type is FieldType.LUNAR_DATE:
+        return texts.lunar_text(str(value))
     if spec.type in (FieldType.MOBILE, FieldType.PHONE):
         return format_phone(str(value))
     if spec.type is FieldType.CHOICE:
@@ -464,6 +467,13 @@ class FieldForm(QWidget):
                 assert isinstance(editor, QLineEdit)
                 editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
                 editor.setToolTip(self.tr("Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+            elif row.spec.type is FieldType.LUNAR_DATE:
+                assert isinstance(editor, QLineEdit)
+                editor.setPlaceholderText(self.tr("e.g. 八月十五"))
+                editor.setToolTip(self.tr(
+                    "The lunar month and day, e.g. 八月十五, 闰四月初八, 腊月三十 or 8-15.\n"
+                    "In a year whose month is a day short (腊月三十) it falls on the month's last day;\n"
+                    "a leap-month birthday is kept in the ordinary month of that number."))
             elif row.spec.type is FieldType.MONEY:
                 editor.setToolTip(self.tr("In yuan, for example 1,234.50"))
             if row.reveal is not None:
