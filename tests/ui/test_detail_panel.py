@@ -585,3 +585,41 @@ def test_retranslate_reapplies_the_visible_strings(qtbot, panel, customer_file):
         QCoreApplication.removeTranslator(translator)
     panel.retranslate()
     assert button(panel, "save_button").text() == "Save"
+
+
+@pytest.fixture
+def chinese(qapp):
+    from crmdesk.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.install("zh_CN")
+    yield
+    translations.install("en")
+
+
+def test_lunar_birthday_typed_in_chinese_is_stored_and_shown_as_written(qtbot, panel, customer_file, chinese):
+    person = stored(customer_file, make_person())
+    panel.show_customer(person)
+    panel.retranslate()
+    field = line(panel, "lunar_birthday")
+    type_text(qtbot, field, "农历闰四月初八")
+    assert panel.save()
+    assert service.get_customer(customer_file, person.id).lunar_birthday == "L*04-08"
+    panel.show_customer(service.get_customer(customer_file, person.id))
+    assert field.text() == "闰四月初八"
+
+
+def test_lunar_birthday_in_english_and_a_wrong_one_refused(qtbot, panel, customer_file):
+    person = stored(customer_file, make_person(lunar_birthday="L08-15"))
+    panel.show_customer(person)
+    field = line(panel, "lunar_birthday")
+    assert field.text() == "Lunar 8/15"
+    field.clear()
+    type_text(qtbot, field, "八月三十二")
+    assert not panel.save()
+    assert error_label(panel, "lunar_birthday").text() == texts.error_text(ErrorCode.INVALID_LUNAR_DATE)
+    assert service.get_customer(customer_file, person.id).lunar_birthday == "L08-15"  # kept as it was
+    field.clear()
+    qtbot.keyClicks(field, "Lunar 12/30")
+    assert panel.save()
+    assert service.get_customer(customer_file, person.id).lunar_birthday == "L12-30"
