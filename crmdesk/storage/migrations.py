@@ -358,6 +358,73 @@ CREATE INDEX customers_lunar_birthday ON customers (lunar_birthday, kind, delete
     )
 
 
+@migrations(name="0009_add_complaints")
+def _add_complaints(db: Database) -> None:
+    # Complaints and their handling steps (domain.complaints).  The deadlines
+    # are not stored: they follow from the priority and the file's settings,
+    # which may change.  Dates are "YYYY-MM-DD", times local "HH:MM".
+    db.executescript(
+        """
+CREATE TABLE complaints (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    received_date TEXT NOT NULL,
+    received_time TEXT CHECK (received_time IS NULL OR received_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    channel TEXT NOT NULL,
+    order_id INTEGER REFERENCES orders (id),
+    category TEXT NOT NULL CHECK (category IN ('product', 'service', 'delivery', 'price', 'usage', 'other')),
+    nature TEXT NOT NULL CHECK (nature IN ('good_faith', 'malicious')),
+    nature_reason TEXT NOT NULL DEFAULT '' CHECK (nature <> 'malicious' OR nature_reason <> ''),
+    description TEXT NOT NULL CHECK (description <> ''),
+    owner TEXT,
+    priority TEXT NOT NULL CHECK (priority IN ('A', 'B', 'C', 'D')),
+    state TEXT NOT NULL CHECK (state IN ('open', 'resolved')),
+    reopened_date TEXT,
+    resolved_date TEXT CHECK ((state = 'resolved') = (resolved_date IS NOT NULL)),
+    outcome TEXT NOT NULL DEFAULT '',
+    satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+    retained INTEGER CHECK (retained IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+-- A customer's complaints tab.
+CREATE INDEX complaints_customer ON complaints (customer_id, deleted_at, state, received_date);
+-- The open ones, by customer: the alert scan, the counts and the escalation marks.
+CREATE INDEX complaints_open ON complaints (customer_id, priority, received_date)
+    WHERE state = 'open' AND deleted_at IS NULL;
+-- The whole-file log by state, then priority and the day the deadlines count from.
+CREATE INDEX complaints_log ON complaints (state, priority, coalesce(reopened_date, received_date))
+    WHERE deleted_at IS NULL;
+
+-- The handling timeline.  customer_id repeats the complaint's, for the change log.
+CREATE TABLE complaint_steps (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    kind TEXT NOT NULL CHECK (kind IN ('first_response', 'cause', 'action', 'follow_up', 'note', 'resolved',
+                                       'reopened')),
+    step_date TEXT NOT NULL,
+    step_time TEXT CHECK (step_time IS NULL OR step_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    text TEXT NOT NULL CHECK (text <> ''),
+    promise TEXT NOT NULL DEFAULT '' CHECK ((kind = 'action') = (promise <> '')),
+    due_date TEXT CHECK ((kind = 'action') = (due_date IS NOT NULL)),
+    due_time TEXT CHECK (due_time IS NULL OR (kind = 'action' AND due_time GLOB '[0-2][0-9]:[0-5][0-9]')),
+    satisfaction INTEGER CHECK (satisfaction IS NULL OR (kind = 'resolved' AND satisfaction BETWEEN 1 AND 5)),
+    retained INTEGER CHECK (retained IS NULL OR (kind = 'resolved' AND retained IN (0, 1))),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, deleted_at, kind, step_date);
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

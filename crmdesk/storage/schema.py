@@ -14,4 +14,5 @@ MIGRATION_NAMES = (
     "0006_add_contacts_and_follow_ups",
     "0007_add_occasion_indexes",
     "0008_add_lunar_birthday",
+    "0009_add_complaints",
 )
