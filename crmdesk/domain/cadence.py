@@ -80,6 +80,7 @@ class CadenceRules:
     horizon_days: int = 30  # generate what is due from today to today + this
     grace_days: int = 7  # ... and what fell due this recently (planned for today)
     skip_non_working_days: bool = True  # move due days to the next Chinese working day
+    generate_on_open: bool = True  # the window plans them each time it opens the file
 
     def call_back_days(self, tier: Tier) -> int:
         return {Tier.A: self.call_back_a_days, Tier.B: self.call_back_b_days,
@@ -96,7 +97,7 @@ CADENCE_RULE_RANGES: dict[str, tuple[int, int]] = {
     "horizon_days": (0, 366),
     "grace_days": (0, 31),
 }
-CADENCE_FLAGS = ("company_review", "skip_non_working_days")
+CADENCE_FLAGS = ("company_review", "skip_non_working_days", "generate_on_open")
 TOUCHPOINT_RANGE = (1, 366)
 MAX_TOUCHPOINTS = 6
 

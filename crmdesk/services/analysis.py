@@ -1,4 +1,4 @@
-"""What opening a file recomputes (domain.md §5): tiers, the churn model, then every alert.
+"""What opening a file recomputes (domain.md §5): tiers, the cadence follow-ups, the churn model, then every alert.
 
 One function for the window's task runner, with progress in steps; the CLI
 verbs run the same services one at a time.
@@ -13,15 +13,17 @@ from datetime import date
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.domain.churn import ChurnFitError
 from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleared
+from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.churn import ChurnResult, fit_churn, rescore_customer
 from crmdesk.services.tiering import CustomerTier, compute_tiers, store_tiers
+from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.storage.orders import purchase_days
 from crmdesk.storage.scores import CustomerScores, save_scores, update_churn, update_rfm
 
 STEPS = 100  # progress runs 0..STEPS
-_TIERS, _CHURN = 20, 60  # where each stage ends; the alerts take the rest
+_TIERS, _CADENCE, _CHURN = 20, 35, 65  # where each stage ends; the alerts take the rest
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class FileAnalysis:
     churn_problem: str | None  # ChurnFitError code when the model could not be fitted
     alerts: list[CustomerAlert]
     p_alive: dict[int, float]  # by customer id; empty without a fit
+    follow_ups_planned: int = 0  # cadence follow-ups added (File settings -> Follow-ups)
 
 
 def _scores(tiers: list[CustomerTier], churn: ChurnResult | None) -> list[CustomerScores]:
@@ -62,6 +65,13 @@ def _analyse(cf: CustomerFile, today: date, rules: AlertRules, progress: Callabl
     tiers = compute_tiers(cf, today)
     changed = len(store_tiers(cf, tiers, today))
     progress(_TIERS)
+    # After the tiers (they set how often to call back), before the alerts (they show what is due).
+    cadence = file_settings.cadence_rules(cf)
+    planned = 0
+    if cadence.generate_on_open and not cf.read_only:
+        planned = generate_follow_ups(cf, today, cadence, lambda done, total: progress(
+            _TIERS + (_CADENCE - _TIERS) * done // max(total, 1)))
+    progress(_CADENCE)
     purchases = purchase_days(cf, today)  # read once for the fit and the alerts
     churn: ChurnResult | None = None
     problem = None
@@ -81,7 +91,7 @@ def _analyse(cf: CustomerFile, today: date, rules: AlertRules, progress: Callabl
     if not cf.read_only:
         forget_cleared(cf, alerts)
     progress(STEPS)
-    return FileAnalysis(changed, churn, problem, alerts, p_alive)
+    return FileAnalysis(changed, churn, problem, alerts, p_alive, planned)
 
 
 @dataclass(frozen=True)

@@ -406,11 +406,19 @@ class MainWindow(QMainWindow):
             self._churn = analysis.churn
             self.model.refresh()
             self.detail.refresh_tier()
+            if analysis.follow_ups_planned:
+                self.detail.refresh_follow_ups()
+                self.today_list.refresh()
+                if self._calendar is not None and self._calendar.isVisible():
+                    self.calendar.refresh()
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
-            self.statusBar().showMessage(
-                self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
-                .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
-                .replace("%3", str(self.alert_panel.visible_count())), 6000)
+            message = (self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
+                       .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
+                       .replace("%3", str(self.alert_panel.visible_count())))
+            if analysis.follow_ups_planned:
+                message += " " + self.tr("%n follow-up(s) planned by the cadences.", "",
+                                         analysis.follow_ups_planned)
+            self.statusBar().showMessage(message, 8000)
 
         session.run(work, done)
 
@@ -811,6 +819,7 @@ class MainWindow(QMainWindow):
         dialog = FileSettingsDialog(session.gui, self)
         dialog.tier_rules_changed.connect(lambda _rules: self._recompute(session))  # new window or cut-offs
         dialog.alert_rules_changed.connect(lambda _rules: self._recompute(session))
+        dialog.cadence_rules_changed.connect(lambda _rules: self._recompute(session))
         dialog.exec()
 
     def show_statement(self) -> None:

@@ -565,8 +565,16 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation> 天</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
         <source>Tiers</source>
         <translation>客户分级</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
     </message>
     <message>
         <source>Purchases over the last:</source>
@@ -609,8 +617,52 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>生日和纪念日提醒：</translation>
     </message>
     <message>
+        <source>Call back tier {tier} every:</source>
+        <translation>{tier} 类客户定期回访间隔：</translation>
+    </message>
+    <message>
+        <source>Ask for feedback after a contact within:</source>
+        <translation>联系后回访反馈期限：</translation>
+    </message>
+    <message>
+        <source>Touchpoints after each purchase, on days:</source>
+        <translation>每次购买后的接触日（第几天）：</translation>
+    </message>
+    <message>
+        <source>Up to 6 days from 1 to 366, separated by commas; empty: none.</source>
+        <translation>最多 6 个天数，1 到 366，用逗号分隔；留空表示不安排。</translation>
+    </message>
+    <message>
+        <source>Plan ahead:</source>
+        <translation>提前安排：</translation>
+    </message>
+    <message>
+        <source>Still plan what fell due in the last:</source>
+        <translation>补排最近已到期的：</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Plan the cadence follow-ups each time the file is opened</source>
+        <translation>每次打开文件时自动安排例行跟进</translation>
+    </message>
+    <message>
+        <source>A quarterly business review with each company</source>
+        <translation>每季度与企业客户做一次业务回顾</translation>
+    </message>
+    <message>
+        <source>Move due days off weekends and Chinese public holidays</source>
+        <translation>到期日避开周末和法定节假日（顺延到工作日）</translation>
+    </message>
+    <message>
         <source>Use up to 8 letters, digits or hyphens.</source>
         <translation>请使用最多 8 个字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <source>Touchpoint days: up to 6 different whole days from 1 to 366.</source>
+        <translation>接触日：最多 6 个互不相同的整数天，1 到 366。</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1101,12 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) planned by the cadences.</source>
+        <translation>
+            <numerusform>按例行规则新安排了 %n 条跟进。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Today (%1)</source>

@@ -243,3 +243,19 @@ def test_cli_generates_once_and_lists_what_is_due(customer_file, capsys):
     assert all(row["state"] == "planned" for row in json.loads(first.out))
     assert main(["followups", path, "--today", "2026-11-23", "--generate"]) == 0
     assert made() == 0  # never twice
+
+
+def test_opening_a_file_plans_the_cadences_unless_the_file_says_not_to(customer_file, company):
+    from crmdesk.services.analysis import analyse
+
+    steps = []
+    analysis = analyse(customer_file, T, progress=steps.append)
+    assert analysis.follow_ups_planned == 5 == count(customer_file)
+    assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 100
+    # what was planned today is already among the alerts
+    assert {a.alert.kind.value for a in analysis.alerts if a.alert.customer_id == company.id} >= {"follow_up_due"}
+    assert analyse(customer_file, T).follow_ups_planned == 0  # nothing twice
+
+    file_settings.set_cadence_rules(customer_file, CadenceRules(generate_on_open=False))
+    assert analyse(customer_file, date(2027, 3, 1)).follow_ups_planned == 0
+    assert count(customer_file) == 5

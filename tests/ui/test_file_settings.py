@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from crmdesk.domain.orders import Order
@@ -69,7 +70,7 @@ def test_the_tiers_group_shows_the_files_rules(qtbot, customer_file):
     file_settings.set_tier_rules(customer_file, TierRules(window_months=6, a_percent=2, b_percent=10, c_percent=30))
     dialog = FileSettingsDialog(customer_file)
     qtbot.addWidget(dialog)
-    assert dialog.tiers_box.title() == "Tiers"
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.tiers_box)) == "Tiers"
     values = {name: spin.value() for name, spin in dialog.tier_spins.items()}
     assert values == {"window_months": 6, "a_percent": 2, "b_percent": 10, "c_percent": 30}
     assert dialog.tier_spins["window_months"].minimum() == 1 and dialog.tier_spins["window_months"].maximum() == 120
@@ -164,3 +165,39 @@ def test_an_alert_threshold_written_out_of_range_falls_back_to_its_default(custo
     file_settings.put(customer_file, file_settings.ALERT_RULES["no_purchase_months"], 6)
     rules = file_settings.alert_rules(customer_file, stale_after_days=30)
     assert (rules.churn_threshold_percent, rules.no_purchase_months, rules.stale_after_days) == (70, 6, 30)
+
+
+def test_the_follow_ups_page_saves_the_cadences_and_asks_for_a_recompute(qtbot, customer_file):
+    from crmdesk.domain.cadence import CadenceRules
+
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    page = dialog.cadence_box
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "Follow-ups"
+    assert dialog.cadence_spins["call_back_a_days"].value() == 30
+    assert dialog.touchpoints.text() == "3, 30, 90"
+    dialog.cadence_spins["call_back_d_days"].setValue(0)
+    assert dialog.cadence_spins["call_back_d_days"].text() == "Off"
+    dialog.cadence_flags["generate_on_open"].setChecked(False)
+    dialog.touchpoints.setText("7，45、120")
+    emitted = []
+    dialog.cadence_rules_changed.connect(emitted.append)
+    dialog.accept()
+    expected = CadenceRules(call_back_d_days=0, generate_on_open=False, touchpoint_days=(7, 45, 120))
+    assert file_settings.cadence_rules(customer_file) == expected
+    assert emitted == [expected]
+
+
+@pytest.mark.parametrize("typed", ["3, 30, x", "3, 3", "0", "1,2,3,4,5,6,7", "400"])
+def test_wrong_touchpoint_days_are_refused_on_their_page(qtbot, customer_file, typed):
+    from crmdesk.domain.cadence import CadenceRules
+
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(0)
+    dialog.touchpoints.setText(typed)
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "Touchpoint days" in dialog.error.text()
+    assert dialog.tabs.currentWidget() is dialog.cadence_box
+    assert file_settings.cadence_rules(customer_file) == CadenceRules()
