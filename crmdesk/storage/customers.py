@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -491,6 +491,31 @@ _ORDER_BY = {
 }
 
 
+class FollowUpFilter(StrEnum):
+    """Customers by their planned follow-ups, as of the query's ``today``."""
+
+    OVERDUE = "overdue"  # one planned before today
+    DUE_TODAY = "due_today"
+    NEXT_7_DAYS = "next_7_days"  # one planned from today to today + 6
+    NONE_PLANNED = "none_planned"
+
+
+# Over the follow-ups' (customer_id, deleted_at, state, due_date) index; ? ? are the day range.
+_PLANNED = ("EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL "
+            "AND f.state = 'planned' AND f.due_date BETWEEN ? AND ?)")
+
+
+def _follow_up_clause(which: FollowUpFilter, today: date) -> tuple[str, list[Any]]:
+    day = today.isoformat()
+    if which is FollowUpFilter.OVERDUE:
+        return _PLANNED, ["0000-00-00", (today - timedelta(days=1)).isoformat()]
+    if which is FollowUpFilter.DUE_TODAY:
+        return _PLANNED, [day, day]
+    if which is FollowUpFilter.NEXT_7_DAYS:
+        return _PLANNED, [day, (today + timedelta(days=6)).isoformat()]
+    return f"NOT {_PLANNED}", ["0000-00-00", "9999-99-99"]
+
+
 @dataclass(frozen=True)
 class CustomerQuery:
     """What the list shows: search text, filters, and order."""
@@ -501,6 +526,8 @@ class CustomerQuery:
     owner: str | None = None
     tag: str | None = None
     tier: Tier | None = None
+    follow_up: FollowUpFilter | None = None  # needs ``today``
+    today: date | None = None
     deleted: bool = False  # True: the recycle bin
     sort: SortKey = SortKey.CODE
     descending: bool = False
@@ -522,6 +549,10 @@ def _where(query: CustomerQuery) -> tuple[str, list[Any]]:
     if query.tag is not None:
         clauses.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)")
         params.append(query.tag)
+    if query.follow_up is not None and query.today is not None:
+        clause, days = _follow_up_clause(query.follow_up, query.today)
+        clauses.append(clause)
+        params += days
     return " AND ".join(clauses), params
 
 

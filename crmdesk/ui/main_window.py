@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
 
         self.filter_bar = FilterBar(self)
+        self.filter_bar.today = self.today
         self.filter_bar.query_changed.connect(self._run_query)
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
         self.list_view = CustomerListView(self)

@@ -684,6 +684,26 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>全部等级</translation>
     </message>
     <message>
+        <source>Any follow-up</source>
+        <translation>全部跟进状态</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue</source>
+        <translation>跟进已逾期</translation>
+    </message>
+    <message>
+        <source>Follow-up due today</source>
+        <translation>今日待跟进</translation>
+    </message>
+    <message>
+        <source>Follow-up in the next 7 days</source>
+        <translation>7 天内待跟进</translation>
+    </message>
+    <message>
+        <source>No follow-up planned</source>
+        <translation>未安排跟进</translation>
+    </message>
+    <message>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>

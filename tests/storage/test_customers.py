@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,10 +17,13 @@ from crmdesk.domain.customer import (
     MaritalStatus,
     SourceChannel,
 )
+from crmdesk.domain.followups import ContactMethod, FollowUp, FollowUpState
+from crmdesk.services import followups as follow_up_service
 from crmdesk.storage import customers as store
+from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage.change_log import change_log
 from crmdesk.storage.customer_file import WriteError, WriteProblem
-from crmdesk.storage.customers import CustomerQuery, SortKey
+from crmdesk.storage.customers import CustomerQuery, FollowUpFilter, SortKey
 from tests.factories import make_company, make_person
 
 
@@ -209,3 +212,32 @@ def test_any_text_round_trips_exactly_through_storage(customer_file, name, notes
     # (SQLite's LIKE stops at a NUL), so only those are required to be found.
     if name.strip() and not any(ord(ch) < 32 for ch in name):
         assert saved.id in store.customer_ids(customer_file, CustomerQuery(text=name[:50]))
+
+
+def test_filter_by_planned_follow_ups(customer_file):
+    cf, today = customer_file, date(2026, 11, 23)
+    late, due, soon, later, none, closed = (
+        store.insert_customer(cf, make_person(name=n)).id for n in ("晚", "今", "近", "远", "无", "完"))
+
+    def plan(cid, days):
+        follow_up_store.insert_follow_up(cf, FollowUp(customer_id=cid, due_date=today + timedelta(days=days),
+                                                      method=ContactMethod.PHONE, purpose="回访"))
+
+    plan(late, -1)
+    plan(due, 0)
+    plan(soon, 6)
+    plan(later, 7)
+    cancelled = follow_up_store.insert_follow_up(cf, FollowUp(customer_id=closed, due_date=today - timedelta(days=3),
+                                                              method=ContactMethod.PHONE, purpose="回访"))
+    follow_up_service.close(cf, cancelled, FollowUpState.CANCELLED)
+
+    def ids(which):
+        return set(store.customer_ids(cf, CustomerQuery(follow_up=which, today=today)))
+
+    assert ids(FollowUpFilter.OVERDUE) == {late}
+    assert ids(FollowUpFilter.DUE_TODAY) == {due}
+    assert ids(FollowUpFilter.NEXT_7_DAYS) == {due, soon}
+    assert ids(FollowUpFilter.NONE_PLANNED) == {none, closed}
+    assert len(ids(None)) == 6
+    assert store.customer_ids(cf, CustomerQuery(follow_up=FollowUpFilter.OVERDUE)) == sorted(  # no today: no filter
+        [late, due, soon, later, none, closed])

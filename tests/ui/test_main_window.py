@@ -385,3 +385,24 @@ def test_the_demo_file_is_made_and_opened(qtbot, make_window):
     assert window.session.path == demo_file()
     receivables = [window.model.data(window.model.index(r, Column.RECEIVABLE)) for r in range(50)]
     assert any(receivables)  # the demo has a purchase history
+
+
+def test_the_follow_up_filter_shows_who_is_overdue(qtbot, make_window, shop_file):
+    from crmdesk.domain.followups import ContactMethod, FollowUp
+    from crmdesk.storage import followups as follow_up_store
+
+    with CustomerFile.open(shop_file) as cf:
+        li = store.customer_id_by_code(cf, "KH000002")
+        follow_up_store.insert_follow_up(cf, FollowUp(customer_id=li, due_date=date(2026, 11, 20),
+                                                      method=ContactMethod.PHONE, purpose="催款"))
+    window = make_window()
+    open_and_wait(qtbot, window, shop_file)
+    combo = window.filter_bar.follow_up
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Any follow-up", "Follow-up overdue", "Follow-up due today", "Follow-up in the next 7 days",
+        "No follow-up planned"]
+    combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: names_shown(window) == ["李四"], timeout=5_000)
+    assert window.count_label.text() == "1 of 4 customers"
+    window.filter_bar.clear_filters()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5_000)

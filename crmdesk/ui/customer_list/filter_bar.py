@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from crmdesk.domain.customer import CustomerKind, LifecycleStatus
 from crmdesk.domain.tiers import Tier
-from crmdesk.storage.customers import CustomerQuery, SortKey
+from crmdesk.storage.customers import CustomerQuery, FollowUpFilter, SortKey
 from crmdesk.ui import texts
 
 DEBOUNCE_MS = 200
@@ -32,13 +34,17 @@ class FilterBar(QWidget):
         self.tag.setObjectName("tag_filter")
         self.tier = QComboBox(self)
         self.tier.setObjectName("tier_filter")
-        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
+        self.follow_up = QComboBox(self)
+        self.follow_up.setObjectName("follow_up_filter")
+        self.today: date | None = None  # the window's; the follow-up filter needs it
+        self._combos = (self.kind, self.status, self.tier, self.follow_up, self.owner, self.tag)
+        for combo in self._combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 1)
-        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
+        for combo in self._combos:
             layout.addWidget(combo)
 
         self._timer = QTimer(self)
@@ -46,7 +52,7 @@ class FilterBar(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._timer.start())
-        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
+        for combo in self._combos:
             combo.currentIndexChanged.connect(lambda _i: self._emit())
         self.sort = SortKey.CODE
         self.descending = False
@@ -61,6 +67,12 @@ class FilterBar(QWidget):
             self.status, self.tr("All statuses"), [(texts.enum_text(s), s) for s in LifecycleStatus]
         )
         self._fill(self.tier, self.tr("All tiers"), [(texts.enum_text(t), t) for t in Tier])
+        self._fill(self.follow_up, self.tr("Any follow-up"), [
+            (self.tr("Follow-up overdue"), FollowUpFilter.OVERDUE.value),
+            (self.tr("Follow-up due today"), FollowUpFilter.DUE_TODAY.value),
+            (self.tr("Follow-up in the next 7 days"), FollowUpFilter.NEXT_7_DAYS.value),
+            (self.tr("No follow-up planned"), FollowUpFilter.NONE_PLANNED.value),
+        ])
         self._fill(self.owner, self.tr("All owners"), [(o, o) for o in self._owners()])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self._tags()])
 
@@ -99,6 +111,8 @@ class FilterBar(QWidget):
             owner=self.owner.currentData(),
             tag=self.tag.currentData(),
             tier=self._tier(),
+            follow_up=FollowUpFilter(value) if (value := self.follow_up.currentData()) else None,
+            today=self.today,
             deleted=deleted,
             sort=self.sort,
             descending=self.descending,
@@ -110,17 +124,18 @@ class FilterBar(QWidget):
 
     def has_filter(self) -> bool:
         q = self.query()
-        return bool(q.text.strip()) or any(v is not None for v in (q.kind, q.status, q.owner, q.tag, q.tier))
+        return bool(q.text.strip()) or any(v is not None for v in (q.kind, q.status, q.owner, q.tag, q.tier,
+                                                                    q.follow_up))
 
     def clear_filters(self) -> None:
         """Show everything again (one query)."""
         self._timer.stop()
-        for widget in (self.search, self.kind, self.status, self.tier, self.owner, self.tag):
+        for widget in (self.search, *self._combos):
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.kind, self.status, self.tier, self.owner, self.tag):
+        for combo in self._combos:
             combo.setCurrentIndex(0)
-        for widget in (self.search, self.kind, self.status, self.tier, self.owner, self.tag):
+        for widget in (self.search, *self._combos):
             widget.blockSignals(False)
         self._emit()
 
