@@ -20,7 +20,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints")
 
 
 def _today(value: str) -> date:
@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--generate", action="store_true",
                    help="first plan the cadence follow-ups (call-backs by tier, quarterly reviews, feedback, "
                         "3/30/90-day touchpoints) by the file's settings; never makes one twice")
+
+    p = verbs.add_parser("complaints", help="open complaints, VIP first, then by the nearest deadline; "
+                                            "escalated ones are past a deadline set by tier (File settings)")
+    p.add_argument("file", type=Path)
+    _add_today(p)
+    p.add_argument("--json", action="store_true", help="JSON list of objects")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -364,7 +370,40 @@ def _followups(args: argparse.Namespace) -> int:
     )
 
 
+def _complaints(args: argparse.Namespace) -> int:
+    from crmdesk.services.complaints import open_complaint_lines
+    from crmdesk.services.files import reading
+
+    today = _today_of(args)
+    with reading(args.file) as cf:
+        rows = open_complaint_lines(cf, today)
+
+    def deadline(r) -> str | None:
+        return r.deadline.isoformat() if r.deadline else None
+
+    return _print_rows(
+        args,
+        rows,
+        lambda r: {
+            "id": r.complaint.id, "code": r.code, "name": r.name,
+            "received": r.complaint.received_date.isoformat(), "time": r.complaint.received_time,
+            "channel": r.complaint.channel.value, "category": r.complaint.category.value,
+            "nature": r.complaint.nature.value, "priority": r.complaint.priority.value,
+            "state": r.complaint.state.value, "owner": r.complaint.owner,
+            "deadline": deadline(r), "stage": r.status.stage.value if r.status.stage else None,
+            "escalated": r.escalated, "days_overdue": r.status.days_overdue,
+            "response_deadline": r.status.response_deadline.isoformat(),
+            "resolution_deadline": r.status.resolution_deadline.isoformat(),
+            "description": r.complaint.description, "uid": r.complaint.uid,
+        },
+        lambda r: "\t".join((r.complaint.priority.value, deadline(r) or "", "!" if r.escalated else "", r.code,
+                             r.name, r.complaint.category.value, r.complaint.nature.value,
+                             r.complaint.description.replace("\n", " ")[:60])),
+        "no_complaints",
+    )
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
-    "churn": _churn, "alerts": _alerts, "followups": _followups,
+    "churn": _churn, "alerts": _alerts, "followups": _followups, "complaints": _complaints,
 }

@@ -62,6 +62,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "no_alerts": ("no alerts", "没有预警"),
     "no_follow_ups": ("no follow-ups due", "没有到期的跟进"),
+    "no_complaints": ("no open complaints", "没有未处理的投诉"),
     "follow_ups_generated": ("{count} follow-ups planned by the cadences", "按回访节奏新安排了 {count} 条跟进"),
     "ics_written": ("{count} follow-ups written to {path}", "已将 {count} 条跟进写入 {path}"),
     "alerts_without_churn": ("(churn-score alerts left out)", "（未列出流失评分预警）"),

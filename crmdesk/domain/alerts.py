@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from enum import IntEnum, StrEnum
 from typing import NamedTuple, Union
 
+from crmdesk.domain.complaints import DeadlineStage
 from crmdesk.domain.lunar import LunarDate, next_lunar_occurrence
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
@@ -186,7 +187,9 @@ class DueFollowUp:
 @dataclass(frozen=True)
 class OpenComplaint:
     complaint_id: int
-    deadline: date
+    deadline: date  # the one that counts now (domain.complaints.current_deadline): escalated the day after
+    stage: DeadlineStage = DeadlineStage.RESOLUTION  # which deadline that is
+    priority: Tier | None = None  # the tier it was received under
 
 
 class CustomerFacts(NamedTuple):
@@ -393,15 +396,22 @@ def follow_up_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
 
 
 def complaint_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
-    """An open complaint past its deadline is escalated (自动升级)."""
-    return [
-        Alert(AlertKind.COMPLAINT_OVERDUE, f.customer_id, Severity.CRITICAL,
-              {"complaint_id": c.complaint_id, "deadline": c.deadline.isoformat(),
-               "days_overdue": (scan.today - c.deadline).days},
-              occurrence=str(c.complaint_id))
-        for c in f.complaints
-        if scan.today > c.deadline
-    ]
+    """An open complaint past its deadline is escalated (自动升级): from the day after the deadline.
+
+    The occurrence is the complaint and its deadline: a dismissed escalation
+    does not silence the next one (the resolution deadline after a late
+    first response, or the deadlines of a reopened complaint).
+    """
+    alerts = []
+    for c in f.complaints:
+        if scan.today > c.deadline:
+            numbers: dict[str, Number] = {"complaint_id": c.complaint_id, "deadline": c.deadline.isoformat(),
+                                          "days_overdue": (scan.today - c.deadline).days, "stage": c.stage.value}
+            if c.priority is not None:
+                numbers["priority"] = c.priority.value
+            alerts.append(Alert(AlertKind.COMPLAINT_OVERDUE, f.customer_id, Severity.CRITICAL, numbers,
+                                occurrence=f"{c.complaint_id}@{c.deadline.isoformat()}"))
+    return alerts
 
 
 def repurchase_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:

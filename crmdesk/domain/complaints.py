@@ -225,6 +225,11 @@ def has_first_response(c: Complaint, steps: Iterable[ComplaintStep]) -> bool:
     return any(s.kind is StepKind.FIRST_RESPONSE and s.step_date >= start for s in steps)
 
 
+def responded_since(c: Complaint, last_response: date | None) -> bool:
+    """``has_first_response`` from the day of the latest first response alone (what a whole-file read gives)."""
+    return last_response is not None and last_response >= clock_start(c)
+
+
 def _responded(c: Complaint, responded: bool | Iterable[ComplaintStep]) -> bool:
     return responded if isinstance(responded, bool) else has_first_response(c, responded)
 

@@ -12,7 +12,9 @@ from datetime import date
 from typing import NamedTuple
 
 from crmdesk.domain.alerts import Alert, AlertRules, CustomerFacts, DueFollowUp, Scan, missing_essentials
+from crmdesk.domain.complaints import ComplaintDeadlines
 from crmdesk.domain.orders import DailyPurchases, PlanProgress, progress_as_of
+from crmdesk.services.complaints import open_complaint_facts
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
@@ -39,11 +41,13 @@ def gather_facts(
     p_alive: Mapping[int, float] | None = None,
     customer_id: int | None = None,
     purchases: Mapping[int, DailyPurchases] | None = None,
+    complaint_deadlines: ComplaintDeadlines | None = None,
 ) -> list[tuple[alert_store.CustomerRow, CustomerFacts]]:
     """Every customer's facts (or one customer's), from a few whole-file queries.
 
     ``purchases`` (storage.orders.purchase_days up to today) may be passed in
-    when the caller read them already, for the churn fit.
+    when the caller read them already, for the churn fit.  ``complaint_deadlines``:
+    the file's unless given.
     """
     plans: dict[int, list[PlanProgress]] = {}
     for row in alert_store.current_plans(cf, today, customer_id):
@@ -54,6 +58,7 @@ def gather_facts(
     for due in follow_up_store.planned_between(cf, None, today, customer_id):
         f = due.follow_up
         follow_ups.setdefault(f.customer_id, []).append(DueFollowUp(f.id, f.due_date))
+    complaints = open_complaint_facts(cf, complaint_deadlines, customer_id)
     p_alive = p_alive or {}
     none = DailyPurchases([], [])
     result = []
@@ -68,6 +73,7 @@ def gather_facts(
                 has_address=bool(row.has_address), contacts=row.contacts,
             ),
             follow_ups.get(cid, ()),
+            complaints.get(cid, ()),
             lunar_birthday=row.lunar_birthday,
         )))
     return result
@@ -84,11 +90,15 @@ def compute_alerts(
     customer_id: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     purchases: Mapping[int, DailyPurchases] | None = None,
+    complaint_deadlines: ComplaintDeadlines | None = None,
 ) -> list[CustomerAlert]:
-    """Every alert (or one customer's), most severe first, each with what the user did with it."""
+    """Every alert (or one customer's), most severe first, each with what the user did with it.
+
+    ``complaint_deadlines``: the file's unless given (escalated complaints, services.complaints).
+    """
     states = alert_store.alert_states(cf)
     with gc_paused():  # ~10 objects per customer
-        facts = gather_facts(cf, today, p_alive, customer_id, purchases)
+        facts = gather_facts(cf, today, p_alive, customer_id, purchases, complaint_deadlines)
         scan = Scan(today, rules)
         # Customers come by code, so each (severity, kind) bucket fills in code order:
         # joining the buckets is the sort.

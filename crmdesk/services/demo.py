@@ -9,11 +9,16 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from crmdesk.demo_data import generate_customers, generate_ledger
+from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
+from crmdesk.domain.complaints import StepKind
+from crmdesk.services import complaints as complaint_service
 from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.files import new_file
 from crmdesk.services.tiering import recompute_tiers
 from crmdesk.storage import customers as customer_store
+from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
+from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.customers import CustomerQuery, SortKey
 from crmdesk.storage.ids import uid_factory
 
@@ -30,8 +35,8 @@ def write_demo_file(
 ) -> Path:
     """Same arguments give the same content, every time: customers, then about
     ``orders`` orders with their payments and sales plans, and with ``follow_ups``
-    the follow-ups the default cadences plan as of ``today`` (the benchmarks' files
-    leave them out)."""
+    the follow-ups the default cadences plan as of ``today`` and a few dozen
+    complaints in every state (the benchmarks' files leave both out)."""
     moment = datetime.combine(today, time(9, 0), tzinfo=timezone.utc)
     clock = lambda: moment  # noqa: E731 - a fixed instant keeps the file reproducible
     uids = uid_factory(clock, random.Random(f"uids-{seed}"))
@@ -46,6 +51,33 @@ def write_demo_file(
         if follow_ups:
             recompute_tiers(cf, today)  # call-backs go by tier
             generate_follow_ups(cf, today)
+            _write_complaints(cf, seed, today)
     finally:
         cf.close()
     return cf.path
+
+
+def _write_complaints(cf: CustomerFile, seed: int, today: date) -> None:
+    """Demo complaints replayed through the complaints service: recorded (priority from the tier),
+    handled step by step, resolved, one reopened; one transaction."""
+    customers = [DemoCustomer(c.id, c.owner, c.tier) for c in follow_up_store.cadence_customers(cf)]
+
+    def orders_of(customer_id: int) -> list[tuple[date, int]]:
+        return sorted((o.order_date, o.id) for o in order_store.orders_of(cf, customer_id) if o.id is not None)
+
+    with cf.transaction():
+        for demo in generate_complaints(customers, seed, today, orders_of=orders_of):
+            done = complaint_service.record_complaint(cf, demo.complaint, today=today)
+            for event in demo.events:
+                current = done.complaint
+                if event.kind is StepKind.RESOLVED:
+                    done = complaint_service.resolve(cf, current, on=event.step_date, outcome=event.text,
+                                                     satisfaction=event.satisfaction, retained=event.retained,
+                                                     at=event.step_time)
+                elif event.kind is StepKind.REOPENED:
+                    done = complaint_service.reopen(cf, current, on=event.step_date, reason=event.text,
+                                                    at=event.step_time)
+                else:
+                    done = complaint_service.add_step(cf, current, event)
+                if done.errors:
+                    raise ValueError(f"demo complaint refused: {done.errors}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules, alert_rules_allowed
 from crmdesk.domain.cadence import CadenceRules, cadence_rule_allowed, cadence_rules_errors
+from crmdesk.domain.complaints import ComplaintDeadlines, deadline_allowed, deadlines_errors
 from crmdesk.domain.orders import DEFAULT_HORIZON_DAYS, LedgerRules
 from crmdesk.domain.tiers import TierRules, tier_rules_errors
 from crmdesk.domain.validation import FieldError
@@ -29,6 +30,8 @@ TIER_C_PERCENT = Setting("tiers.c_percent", TierRules.c_percent)
 ALERT_RULES = {name: Setting(f"alerts.{name}", getattr(AlertRules, name)) for name in ALERT_RULE_RANGES}
 # Follow-up cadences (domain.cadence): call-backs by tier, reviews, feedback, touchpoints, the window.
 CADENCE_RULES = {f.name: Setting(f"cadence.{f.name}", f.default) for f in fields(CadenceRules)}
+# Complaint response and resolution deadlines by tier (domain.complaints).
+COMPLAINT_DEADLINES = {f.name: Setting(f"complaints.{f.name}", f.default) for f in fields(ComplaintDeadlines)}
 
 
 def get(cf: CustomerFile, setting: Setting) -> Any:
@@ -65,12 +68,17 @@ def alert_rules(cf: CustomerFile, **others: Any) -> AlertRules:
     """The file's alert thresholds (``others``: the rest, e.g. the user's own stale-record age).
 
     A value out of range, written by hand or by another program, falls back to its default.
+    When opening the file plans touchpoint follow-ups (the cadences), those
+    are the reminder: the touchpoint alert would say the same thing twice.
     """
-    values = {}
+    values: dict[str, Any] = {}
     for name, setting in ALERT_RULES.items():
         value = get(cf, setting)
         values[name] = value if alert_rules_allowed(name, value) else setting.default
-    return AlertRules(**values, **others)
+    cadence = cadence_rules(cf)
+    if cadence.generate_on_open and cadence.touchpoint_days:
+        values["touchpoint_days"] = ()
+    return AlertRules(**{**values, **others})
 
 
 def set_alert_rules(cf: CustomerFile, rules: AlertRules) -> None:
@@ -121,4 +129,29 @@ def set_cadence_rules(cf: CustomerFile, rules: CadenceRules) -> list[FieldError]
             for name, setting in CADENCE_RULES.items():
                 value = getattr(rules, name)
                 put(cf, setting, list(value) if isinstance(value, tuple) else value)
+    return errors
+
+
+def complaint_deadlines(cf: CustomerFile) -> ComplaintDeadlines:
+    """The file's complaint deadlines by tier; each value out of range (written by hand or by another
+    program) falls back to its default, the others are kept.  Should that leave a tier's resolution
+    before its response, the whole set falls back to the defaults."""
+    values = {}
+    for name, setting in COMPLAINT_DEADLINES.items():
+        value = get(cf, setting)
+        values[name] = value if deadline_allowed(name, value) else setting.default
+    rules = ComplaintDeadlines(**values)
+    return ComplaintDeadlines() if deadlines_errors(rules) else rules
+
+
+def set_complaint_deadlines(cf: CustomerFile, rules: ComplaintDeadlines) -> list[FieldError]:
+    """Store the complaint deadlines (all of them, in one transaction) if they are allowed; else the errors.
+
+    Raises WriteError when the file refuses (read-only, busy, disk full).
+    """
+    errors = deadlines_errors(rules)
+    if not errors:
+        with cf.transaction():
+            for name, setting in COMPLAINT_DEADLINES.items():
+                put(cf, setting, getattr(rules, name))
     return errors
