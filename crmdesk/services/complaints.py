@@ -135,7 +135,8 @@ def record_complaint(cf: CustomerFile, complaint: Complaint, *, today: date | No
     if first_response.strip():
         step = _cleaned_step(ComplaintStep(0, c.customer_id, StepKind.FIRST_RESPONSE, c.received_date,
                                            first_response, c.received_time))
-        errors += [replace(e, field="first_response") if e.field == "text" else e for e in step_errors(step, c)]
+        # Its day and time are the complaint's, already checked: only its text is its own.
+        errors += [replace(e, field="first_response") for e in step_errors(step, c) if e.field == "text"]
     if errors:
         return Handled(errors=_unique(errors))
     with cf.transaction():
