@@ -173,7 +173,10 @@ def complaint_rows(cf: CustomerFile, query: ComplaintQuery = ComplaintQuery()) -
     state = ComplaintState.OPEN if query.overdue else query.state
     if query.overdue and query.state not in (None, ComplaintState.OPEN):
         return []  # resolved ones are never overdue
-    for column, value in (("state", state), ("category", query.category), ("priority", query.priority),
+    if state is not None:
+        # Written out (a fixed word, not user input), so that the partial indexes on state can serve it.
+        where.append(f" AND c.state = '{ComplaintState(state).value}'")
+    for column, value in (("category", query.category), ("priority", query.priority),
                           ("owner", query.owner), ("customer_id", query.customer_id)):
         if value is not None:
             where.append(f" AND c.{column} = ?")
