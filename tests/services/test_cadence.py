@@ -259,3 +259,12 @@ def test_opening_a_file_plans_the_cadences_unless_the_file_says_not_to(customer_
     file_settings.set_cadence_rules(customer_file, CadenceRules(generate_on_open=False))
     assert analyse(customer_file, date(2027, 3, 1)).follow_ups_planned == 0
     assert count(customer_file) == 5
+
+
+def test_touchpoint_alerts_give_way_to_the_touchpoint_follow_ups_planned_on_open(customer_file):
+    assert file_settings.alert_rules(customer_file).touchpoint_days == ()
+    file_settings.set_cadence_rules(customer_file, CadenceRules(generate_on_open=False))
+    assert file_settings.alert_rules(customer_file).touchpoint_days == (3, 30, 90)
+    file_settings.set_cadence_rules(customer_file, CadenceRules(touchpoint_days=()))
+    assert file_settings.alert_rules(customer_file).touchpoint_days == (3, 30, 90)
+    assert file_settings.alert_rules(customer_file, touchpoint_days=(5,)).touchpoint_days == (5,)
