@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from crmdesk.domain.complaints import Complaint, ComplaintStep
 from crmdesk.domain.followups import Contact, FollowUp, FollowUpState
 from crmdesk.domain.money import MAX_FEN
 from crmdesk.domain.orders import FinancialSummary, Order, Payment, Period, PeriodKind, PlanProgress, SalesPlan
 from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.services import complaints as complaint_service
 from crmdesk.services import followups as follow_up_service
 from crmdesk.services import ledger
+from crmdesk.services.complaints import ComplaintCounts, ComplaintLine, Handled
 from crmdesk.services.followups import Logged
 from crmdesk.services.ledger import OrderResult, PaymentResult
+from crmdesk.storage import complaints as complaint_store
 from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
+from crmdesk.storage.complaints import ComplaintQuery
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.followups import DueRow
 from crmdesk.storage.scores import CustomerScores, scores_of
@@ -140,3 +145,48 @@ class LedgerAccess:
 
     def delete_follow_up(self, follow_up: FollowUp) -> None:
         follow_up_store.delete_follow_up(self._cf, follow_up)
+
+    # -- complaints
+
+    def complaints(self, customer_id: int) -> list[ComplaintLine]:
+        """One customer's complaints as of today, open first."""
+        return complaint_service.customer_complaints(self._cf, customer_id, self.today)
+
+    def complaint_log(self, query: ComplaintQuery = ComplaintQuery()) -> list[ComplaintLine]:
+        """The whole file's complaints that match, open first, VIP first, nearest deadline first."""
+        return complaint_service.complaint_log(self._cf, self.today, query)
+
+    def complaint_line(self, complaint_id: int) -> ComplaintLine | None:
+        return complaint_service.complaint_line(self._cf, complaint_id, self.today)
+
+    def complaint_owners(self) -> list[str]:
+        return complaint_store.complaint_owners(self._cf)
+
+    def complaint_counts(self) -> ComplaintCounts:
+        return complaint_service.complaint_counts(self._cf, self.today)
+
+    def timeline(self, complaint_id: int) -> list[ComplaintStep]:
+        """The handling steps, oldest first."""
+        return complaint_service.timeline(self._cf, complaint_id)
+
+    def record_complaint(self, complaint: Complaint, *, first_response: str = "") -> Handled:
+        return complaint_service.record_complaint(self._cf, complaint, today=self.today,
+                                                  first_response=first_response)
+
+    def edit_complaint(self, complaint: Complaint) -> Handled:
+        return complaint_service.edit_complaint(self._cf, complaint)
+
+    def delete_complaint(self, complaint: Complaint) -> None:
+        complaint_service.delete_complaint(self._cf, complaint)
+
+    def add_step(self, complaint: Complaint, step: ComplaintStep) -> Handled:
+        return complaint_service.add_step(self._cf, complaint, step)
+
+    def resolve_complaint(self, complaint: Complaint, *, on: date, outcome: str, satisfaction: int | None,
+                          retained: bool | None, at: str | None = None) -> Handled:
+        return complaint_service.resolve(self._cf, complaint, on=on, outcome=outcome, satisfaction=satisfaction,
+                                         retained=retained, at=at)
+
+    def reopen_complaint(self, complaint: Complaint, *, on: date, reason: str, at: str | None = None) -> Handled:
+        return complaint_service.reopen(self._cf, complaint, on=on, reason=reason, at=at)
+

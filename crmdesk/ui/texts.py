@@ -25,6 +25,14 @@ from crmdesk.domain.customer import (
 )
 from crmdesk.domain.money import format_money
 from crmdesk.domain.followups import ContactMethod, FollowUpState
+from crmdesk.domain.complaints import (
+    ComplaintCategory,
+    ComplaintChannel,
+    ComplaintNature,
+    ComplaintState,
+    DeadlineStage,
+    StepKind,
+)
 from crmdesk.domain.lunar import LunarDate
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
@@ -214,7 +222,41 @@ _TIER_TEXTS: dict[Enum, str] = {
     Segment.ORDINARY: QT_TRANSLATE_NOOP("texts", "Ordinary buyer"),
 }
 
-ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS)
+# Complaints: their channel's OTHER equals the category's, RESOLVED the state's and the step's.
+_COMPLAINT_CHANNEL_TEXTS: dict[Enum, str] = {
+    ComplaintChannel.PHONE: QT_TRANSLATE_NOOP("texts", "By phone"),
+    ComplaintChannel.VISIT: QT_TRANSLATE_NOOP("texts", "In person"),
+    ComplaintChannel.LETTER: QT_TRANSLATE_NOOP("texts", "By letter"),
+    ComplaintChannel.ONLINE: QT_TRANSLATE_NOOP("texts", "Online (WeChat, QQ, e-mail)"),
+    ComplaintChannel.STORE: QT_TRANSLATE_NOOP("texts", "At the counter"),
+    ComplaintChannel.OTHER: QT_TRANSLATE_NOOP("texts", "Other channel"),
+    ComplaintNature.GOOD_FAITH: QT_TRANSLATE_NOOP("texts", "Good faith"),
+    ComplaintNature.MALICIOUS: QT_TRANSLATE_NOOP("texts", "Malicious"),
+    DeadlineStage.RESPONSE: QT_TRANSLATE_NOOP("texts", "Response"),
+    DeadlineStage.RESOLUTION: QT_TRANSLATE_NOOP("texts", "Resolution"),
+}
+_COMPLAINT_CATEGORY_TEXTS: dict[Enum, str] = {
+    ComplaintCategory.PRODUCT: QT_TRANSLATE_NOOP("texts", "Product"),
+    ComplaintCategory.SERVICE: QT_TRANSLATE_NOOP("texts", "Service"),
+    ComplaintCategory.DELIVERY: QT_TRANSLATE_NOOP("texts", "Delivery"),
+    ComplaintCategory.PRICE: QT_TRANSLATE_NOOP("texts", "Price"),
+    ComplaintCategory.USAGE: QT_TRANSLATE_NOOP("texts", "Usage"),
+    ComplaintCategory.OTHER: QT_TRANSLATE_NOOP("texts", "Other category"),
+    ComplaintState.OPEN: QT_TRANSLATE_NOOP("texts", "Open"),
+    ComplaintState.RESOLVED: QT_TRANSLATE_NOOP("texts", "Resolved"),
+}
+_STEP_TEXTS: dict[Enum, str] = {
+    StepKind.FIRST_RESPONSE: QT_TRANSLATE_NOOP("texts", "First response"),
+    StepKind.CAUSE: QT_TRANSLATE_NOOP("texts", "Cause found"),
+    StepKind.ACTION: QT_TRANSLATE_NOOP("texts", "Action promised"),
+    StepKind.FOLLOW_UP: QT_TRANSLATE_NOOP("texts", "Follow-up"),
+    StepKind.NOTE: QT_TRANSLATE_NOOP("texts", "Note"),
+    StepKind.RESOLVED: QT_TRANSLATE_NOOP("texts", "Resolved"),
+    StepKind.REOPENED: QT_TRANSLATE_NOOP("texts", "Reopened"),
+}
+
+ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS,
+                       _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

@@ -6,6 +6,14 @@ import pytest
 
 from crmdesk.domain import customer as customer_module
 from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS, AccountType, ContactRole, SourceChannel
+from crmdesk.domain.complaints import (
+    ComplaintCategory,
+    ComplaintChannel,
+    ComplaintNature,
+    ComplaintState,
+    DeadlineStage,
+    StepKind,
+)
 from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
@@ -17,7 +25,8 @@ ENUMS = [
     customer_module.CustomerKind, customer_module.LifecycleStatus, customer_module.SourceChannel,
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
-    PaymentMethod, ContactMethod, FollowUpState,
+    PaymentMethod, ContactMethod, FollowUpState, ComplaintChannel, ComplaintCategory, ComplaintNature,
+    ComplaintState, StepKind, DeadlineStage,
 ]
 
 
