@@ -57,6 +57,10 @@ class ComplaintLine(NamedTuple):
     status: ComplaintStatus
 
     @property
+    def id(self) -> int | None:
+        return self.complaint.id
+
+    @property
     def deadline(self) -> date | None:
         return self.status.deadline
 

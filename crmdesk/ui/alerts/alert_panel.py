@@ -213,6 +213,10 @@ class AlertPanel(QWidget):
     def clear(self) -> None:
         self.set_alerts([])
 
+    def alerts(self) -> list[CustomerAlert]:
+        """Every alert of the file, shown or hidden."""
+        return list(self._rows)
+
     def visible_count(self) -> int:
         return sum(model.count() for model in self.models.values())
 

@@ -46,6 +46,7 @@ from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
 from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.customer_detail.contacts_tab import ContactsTab
+from crmdesk.ui.customer_detail.complaints_tab import ComplaintsTab
 from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogTab, FollowUpsTab
 from crmdesk.ui.customer_detail.orders_tab import OrdersTab
 from crmdesk.ui.customer_detail.payments_tab import PaymentsTab
@@ -114,6 +115,7 @@ class CustomerDetailPanel(QWidget):
     dirty_changed = Signal(bool)
     ledger_changed = Signal()  # an order or payment was saved or deleted
     follow_ups_changed = Signal()  # a contact was logged, a follow-up planned, moved or closed
+    complaints_changed = Signal()  # a complaint recorded, handled, resolved, reopened or deleted
 
     def __init__(
         self,
@@ -139,6 +141,7 @@ class CustomerDetailPanel(QWidget):
         self.payments_tab: PaymentsTab | None = None
         self.follow_ups_tab: FollowUpsTab | None = None
         self.contacts_log_tab: ContactLogTab | None = None
+        self.complaints_tab: ComplaintsTab | None = None
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._build_empty_page())
@@ -285,6 +288,10 @@ class CustomerDetailPanel(QWidget):
             for tab in (self.follow_ups_tab, self.contacts_log_tab):
                 tab.changed.connect(self._on_follow_ups_changed)
                 self.sections.addTab(tab, "")
+            self.complaints_tab = ComplaintsTab(ledger)
+            self.complaints_tab.setObjectName("complaints_tab")
+            self.complaints_tab.changed.connect(self.complaints_changed)
+            self.sections.addTab(self.complaints_tab, "")
             self._retranslate_sections()
         else:
             for tab in self._ledger_tabs():
@@ -301,6 +308,7 @@ class CustomerDetailPanel(QWidget):
         people = tuple(c.name for c in customer.contacts) if stored else ()
         for tab in (self.follow_ups_tab, self.contacts_log_tab):
             tab.set_customer_details(customer.owner if stored else None, people)
+        self.complaints_tab.set_customer_details(customer.owner if stored else None)
         for tab in self._ledger_tabs():
             tab.show_customer(customer_id, limit)
         for index in range(1, self.sections.count()):
@@ -309,8 +317,13 @@ class CustomerDetailPanel(QWidget):
             self.sections.setCurrentIndex(0)
 
     def _ledger_tabs(self) -> list:
-        tabs = (self.orders_tab, self.payments_tab, self.follow_ups_tab, self.contacts_log_tab)
+        tabs = (self.orders_tab, self.payments_tab, self.follow_ups_tab, self.contacts_log_tab, self.complaints_tab)
         return [t for t in tabs if t is not None]
+
+    def refresh_complaints(self) -> None:
+        """Read the shown customer's complaints again (changed from elsewhere, or a new day)."""
+        if self.complaints_tab is not None:
+            self.complaints_tab.refresh()
 
     def refresh_follow_ups(self) -> None:
         """Read the shown customer's follow-ups and contacts again (changed from elsewhere)."""
@@ -343,6 +356,7 @@ class CustomerDetailPanel(QWidget):
             self.sections.setTabText(2, self.tr("Payments"))
             self.sections.setTabText(3, self.tr("Follow-ups"))
             self.sections.setTabText(4, self.tr("Contact log"))
+            self.sections.setTabText(5, self.tr("Complaints"))
             for tab in self._ledger_tabs():
                 tab.retranslate()
 

@@ -35,6 +35,8 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     LedgerRowsTab,
     TotalsTableModel,
     digits_width,
+    read_when,
+    text_box,
 )
 from crmdesk.ui.ledger_access import LedgerAccess
 
@@ -166,21 +168,6 @@ def _retranslate_methods(combo: QComboBox) -> None:
         combo.setItemText(i, texts.enum_text(ContactMethod(combo.itemData(i))))
 
 
-def _text_box(limit_lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * limit_lines + 12)
-    return box
-
-
-def _read_when(dialog: EntryDialog, date_field: str, time_field: str) -> tuple[date | None, str | None]:
-    """A required date and an optional "HH:MM" (9:30 is taken as 09:30); the domain checks the time."""
-    time = clean_single_line(dialog.form.text(time_field)) or None
-    if time is not None and len(time) == 4 and time[1] == ":":
-        time = "0" + time
-    return dialog._read_date(date_field), time
-
-
 class ContactLogDialog(EntryDialog):
     """Log a contact (or edit a logged one); it may complete a planned follow-up and schedule the next."""
 
@@ -211,7 +198,7 @@ class ContactLogDialog(EntryDialog):
         person.addItems(["", *people])
         f.add("person", person)
         for name in ("summary", "outcome", "next_step"):
-            f.add(name, _text_box(3 if name == "summary" else 2))
+            f.add(name, text_box(3 if name == "summary" else 2))
         self.next_box = QCheckBox()
         self.next_box.setObjectName("contact_log_schedule_next")
         self.next_title = QLabel()
@@ -266,7 +253,7 @@ class ContactLogDialog(EntryDialog):
     def _values(self) -> tuple[Contact | None, FollowUp | None]:
         f = self.form
         f.clear_errors()
-        day, time = _read_when(self, "date", "time")
+        day, time = read_when(self, "date", "time")
         texts_ = {name: self._editor(name).toPlainText().strip() for name in ("summary", "outcome", "next_step")}
         for name, text in texts_.items():
             if len(text) > MAX_TEXT:
@@ -275,7 +262,7 @@ class ContactLogDialog(EntryDialog):
         method = ContactMethod(self._editor("method").currentData())
         nxt = None
         if self.next_box.isChecked() and self._original is None:
-            next_day, next_time = _read_when(self, "next_date", "next_time")
+            next_day, next_time = read_when(self, "next_date", "next_time")
             if next_day is not None:
                 nxt = FollowUp(customer_id=self._customer_id, due_date=next_day, due_time=next_time,
                                method=ContactMethod(self._editor("next_method").currentData()),
@@ -381,7 +368,7 @@ class FollowUpDialog(EntryDialog):
         self._set_general_error(None)
         f = self.form
         f.clear_errors()
-        day, time = _read_when(self, "date", "time")
+        day, time = read_when(self, "date", "time")
         if day is None:
             f.focus_first_error()
             return

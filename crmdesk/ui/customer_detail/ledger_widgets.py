@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -599,6 +600,22 @@ class EntryDialog(QDialog):
         date_line.setPlaceholderText(QCoreApplication.translate("FieldForm", "YYYY-MM-DD"))
         date_line.setToolTip(QCoreApplication.translate(
             "FieldForm", "Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    """A few lines of text in an entry form; Tab moves on instead of typing a tab."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    return box
+
+
+def read_when(dialog: EntryDialog, date_field: str, time_field: str) -> tuple[date | None, str | None]:
+    """A required date and an optional "HH:MM" (9:30 is taken as 09:30); the domain checks the time."""
+    time = clean_single_line(dialog.form.text(time_field)) or None
+    if time is not None and len(time) == 4 and time[1] == ":":
+        time = "0" + time
+    return dialog._read_date(date_field), time
 
 
 # ---------------------------------------------------------------- tabs with an entry dialog
