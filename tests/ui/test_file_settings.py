@@ -201,3 +201,23 @@ def test_wrong_touchpoint_days_are_refused_on_their_page(qtbot, customer_file, t
     assert "Touchpoint days" in dialog.error.text()
     assert dialog.tabs.currentWidget() is dialog.cadence_box
     assert file_settings.cadence_rules(customer_file) == CadenceRules()
+
+
+def test_the_complaints_page_sets_the_deadlines_by_tier(qtbot, customer_file):
+    from crmdesk.domain.complaints import ComplaintDeadlines
+
+    dialog = FileSettingsDialog(customer_file)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(dialog.complaints_box)) == "Complaints"
+    assert dialog.deadline_spins["resolution_d_days"].value() == 10
+    emitted = []
+    dialog.complaint_deadlines_changed.connect(emitted.append)
+    dialog.deadline_spins["resolution_a_days"].setValue(0)  # before A's first response (1 day)
+    dialog.accept()
+    assert dialog.tabs.currentWidget() is dialog.complaints_box
+    assert "before its first response" in dialog.error.text()
+    assert file_settings.complaint_deadlines(customer_file) == ComplaintDeadlines()
+    dialog.deadline_spins["resolution_a_days"].setValue(2)
+    dialog.accept()
+    assert file_settings.complaint_deadlines(customer_file) == ComplaintDeadlines(resolution_a_days=2)
+    assert emitted == [ComplaintDeadlines(resolution_a_days=2)]

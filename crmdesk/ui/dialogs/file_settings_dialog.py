@@ -1,9 +1,10 @@
 """This file's business rules (they travel with the file, unlike the preferences).
 
-One tab each: general, tiers, alerts, follow-up cadences.  Saving tier rules,
-alert thresholds or cadences that differ from the stored ones emits
-``tier_rules_changed``, ``alert_rules_changed`` or ``cadence_rules_changed``:
-the window recomputes then (which plans the cadence follow-ups).
+One tab each: general, tiers, alerts, follow-up cadences, complaint deadlines.
+Saving tier rules, alert thresholds, cadences or deadlines that differ from the
+stored ones emits ``tier_rules_changed``, ``alert_rules_changed``,
+``cadence_rules_changed`` or ``complaint_deadlines_changed``: the window
+recomputes then (which plans the cadence follow-ups and escalates complaints).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules
+from crmdesk.domain.complaints import DEADLINE_RANGES, ComplaintDeadlines, deadlines_errors
 from crmdesk.domain.cadence import CADENCE_FLAGS, CADENCE_RULE_RANGES, CadenceRules, cadence_rules_errors
 from crmdesk.domain.tiers import PERCENT, WINDOW_MONTHS, Tier, TierRules, tier_rules_errors
 from crmdesk.storage import file_settings
@@ -54,6 +57,7 @@ class FileSettingsDialog(QDialog):
     tier_rules_changed = Signal(object)  # TierRules, after they were saved changed
     alert_rules_changed = Signal(object)  # AlertRules, likewise
     cadence_rules_changed = Signal(object)  # CadenceRules, likewise
+    complaint_deadlines_changed = Signal(object)  # ComplaintDeadlines, likewise
 
     def __init__(self, cf: CustomerFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +66,7 @@ class FileSettingsDialog(QDialog):
         self._tier_rules = file_settings.tier_rules(cf)
         self._alert_rules = file_settings.alert_rules(cf)
         self._cadence_rules = file_settings.cadence_rules(cf)
+        self._deadlines = file_settings.complaint_deadlines(cf)
         self.prefix = QLineEdit(file_settings.get(cf, file_settings.CUSTOMER_CODE_PREFIX), self)
         self.prefix.setObjectName("code_prefix")
         self.prefix.setMaxLength(8)
@@ -86,9 +91,10 @@ class FileSettingsDialog(QDialog):
         self.tiers_box = self._build_tiers()
         self.alerts_box = self._build_alerts()
         self.cadence_box = self._build_cadence()
+        self.complaints_box = self._build_deadlines()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settings_tabs")
-        for page in (self.general, self.tiers_box, self.alerts_box, self.cadence_box):
+        for page in (self.general, self.tiers_box, self.alerts_box, self.cadence_box, self.complaints_box):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -96,7 +102,8 @@ class FileSettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for widget in (self.prefix, self.block, self.horizon, *self.tier_spins.values(), *self.alert_spins.values(),
-                       *self.cadence_spins.values(), *self.cadence_flags.values(), self.touchpoints):
+                       *self.cadence_spins.values(), *self.cadence_flags.values(), self.touchpoints,
+                       *self.deadline_spins.values()):
             widget.setEnabled(not cf.read_only)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
@@ -188,6 +195,36 @@ class FileSettingsDialog(QDialog):
         form.addRow(self.cadence_flags["skip_non_working_days"])
         return box
 
+    def _build_deadlines(self) -> QWidget:
+        """Days to answer and to resolve a complaint, a row per tier (A = VIP first)."""
+        box = QWidget(self)
+        box.setObjectName("complaints_group")
+        grid = QGridLayout(box)
+        self.deadline_intro = QLabel(box)
+        self.deadline_intro.setWordWrap(True)
+        grid.addWidget(self.deadline_intro, 0, 0, 1, 3)
+        self.deadline_heads = [QLabel(box), QLabel(box)]
+        grid.addWidget(self.deadline_heads[0], 1, 1)
+        grid.addWidget(self.deadline_heads[1], 1, 2)
+        self.deadline_tiers: dict[Tier, QLabel] = {}
+        self.deadline_spins: dict[str, QSpinBox] = {}
+        for row, tier in enumerate(Tier, start=2):
+            self.deadline_tiers[tier] = QLabel(box)
+            grid.addWidget(self.deadline_tiers[tier], row, 0)
+            for column, stage in enumerate(("response", "resolution"), start=1):
+                name = f"{stage}_{tier.value.lower()}_days"
+                spin = QSpinBox(box)
+                spin.setObjectName(f"deadline_{name}")
+                spin.setRange(*DEADLINE_RANGES[name])
+                spin.setValue(getattr(self._deadlines, name))
+                self.deadline_spins[name] = spin
+                grid.addWidget(spin, row, column)
+        grid.setRowStretch(len(Tier) + 2, 1)
+        return box
+
+    def complaint_deadlines(self) -> ComplaintDeadlines:
+        return ComplaintDeadlines(**{name: spin.value() for name, spin in self.deadline_spins.items()})
+
     def cadence_rules(self) -> CadenceRules | None:
         """The cadences as set on the page; None when the touchpoint days are not whole numbers."""
         days = parse_day_list(self.touchpoints.text())
@@ -224,6 +261,16 @@ class FileSettingsDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Tiers"))
         self.tabs.setTabText(2, self.tr("Alerts"))
         self.tabs.setTabText(3, self.tr("Follow-ups"))
+        self.tabs.setTabText(4, self.tr("Complaints"))
+        self.deadline_intro.setText(self.tr(
+            "Days from receipt (or reopening) to the first response and to the resolution. "
+            "An open complaint past either is escalated the next day."))
+        self.deadline_heads[0].setText(self.tr("First response within"))
+        self.deadline_heads[1].setText(self.tr("Resolved within"))
+        for tier, label in self.deadline_tiers.items():
+            label.setText(texts.enum_text(tier))
+        for spin in self.deadline_spins.values():
+            spin.setSuffix(self.tr(" days"))
         self.tier_labels["window_months"].setText(self.tr("Purchases over the last:"))
         for name, tier in _PERCENT_TIERS.items():
             self.tier_labels[name].setText(self.tr("{tier}, the top:").format(tier=texts.enum_text(tier)))
@@ -285,6 +332,12 @@ class FileSettingsDialog(QDialog):
             self._show_error(self.tr("Touchpoint days: up to 6 different whole days from 1 to 366."),
                              self.touchpoints, self.cadence_box)
             return
+        deadlines = self.complaint_deadlines()
+        deadline_errors = deadlines_errors(deadlines)
+        if deadline_errors:
+            self._show_error(self.tr("A tier's resolution cannot come before its first response."),
+                             self.deadline_spins[deadline_errors[0].field], self.complaints_box)
+            return
         try:
             with self._cf.transaction():
                 file_settings.put(self._cf, file_settings.CUSTOMER_CODE_PREFIX, prefix)
@@ -293,6 +346,7 @@ class FileSettingsDialog(QDialog):
                 file_settings.set_tier_rules(self._cf, rules)
                 file_settings.set_alert_rules(self._cf, self.alert_rules())
                 file_settings.set_cadence_rules(self._cf, cadence)
+                file_settings.set_complaint_deadlines(self._cf, deadlines)
         except WriteError as e:
             self.error.setText(texts.error_text(e.problem, {"detail": e.detail}))
             self.error.show()
@@ -301,7 +355,9 @@ class FileSettingsDialog(QDialog):
         alerts = self.alert_rules()
         alerts_changed = alerts != self._alert_rules
         cadence_changed = cadence != self._cadence_rules
+        deadlines_changed = deadlines != self._deadlines
         self._tier_rules, self._alert_rules, self._cadence_rules = rules, alerts, cadence
+        self._deadlines = deadlines
         super().accept()
         # One recompute does it all: tiers, then the cadences, then the alerts.
         if changed:
@@ -310,3 +366,5 @@ class FileSettingsDialog(QDialog):
             self.alert_rules_changed.emit(alerts)
         elif cadence_changed:
             self.cadence_rules_changed.emit(cadence)
+        elif deadlines_changed:
+            self.complaint_deadlines_changed.emit(deadlines)
