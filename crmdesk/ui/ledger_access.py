@@ -165,6 +165,9 @@ class LedgerAccess:
     def complaint_counts(self) -> ComplaintCounts:
         return complaint_service.complaint_counts(self._cf, self.today)
 
+    def escalated_customers(self) -> set[int]:
+        return complaint_service.escalated_customers(self._cf, self.today)
+
     def timeline(self, complaint_id: int) -> list[ComplaintStep]:
         """The handling steps, oldest first."""
         return complaint_service.timeline(self._cf, complaint_id)

@@ -52,6 +52,8 @@ from crmdesk.ui.customer_detail.detail_panel import CustomerDetailPanel
 from crmdesk.ui.customer_list.filter_bar import FilterBar
 from crmdesk.ui.customer_list.table_model import SORT_KEYS, Column, CustomerTableModel
 from crmdesk.ui.customer_list.view import CustomerListView
+from crmdesk.ui.complaints.complaint_log import ComplaintLog
+from crmdesk.ui.customer_detail.ledger_widgets import RED
 from crmdesk.ui.dialogs.file_settings_dialog import FileSettingsDialog
 from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
 from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self._p_alive: dict[int, float] = {}  # the last fit's, for recomputing one customer's alerts
         self._churn: ChurnResult | None = None  # the fitted model, to score one customer after an edit
         self._calendar: QDialog | None = None  # made when first shown
+        self._complaint_log: QDialog | None = None  # likewise
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.detail.saved.connect(self._on_saved)
         self.detail.ledger_changed.connect(self._on_ledger_changed)
         self.detail.follow_ups_changed.connect(self._on_follow_ups_changed)
+        self.detail.complaints_changed.connect(self._on_complaints_changed)
         self.detail.dirty_changed.connect(lambda _dirty: self._update_actions())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -197,6 +201,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        # Open and escalated complaints of the whole file; a click opens the complaint log.
+        self.complaint_counts = QPushButton(self)
+        self.complaint_counts.setObjectName("complaint_counts")
+        self.complaint_counts.setFlat(True)
+        self.complaint_counts.hide()
+        self.complaint_counts.clicked.connect(self.show_complaint_log)
+        self.statusBar().addPermanentWidget(self.complaint_counts)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(self, name: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -238,6 +249,7 @@ class MainWindow(QMainWindow):
         self.act_alerts.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.addAction(self.act_alerts)
         self.act_calendar = self._action("act_calendar", self.show_calendar, "Ctrl+Shift+C")
+        self.act_complaints = self._action("act_complaints", self.show_complaint_log, "Ctrl+Shift+K")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -272,6 +284,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_alerts)
         self.view_menu.addAction(self.act_today)
         self.view_menu.addAction(self.act_calendar)
+        self.view_menu.addAction(self.act_complaints)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -316,6 +329,7 @@ class MainWindow(QMainWindow):
             (self.act_ledger, self.tr("&Ledger overview")),
             (self.act_statement, self.tr("S&tatement of account…")),
             (self.act_calendar, self.tr("Follow-up &calendar")),
+            (self.act_complaints, self.tr("Com&plaint log")),
             (self.act_today, self.tr("&Today's follow-ups")),
         ):
             action.setText(text)
@@ -328,6 +342,10 @@ class MainWindow(QMainWindow):
         if self._calendar is not None:
             self.calendar.retranslate()
             self._calendar.setWindowTitle(self.tr("Follow-up calendar"))
+        if self._complaint_log is not None:
+            self.complaint_log.retranslate()
+            self._complaint_log.setWindowTitle(self.tr("Complaint log"))
+        self._update_complaint_counts()
         self._update_dock_title()
         self.filter_bar.retranslate()
         self.detail.retranslate()
@@ -413,6 +431,7 @@ class MainWindow(QMainWindow):
                 if self._calendar is not None and self._calendar.isVisible():
                     self.calendar.refresh()
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
+            self._update_complaint_counts()
             message = (self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
                        .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
                        .replace("%3", str(self.alert_panel.visible_count())))
@@ -479,6 +498,55 @@ class MainWindow(QMainWindow):
         if self._calendar is not None and self._calendar.isVisible():
             self.calendar.refresh()
         self._recompute_customer(customer_id, tiers=False)
+
+    def _on_complaints_changed(self) -> None:
+        """The detail's complaints tab saved something: the counts, the log and that customer's alerts follow."""
+        current = self.detail.current()
+        self._update_complaint_counts()
+        if self._complaint_log is not None and self._complaint_log.isVisible():
+            self.complaint_log.refresh()
+        if current is not None and current.id is not None:
+            self._recompute_customer(current.id, tiers=False)
+
+    def _update_complaint_counts(self) -> None:
+        """"Complaints: 5 open, 2 escalated" in the status bar, red while any is escalated."""
+        if self.session is None:
+            self.complaint_counts.hide()
+            self.model.set_escalated(set())
+            return
+        access = LedgerAccess(self.session.gui, self.today)
+        self.model.set_escalated(access.escalated_customers())
+        counts = access.complaint_counts()
+        if counts.escalated:
+            text = self.tr("Complaints: %1 open, %2 escalated").replace("%1", str(counts.open)).replace(
+                "%2", str(counts.escalated))
+        else:
+            text = self.tr("Complaints: %1 open").replace("%1", str(counts.open))
+        self.complaint_counts.setText(text)
+        self.complaint_counts.setStyleSheet(f"color: {RED};" if counts.escalated else "")
+        self.complaint_counts.setToolTip(self.tr("Open the complaint log (Ctrl+Shift+K)"))
+        self.complaint_counts.show()
+
+    def show_complaint_log(self) -> None:
+        """The whole file's complaints: a window of its own, like the calendar."""
+        session = self.session
+        if session is None:
+            return
+        access = LedgerAccess(session.gui, self.today)
+        if self._complaint_log is None:
+            self._complaint_log = QDialog(self)
+            self._complaint_log.setObjectName("complaint_log_window")
+            self._complaint_log.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+            self.complaint_log = ComplaintLog(access, self._complaint_log)
+            self.complaint_log.open_customer.connect(self.show_customer_id)
+            QVBoxLayout(self._complaint_log).addWidget(self.complaint_log)
+            self._complaint_log.resize(1100, 640)
+        else:
+            self.complaint_log.set_access(access)
+        self._complaint_log.setWindowTitle(self.tr("Complaint log"))
+        self._complaint_log.show()
+        self._complaint_log.raise_()
+        self._complaint_log.activateWindow()
 
     def show_calendar(self) -> None:
         """The follow-up calendar of the open file: a window of its own beside the main one."""
@@ -626,6 +694,9 @@ class MainWindow(QMainWindow):
             self.today_list.set_ledger(None)
             if self._calendar is not None:
                 self._calendar.close()
+            if self._complaint_log is not None:
+                self._complaint_log.close()
+            self._update_complaint_counts()
             self._p_alive = {}
             self._churn = None
 
@@ -821,6 +892,7 @@ class MainWindow(QMainWindow):
         dialog.tier_rules_changed.connect(lambda _rules: self._recompute(session))  # new window or cut-offs
         dialog.alert_rules_changed.connect(lambda _rules: self._recompute(session))
         dialog.cadence_rules_changed.connect(lambda _rules: self._recompute(session))
+        dialog.complaint_deadlines_changed.connect(lambda _rules: self._recompute(session))
         dialog.exec()
 
     def show_statement(self) -> None:
@@ -935,7 +1007,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
-                       self.act_file_settings, self.act_calendar):
+                       self.act_file_settings, self.act_calendar, self.act_complaints):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

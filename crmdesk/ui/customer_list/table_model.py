@@ -118,6 +118,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, DisplayRow]] = OrderedDict()
         self._today = today
         self._stale_after_days = stale_after_days
+        self._escalated: frozenset[int] = frozenset()  # customers with an escalated complaint
         self.page_loads = 0  # queries issued, for benchmarks and tests
 
     # -- feeding ----------------------------------------------------------------------
@@ -133,6 +134,12 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+
+    def set_escalated(self, customer_ids: set[int]) -> None:
+        """Mark these customers' codes: each has a complaint past its deadline (自动升级)."""
+        if customer_ids != self._escalated:
+            self._escalated = frozenset(customer_ids)
+            self.refresh()
 
     def set_stale_after_days(self, days: int) -> None:
         self._stale_after_days = days
@@ -179,6 +186,15 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display_row(index.row()).cells[index.column()]
+        if index.column() == Column.CODE and self._escalated and self._ids[index.row()] in self._escalated:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#b91c1c"))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("CustomerTableModel", "A complaint past its deadline (escalated)")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.NAME:
             since = self.display_row(index.row()).stale_since
             if since is None:
