@@ -137,6 +137,340 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Record a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Edit the complaint</source>
+        <translation>修改投诉</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>投诉性质</translation>
+    </message>
+    <message>
+        <source>Why malicious</source>
+        <translation>恶意原因</translation>
+    </message>
+    <message>
+        <source>Related order</source>
+        <translation>相关订单</translation>
+    </message>
+    <message>
+        <source>What the customer says</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次回应</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>e.g. extortion, defamation</source>
+        <translation>例如 敲诈、诽谤</translation>
+    </message>
+    <message>
+        <source>What was said at once: listened, apologised, promised to help (快速反应)</source>
+        <translation>当场的回应：倾听、致歉、表示愿意帮助（快速反应）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLog</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部处理人</translation>
+    </message>
+    <message>
+        <source>{shown} shown · {open} open, {escalated} escalated</source>
+        <translation>显示 {shown} 条 · 未结 {open} 条，已升级 {escalated} 条</translation>
+    </message>
+    <message>
+        <source>No complaints match.</source>
+        <translation>没有符合条件的投诉。</translation>
+    </message>
+    <message>
+        <source>No complaints recorded.</source>
+        <translation>尚未登记投诉。</translation>
+    </message>
+    <message>
+        <source>Escalated only</source>
+        <translation>只看已升级</translation>
+    </message>
+    <message>
+        <source>Open complaints past the deadline that counts now</source>
+        <translation>已超过当前时限的未结投诉</translation>
+    </message>
+    <message>
+        <source>Priority: the customer&apos;s tier when the complaint came in</source>
+        <translation>优先级：受理时客户所在的等级</translation>
+    </message>
+    <message>
+        <source>Who handles it</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Open the customer (Enter or double-click)</source>
+        <translation>打开客户（回车或双击）</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintLogModel</name>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>▲ Escalated, 1 day</source>
+        <translation>▲ 已升级，逾期 1 天</translation>
+    </message>
+    <message>
+        <source>▲ Escalated, {days} days</source>
+        <translation>▲ 已升级，逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Response by {response}, resolution by {resolution}</source>
+        <translation>{response} 前回应，{resolution} 前解决</translation>
+    </message>
+    <message>
+        <source>First response given; resolution by {resolution}</source>
+        <translation>已首次回应；{resolution} 前解决</translation>
+    </message>
+    <message>
+        <source>Why malicious: {reason}</source>
+        <translation>恶意原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Reopened on {date}</source>
+        <translation>{date} 重新打开</translation>
+    </message>
+    <message>
+        <source>Resolved on {date}</source>
+        <translation>{date} 已解决</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>What the customer says</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Escalated: {days} days late</source>
+        <translation>已升级：逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>{stage} by {deadline}</source>
+        <translation>{deadline} 前{stage}</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 条投诉</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>未结 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} escalated</source>
+        <translation>已升级 {n} 条</translation>
+    </message>
+    <message>
+        <source>satisfaction {score}/5</source>
+        <translation>满意度 {score}/5</translation>
+    </message>
+    <message>
+        <source>stayed</source>
+        <translation>客户留存</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>客户流失</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Promise: {promise}</source>
+        <translation>承诺：{promise}</translation>
+    </message>
+    <message>
+        <source>by {due}</source>
+        <translation>期限 {due}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>Delete complaint</source>
+        <translation>删除投诉</translation>
+    </message>
+    <message>
+        <source>Delete this complaint and its handling steps?
+
+{when}   {category}</source>
+        <translation>删除这条投诉及其处理记录？
+
+{when}   {category}</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Record a complaint received by phone, in person, by letter or online</source>
+        <translation>登记电话、来访、信函或网络收到的投诉</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No complaints. Click “Record…” when one comes in.</source>
+        <translation>暂无投诉。收到投诉时点击“登记…”。</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加处理…</translation>
+    </message>
+    <message>
+        <source>First response, cause found, action promised, follow-up or note</source>
+        <translation>首次回应、查明原因、承诺措施、跟进或备注</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>The outcome, the customer&apos;s satisfaction and whether they stayed</source>
+        <translation>处理结果、客户满意度以及客户是否留存</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处理过程</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact person</source>
@@ -352,6 +686,10 @@ The change is stored when you save the customer.</source>
         <translation>联系记录</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请更正标出的字段。</translation>
     </message>
@@ -475,6 +813,10 @@ The change is stored when you save the customer.</source>
         <translation>应收款</translation>
     </message>
     <message>
+        <source>A complaint past its deadline (escalated)</source>
+        <translation>有投诉已超时限（已升级）</translation>
+    </message>
+    <message>
         <source>Never verified</source>
         <translation>从未核实</translation>
     </message>
@@ -593,6 +935,22 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>预警</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Days from receipt (or reopening) to the first response and to the resolution. An open complaint past either is escalated the next day.</source>
+        <translation>从受理（或重新打开）起到首次回应、到解决的天数。未结投诉超过任一时限，次日自动升级。</translation>
+    </message>
+    <message>
+        <source>First response within</source>
+        <translation>首次回应时限</translation>
+    </message>
+    <message>
+        <source>Resolved within</source>
+        <translation>解决时限</translation>
+    </message>
+    <message>
         <source>Churn risk after no purchase for:</source>
         <translation>多久未购买视为流失风险：</translation>
     </message>
@@ -663,6 +1021,10 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     <message>
         <source>Touchpoint days: up to 6 different whole days from 1 to 366.</source>
         <translation>接触日：最多 6 个互不相同的整数天，1 到 366。</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s resolution cannot come before its first response.</source>
+        <translation>同一等级的解决时限不能短于首次回应时限。</translation>
     </message>
 </context>
 <context>
@@ -1111,12 +1473,20 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>跟进日历(&amp;C)</translation>
     </message>
     <message>
+        <source>Com&amp;plaint log</source>
+        <translation>投诉台账(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Today&apos;s follow-ups</source>
         <translation>今日跟进(&amp;T)</translation>
     </message>
     <message>
         <source>Follow-up calendar</source>
         <translation>跟进日历</translation>
+    </message>
+    <message>
+        <source>Complaint log</source>
+        <translation>投诉台账</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1127,6 +1497,18 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>
             <numerusform>按例行规则新安排了 %n 条跟进。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Complaints: %1 open, %2 escalated</source>
+        <translation>投诉：未结 %1 条，已升级 %2 条</translation>
+    </message>
+    <message>
+        <source>Complaints: %1 open</source>
+        <translation>投诉：未结 %1 条</translation>
+    </message>
+    <message>
+        <source>Open the complaint log (Ctrl+Shift+K)</source>
+        <translation>打开投诉台账（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <source>Today (%1)</source>
@@ -1971,6 +2353,113 @@ The orders stay as they are.</source>
 {error}</source>
         <translation>无法写入对账单：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Resolve the complaint</source>
+        <translation>投诉结案</translation>
+    </message>
+    <message>
+        <source>Reopen the complaint</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <source>Add a handling step</source>
+        <translation>添加处理环节</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>回应内容</translation>
+    </message>
+    <message>
+        <source>The cause found</source>
+        <translation>查明的原因</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>将采取的措施</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Why reopened</source>
+        <translation>重新打开原因</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Measurable promise</source>
+        <translation>可衡量的承诺</translation>
+    </message>
+    <message>
+        <source>e.g. refund ¥200, redeliver by Friday</source>
+        <translation>例如 退款 ¥200、周五前重新送达</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>承诺期限</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>5 · Very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>4 · Satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <source>3 · Neutral</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <source>2 · Dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <source>1 · Very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>Customer stayed</source>
+        <translation>客户是否留存</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>Yes, stayed</source>
+        <translation>是，留存</translation>
+    </message>
+    <message>
+        <source>No, left</source>
+        <translation>否，流失</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +3353,98 @@ The orders stay as they are.</source>
     <message>
         <source>Ordinary buyer</source>
         <translation>一般</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Online (WeChat, QQ, e-mail)</source>
+        <translation>网络（微信、QQ、邮件）</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Other channel</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <source>Good faith</source>
+        <translation>善意投诉</translation>
+    </message>
+    <message>
+        <source>Malicious</source>
+        <translation>恶意投诉</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>回应</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Other category</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次回应</translation>
+    </message>
+    <message>
+        <source>Cause found</source>
+        <translation>查明原因</translation>
+    </message>
+    <message>
+        <source>Action promised</source>
+        <translation>承诺措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进回访</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Dedicated staff, regular visits, preferential terms, complaints first</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import Enum
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from crmdesk.domain.complaints import (
@@ -94,8 +94,9 @@ class _HandlingDialog(EntryDialog):
 
     def _retranslate_when(self, date_label: str) -> None:
         self.form.labels["date"].setText(date_label)
-        self.form.labels["time"].setText(self.tr("Time"))
-        self.form.line("time").setPlaceholderText(self.tr("HH:MM, optional"))
+        # The follow-up dialog's words, already translated there (a base class's self.tr has no context of its own).
+        self.form.labels["time"].setText(QCoreApplication.translate("FollowUpDialog", "Time"))
+        self.form.line("time").setPlaceholderText(QCoreApplication.translate("FollowUpDialog", "HH:MM, optional"))
         self._retranslate_date_hints()
 
 
