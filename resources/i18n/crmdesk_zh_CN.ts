@@ -332,10 +332,6 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>Nature</source>
-        <translation>性质</translation>
-    </message>
-    <message>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -360,8 +356,12 @@
         <translation>{deadline} 前{stage}</translation>
     </message>
     <message>
-        <source>{n} complaints</source>
+        <source>Complaints: {n}</source>
         <translation>共 {n} 条投诉</translation>
+    </message>
+    <message>
+        <source>{category} · malicious</source>
+        <translation>{category} · 恶意</translation>
     </message>
     <message>
         <source>{n} open</source>
@@ -1050,19 +1050,19 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>全部跟进状态</translation>
     </message>
     <message>
-        <source>Follow-up overdue</source>
+        <source>Overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <source>Follow-up due today</source>
+        <source>Due today</source>
         <translation>今日待跟进</translation>
     </message>
     <message>
-        <source>Follow-up in the next 7 days</source>
+        <source>Due in 7 days</source>
         <translation>7 天内待跟进</translation>
     </message>
     <message>
-        <source>No follow-up planned</source>
+        <source>None planned</source>
         <translation>未安排跟进</translation>
     </message>
     <message>

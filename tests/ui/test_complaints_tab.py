@@ -84,9 +84,9 @@ def test_record_handle_and_resolve_a_complaint(qtbot, tab, customer_file, compan
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
     row = _cells(tab.table, 0)
-    assert row[:5] == ["2026-11-10 09:05", "Delivery", "Good faith", "D · Small", "Open"]
-    assert row[5] == "Escalated: 3 days late"
-    assert tab.table.model().index(0, 5).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b91c1c"
+    assert row[:4] == ["2026-11-10 09:05", "Delivery", "D · Small", "Open"]
+    assert row[4] == "Escalated: 3 days late"
+    assert tab.table.model().index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b91c1c"
     assert [_cells(tab.timeline, r)[1:] for r in range(tab.timeline_model.rowCount())] == [
         ["First response", "已致歉，承诺当天查明原因"]]
 
@@ -111,7 +111,7 @@ def test_record_handle_and_resolve_a_complaint(qtbot, tab, customer_file, compan
     _choose(resolve, "retained", "yes", "step")
     _ok(qtbot, resolve)
     assert not resolve.isVisible()
-    assert _cells(tab.table, 0)[4:6] == ["Resolved", ""]
+    assert _cells(tab.table, 0)[3:5] == ["Resolved", ""]
     assert _cells(tab.timeline, 2)[1:] == ["Resolved", "已送达，运费已退 · satisfaction 4/5 · stayed"]
     (stored,) = store.complaints_of(customer_file, company.id)
     assert (stored.state, stored.satisfaction, stored.retained) == (ComplaintState.RESOLVED, 4, True)
@@ -134,8 +134,8 @@ def test_a_malicious_complaint_needs_its_reason_and_nothing_is_stored_without(qt
     _type(qtbot, dialog, "reason", "敲诈", "complaint")
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
-    assert _cells(tab.table, 0)[2] == "Malicious"
-    assert tab.table.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "敲诈"
+    assert _cells(tab.table, 0)[1] == "Service · malicious"
+    assert tab.table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "敲诈"
 
 
 def test_reopening_keeps_the_earlier_resolution_in_the_timeline(qtbot, tab, customer_file, company):
@@ -152,7 +152,7 @@ def test_reopening_keeps_the_earlier_resolution_in_the_timeline(qtbot, tab, cust
     _type(qtbot, dialog, "text", "补发的货也有破损", "step")
     _ok(qtbot, dialog)
     assert not dialog.isVisible()
-    assert _cells(tab.table, 0)[4] == "Open"
+    assert _cells(tab.table, 0)[3] == "Open"
     assert [_cells(tab.timeline, r)[1] for r in range(tab.timeline_model.rowCount())] == ["Resolved", "Reopened"]
     assert _cells(tab.timeline, 0)[2] == "补发 · satisfaction 2/5"
 

@@ -399,8 +399,7 @@ def test_the_follow_up_filter_shows_who_is_overdue(qtbot, make_window, shop_file
     open_and_wait(qtbot, window, shop_file)
     combo = window.filter_bar.follow_up
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "Any follow-up", "Follow-up overdue", "Follow-up due today", "Follow-up in the next 7 days",
-        "No follow-up planned"]
+        "Any follow-up", "Overdue", "Due today", "Due in 7 days", "None planned"]
     combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: names_shown(window) == ["李四"], timeout=5_000)
     assert window.count_label.text() == "1 of 4 customers"

@@ -23,20 +23,20 @@ from crmdesk.ui.ledger_access import LedgerAccess
 
 
 class ComplaintColumn(IntEnum):
+    """Few and short, to fit beside the customer list; the nature shows only when malicious."""
+
     RECEIVED = 0
     CATEGORY = 1
-    NATURE = 2
-    PRIORITY = 3
-    STATE = 4
-    DEADLINE = 5
-    DESCRIPTION = 6
+    PRIORITY = 2
+    STATE = 3
+    DEADLINE = 4
+    DESCRIPTION = 5
 
 
 _CC = "ComplaintTableModel"
 COMPLAINT_HEADERS = {
     ComplaintColumn.RECEIVED: QT_TRANSLATE_NOOP("ComplaintTableModel", "Received"),
     ComplaintColumn.CATEGORY: QT_TRANSLATE_NOOP("ComplaintTableModel", "Category"),
-    ComplaintColumn.NATURE: QT_TRANSLATE_NOOP("ComplaintTableModel", "Nature"),
     ComplaintColumn.PRIORITY: QT_TRANSLATE_NOOP("ComplaintTableModel", "Priority"),
     ComplaintColumn.STATE: QT_TRANSLATE_NOOP("ComplaintTableModel", "State"),
     ComplaintColumn.DEADLINE: QT_TRANSLATE_NOOP("ComplaintTableModel", "Deadline"),
@@ -44,7 +44,8 @@ COMPLAINT_HEADERS = {
 }
 _ESCALATED = QT_TRANSLATE_NOOP("ComplaintTableModel", "Escalated: {days} days late")
 _DUE = QT_TRANSLATE_NOOP("ComplaintTableModel", "{stage} by {deadline}")
-_COUNTS = QT_TRANSLATE_NOOP("ComplaintTableModel", "{n} complaints")
+_COUNTS = QT_TRANSLATE_NOOP("ComplaintTableModel", "Complaints: {n}")
+_CATEGORY_MALICIOUS = QT_TRANSLATE_NOOP("ComplaintTableModel", "{category} · malicious")
 _OPEN = QT_TRANSLATE_NOOP("ComplaintTableModel", "{n} open")
 _LATE = QT_TRANSLATE_NOOP("ComplaintTableModel", "{n} escalated")
 _SATISFACTION = QT_TRANSLATE_NOOP("ComplaintTableModel", "satisfaction {score}/5")
@@ -79,15 +80,17 @@ class ComplaintTableModel(TotalsTableModel):
 
     def cells(self, line: ComplaintLine) -> tuple[str, ...]:
         c = line.complaint
-        return (_when(c.received_date, c.received_time), texts.enum_text(c.category), texts.enum_text(c.nature),
-                texts.enum_text(c.priority), texts.enum_text(c.state), deadline_text(line),
-                " ".join(c.description.split()))
+        category = texts.enum_text(c.category)
+        if c.nature is ComplaintNature.MALICIOUS:
+            category = _tr(_CATEGORY_MALICIOUS).format(category=category)
+        return (_when(c.received_date, c.received_time), category, texts.enum_text(c.priority),
+                texts.enum_text(c.state), deadline_text(line), " ".join(c.description.split()))
 
     def total_cells(self, rows) -> tuple[str, ...]:
         open_ = sum(1 for line in rows if line.complaint.state is ComplaintState.OPEN)
         late = sum(1 for line in rows if line.escalated)
         return (_tr(_COUNTS).format(n=len(rows)), _tr(_OPEN).format(n=open_) if open_ else "", "", "",
-                "", _tr(_LATE).format(n=late) if late else "", "")
+                _tr(_LATE).format(n=late) if late else "", "")
 
     def sort_key(self, column: int):
         return {
@@ -100,7 +103,7 @@ class ComplaintTableModel(TotalsTableModel):
     def foreground(self, line: ComplaintLine, column: int) -> QBrush | None:
         if line.escalated and column in (ComplaintColumn.STATE, ComplaintColumn.DEADLINE):
             return QBrush(QColor(RED))
-        if line.complaint.nature is ComplaintNature.MALICIOUS and column == ComplaintColumn.NATURE:
+        if line.complaint.nature is ComplaintNature.MALICIOUS and column == ComplaintColumn.CATEGORY:
             return QBrush(QColor(RED))
         return None
 
@@ -108,7 +111,7 @@ class ComplaintTableModel(TotalsTableModel):
         c = line.complaint
         if column == ComplaintColumn.DESCRIPTION:
             return c.description
-        if column == ComplaintColumn.NATURE and c.nature_reason:
+        if column == ComplaintColumn.CATEGORY and c.nature_reason:
             return c.nature_reason
         return None
 
@@ -200,7 +203,7 @@ class ComplaintsTab(LedgerRowsTab):
     ITEM = "complaint"
     MODEL = ComplaintTableModel
     DATE_COLUMN = ComplaintColumn.DEADLINE
-    COLUMN_CAPS = {ComplaintColumn.DESCRIPTION: 360, ComplaintColumn.DEADLINE: 220}
+    COLUMN_CAPS = {ComplaintColumn.DESCRIPTION: 360}
 
     model: ComplaintTableModel
 
@@ -239,7 +242,9 @@ class ComplaintsTab(LedgerRowsTab):
         header.setStretchLastSection(True)
         layout = self.layout()
         layout.addWidget(self.timeline_title)
-        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.timeline, 2)  # the story of one complaint needs more room than the list
+        # Wrapped steps get their height once the column has its width.
+        header.sectionResized.connect(lambda *_: self.timeline.resizeRowsToContents())
         self.table.selectionModel().selectionChanged.connect(self._show_timeline)
         self.model.modelReset.connect(self._show_timeline)
         self.retranslate()

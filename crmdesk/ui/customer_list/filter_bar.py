@@ -68,10 +68,10 @@ class FilterBar(QWidget):
         )
         self._fill(self.tier, self.tr("All tiers"), [(texts.enum_text(t), t) for t in Tier])
         self._fill(self.follow_up, self.tr("Any follow-up"), [
-            (self.tr("Follow-up overdue"), FollowUpFilter.OVERDUE.value),
-            (self.tr("Follow-up due today"), FollowUpFilter.DUE_TODAY.value),
-            (self.tr("Follow-up in the next 7 days"), FollowUpFilter.NEXT_7_DAYS.value),
-            (self.tr("No follow-up planned"), FollowUpFilter.NONE_PLANNED.value),
+            (self.tr("Overdue"), FollowUpFilter.OVERDUE.value),
+            (self.tr("Due today"), FollowUpFilter.DUE_TODAY.value),
+            (self.tr("Due in 7 days"), FollowUpFilter.NEXT_7_DAYS.value),
+            (self.tr("None planned"), FollowUpFilter.NONE_PLANNED.value),
         ])
         self._fill(self.owner, self.tr("All owners"), [(o, o) for o in self._owners()])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self._tags()])
