@@ -255,7 +255,7 @@ class StepDialog(_HandlingDialog):
                 retained.addItem("", value)
             f.add("retained", retained)
         self._build_frame(f, read_only=ledger.read_only)
-        f.set_field_width(f.line("time"), digits_width(f.line("time"), 48))
+        f.set_field_width(self._editor("text"), digits_width(self._editor("text"), 48))
         f.line("date").setText(ledger.today.isoformat())
         self._on_kind()
         self._set_read_only(ledger.read_only)

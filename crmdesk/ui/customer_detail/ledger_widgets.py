@@ -481,7 +481,7 @@ class EntryForm:
         self.labels[name] = label
         self.error_labels[name] = error
 
-    def set_field_width(self, editor: QLineEdit, width: int) -> None:
+    def set_field_width(self, editor: QWidget, width: int) -> None:
         """The field column's minimum width, given by one wide editor.
 
         The error labels get it too: a wrapped label's minimum height is
