@@ -35,7 +35,7 @@ from crmdesk.storage.customer_file import WriteError
 from crmdesk.storage.followups import DueRow
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogDialog, FollowUpDialog
-from crmdesk.ui.customer_detail.ledger_widgets import EntryHost
+from crmdesk.ui.customer_detail.ledger_widgets import EntryHost, when_text
 from crmdesk.ui.ledger_access import LedgerAccess
 
 _RED = QColor("#b91c1c")
@@ -94,7 +94,7 @@ class TodayModel(QAbstractTableModel):
         late = f.overdue_days(self.today)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TodayColumn.DUE:
-                when = f"{f.due_date.isoformat()} {f.due_time}" if f.due_time else f.due_date.isoformat()
+                when = when_text(f.due_date, f.due_time)
                 return self.tr("{when} ({days} d late)").format(when=when, days=late) if late else when
             if column == TodayColumn.CUSTOMER:
                 return f"{due.code}  {due.name}"

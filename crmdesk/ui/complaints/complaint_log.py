@@ -47,7 +47,7 @@ from crmdesk.domain.tiers import Tier
 from crmdesk.services.complaints import ComplaintLine
 from crmdesk.storage.complaints import ComplaintQuery
 from crmdesk.ui import texts
-from crmdesk.ui.customer_detail.ledger_widgets import RED, bold, setup_table
+from crmdesk.ui.customer_detail.ledger_widgets import RED, bold, setup_table, when_text
 from crmdesk.ui.ledger_access import LedgerAccess
 
 _CONTEXT = "ComplaintLogModel"
@@ -100,12 +100,6 @@ def escalated_text(days: int) -> str:
     return _tr(_ESCALATED_ONE) if days == 1 else texts.fill(_tr(_ESCALATED_DAYS), {"days": days})
 
 
-def _received(line: ComplaintLine) -> str:
-    c = line.complaint
-    day = c.received_date.isoformat()
-    return f"{day} {c.received_time}" if c.received_time else day
-
-
 def _cells(line: ComplaintLine) -> tuple[str, ...]:
     c, status = line.complaint, line.status
     deadline = ""
@@ -114,7 +108,7 @@ def _cells(line: ComplaintLine) -> tuple[str, ...]:
     return (
         texts.enum_text(c.priority),
         f"{line.code}  {line.name}",
-        _received(line),
+        when_text(line.complaint.received_date, line.complaint.received_time),
         texts.enum_text(c.category),
         texts.enum_text(c.nature) if c.nature is ComplaintNature.MALICIOUS else "",
         c.owner or "",

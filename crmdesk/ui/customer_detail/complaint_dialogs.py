@@ -6,6 +6,7 @@ under their fields (renamed through ``FIELD_OF``) and nothing is stored then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from enum import Enum
 
@@ -28,7 +29,6 @@ from crmdesk.domain.complaints import (
 from crmdesk.domain.money import format_money
 from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.services.complaints import Handled
-from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.ledger_widgets import EntryDialog, EntryForm, digits_width, read_when, text_box
 from crmdesk.ui.ledger_access import LedgerAccess
@@ -78,19 +78,12 @@ class _HandlingDialog(EntryDialog):
             self._error(name, ErrorCode.TOO_LONG, {"max": limit})
         return text
 
-    def _save(self, call) -> None:
+    def _save(self, call: Callable[[], Handled]) -> None:
         """Run the access call; on errors show them, else announce the complaint and close."""
-        try:
-            result: Handled = call()
-        except WriteError as e:
-            self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
-            return
-        if result.errors:
-            self._show_field_errors(result.errors)
-            self.form.focus_first_error()
-            return
-        self.saved.emit(result.complaint)
-        super().accept()
+        result = self._store(call, lambda handled: handled.errors)
+        if result is not None:
+            self.saved.emit(result.complaint)
+            super().accept()
 
     def _retranslate_when(self, date_label: str) -> None:
         self.form.labels["date"].setText(date_label)

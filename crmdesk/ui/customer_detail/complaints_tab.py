@@ -18,7 +18,14 @@ from crmdesk.domain.complaints import ComplaintNature, ComplaintState, Complaint
 from crmdesk.services.complaints import ComplaintLine
 from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.complaint_dialogs import ComplaintDialog, StepDialog
-from crmdesk.ui.customer_detail.ledger_widgets import RED, LedgerRowsTab, TotalsTableModel, bold
+from crmdesk.ui.customer_detail.ledger_widgets import (
+    RED,
+    LedgerRowsTab,
+    TotalsTableModel,
+    bold,
+    one_line,
+    when_text,
+)
 from crmdesk.ui.ledger_access import LedgerAccess
 
 
@@ -57,10 +64,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CC, text)
 
 
-def _when(day: date, time: str | None) -> str:
-    return f"{day.isoformat()} {time}" if time else day.isoformat()
-
-
 def deadline_text(line: ComplaintLine) -> str:
     """"Escalated: 3 days late", "Response by 2026-11-24", or "" once resolved (shared with the log)."""
     s = line.status
@@ -83,8 +86,8 @@ class ComplaintTableModel(TotalsTableModel):
         category = texts.enum_text(c.category)
         if c.nature is ComplaintNature.MALICIOUS:
             category = _tr(_CATEGORY_MALICIOUS).format(category=category)
-        return (_when(c.received_date, c.received_time), category, texts.enum_text(c.priority),
-                texts.enum_text(c.state), deadline_text(line), " ".join(c.description.split()))
+        return (when_text(c.received_date, c.received_time), category, texts.enum_text(c.priority),
+                texts.enum_text(c.state), deadline_text(line), one_line(c.description))
 
     def total_cells(self, rows) -> tuple[str, ...]:
         open_ = sum(1 for line in rows if line.complaint.state is ComplaintState.OPEN)
@@ -139,7 +142,7 @@ def step_details(step: ComplaintStep) -> str:
     if step.promise:
         parts.append(tr(_TL, _PROMISE).format(promise=step.promise))
     if step.due_date is not None:
-        parts.append(tr(_TL, _BY).format(due=_when(step.due_date, step.due_time)))
+        parts.append(tr(_TL, _BY).format(due=when_text(step.due_date, step.due_time)))
     if step.satisfaction is not None:
         parts.append(_tr(_SATISFACTION).format(score=step.satisfaction))
     if step.retained is not None:
@@ -175,7 +178,7 @@ class TimelineModel(QAbstractTableModel):
         column = TimelineColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column is TimelineColumn.WHEN:
-                return _when(step.step_date, step.step_time)
+                return when_text(step.step_date, step.step_time)
             if column is TimelineColumn.STEP:
                 return texts.enum_text(step.kind)
             return step_details(step)
@@ -269,7 +272,7 @@ class ComplaintsTab(LedgerRowsTab):
         c = row.complaint
         return (self.tr("Delete complaint"),
                 self.tr("Delete this complaint and its handling steps?\n\n{when}   {category}").format(
-                    when=_when(c.received_date, c.received_time), category=texts.enum_text(c.category)))
+                    when=when_text(c.received_date, c.received_time), category=texts.enum_text(c.category)))
 
     def _handle(self, kind: StepKind | None) -> None:
         """Add a step (kind None: the dialog offers the allowed ones), resolve or reopen the selected one."""

@@ -35,8 +35,10 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     LedgerRowsTab,
     TotalsTableModel,
     digits_width,
+    one_line,
     read_when,
     text_box,
+    when_text,
 )
 from crmdesk.ui.ledger_access import LedgerAccess
 
@@ -84,10 +86,6 @@ _OVERDUE = QT_TRANSLATE_NOOP("FollowUpTableModel", "{n} overdue")
 _CONTACTS = QT_TRANSLATE_NOOP("ContactLogTableModel", "{n} contacts")
 
 
-def _when(day: date, time: str | None) -> str:
-    return f"{day.isoformat()} {time}" if time else day.isoformat()
-
-
 class FollowUpTableModel(TotalsTableModel):
     """A customer's follow-ups: planned ones first by date; overdue ones in red."""
 
@@ -97,7 +95,7 @@ class FollowUpTableModel(TotalsTableModel):
     today = date.min  # set by the tab
 
     def cells(self, f: FollowUp) -> tuple[str, ...]:
-        return (_when(f.due_date, f.due_time), texts.enum_text(f.method), f.purpose, f.owner or "",
+        return (when_text(f.due_date, f.due_time), texts.enum_text(f.method), f.purpose, f.owner or "",
                 texts.enum_text(f.state))
 
     def total_cells(self, rows) -> tuple[str, ...]:
@@ -130,8 +128,8 @@ class ContactLogTableModel(TotalsTableModel):
     CONTEXT = _CT
 
     def cells(self, c: Contact) -> tuple[str, ...]:
-        return (_when(c.contact_date, c.contact_time), texts.enum_text(c.method), c.person,
-                _one_line(c.summary), _one_line(c.outcome), _one_line(c.next_step))
+        return (when_text(c.contact_date, c.contact_time), texts.enum_text(c.method), c.person,
+                one_line(c.summary), one_line(c.outcome), one_line(c.next_step))
 
     def total_cells(self, rows) -> tuple[str, ...]:
         return (QCoreApplication.translate(_CT, _CONTACTS).format(n=len(rows)), "", "", "", "", "")
@@ -145,10 +143,6 @@ class ContactLogTableModel(TotalsTableModel):
         text = {ContactColumn.SUMMARY: c.summary, ContactColumn.OUTCOME: c.outcome,
                 ContactColumn.NEXT_STEP: c.next_step}.get(ContactColumn(column))
         return text or None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- dialogs
@@ -282,14 +276,9 @@ class ContactLogDialog(EntryDialog):
         if contact is None:
             self.form.focus_first_error()
             return
-        try:
-            result = self._ledger.log_contact(contact, completes=self._completes, next_follow_up=nxt)
-        except WriteError as e:
-            self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
-            return
-        if result.errors:
-            self._show_field_errors(result.errors)
-            self.form.focus_first_error()
+        result = self._store(lambda: self._ledger.log_contact(contact, completes=self._completes,
+                                                              next_follow_up=nxt), lambda logged: logged.errors)
+        if result is None:
             return
         self._saved = result.contact
         self.saved.emit(self._saved)
@@ -376,15 +365,11 @@ class FollowUpDialog(EntryDialog):
                       purpose=clean_single_line(f.text("purpose")), owner=clean_single_line(f.text("owner")) or None)
         follow_up = (replace(self._original, **values) if self._original is not None
                      else FollowUp(customer_id=self._customer_id, **values))
-        try:
-            result = self._ledger.save_follow_up(follow_up)
-        except WriteError as e:
-            self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
+        result = self._store(lambda: self._ledger.save_follow_up(follow_up),
+                             lambda saved: saved if isinstance(saved, list) else ())
+        if result is None:
             return
-        if isinstance(result, list):
-            self._show_field_errors(result)
-            f.focus_first_error()
-            return
+        assert not isinstance(result, list)
         self._saved = result
         self.saved.emit(result)
         super().accept()
@@ -465,7 +450,7 @@ class FollowUpsTab(LedgerRowsTab):
     def _delete_texts(self, row: FollowUp) -> tuple[str, str]:
         return (self.tr("Delete follow-up"),
                 self.tr("Delete this follow-up?\n\n{when}   {purpose}").format(
-                    when=_when(row.due_date, row.due_time), purpose=row.purpose))
+                    when=when_text(row.due_date, row.due_time), purpose=row.purpose))
 
     def done_selected(self) -> None:
         row = self.selected_row()
@@ -550,7 +535,7 @@ class ContactLogTab(LedgerRowsTab):
     def _delete_texts(self, row: Contact) -> tuple[str, str]:
         return (self.tr("Delete contact"),
                 self.tr("Delete this entry of the contact log?\n\n{when}   {summary}").format(
-                    when=_when(row.contact_date, row.contact_time), summary=_one_line(row.summary)[:80]))
+                    when=when_text(row.contact_date, row.contact_time), summary=one_line(row.summary)[:80]))
 
     def texts(self) -> dict[str, str]:
         return {

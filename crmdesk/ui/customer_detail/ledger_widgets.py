@@ -69,6 +69,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 Row = TypeVar("Row")
+R = TypeVar("R")  # what a dialog's save returns
 
 
 # ---------------------------------------------------------------- formatting
@@ -590,6 +591,21 @@ class EntryDialog(QDialog):
             else:
                 self._set_general_error(texts.error_text(error.code, error.params))
 
+    def _store(self, call: Callable[[], R], errors_of: Callable[[R], Sequence[FieldError]]) -> R | None:
+        """Run a save; a refused write (on top) or the field errors (under their fields) are shown
+        and None is returned, else what was saved."""
+        try:
+            result = call()
+        except WriteError as e:
+            self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
+            return None
+        errors = errors_of(result)
+        if errors:
+            self._show_field_errors(errors)
+            self.form.focus_first_error()
+            return None
+        return result
+
     def _set_general_error(self, text: str | None) -> None:
         self.general_error.setText(text or "")
         self.general_error.setVisible(bool(text))
@@ -600,6 +616,16 @@ class EntryDialog(QDialog):
         date_line.setPlaceholderText(QCoreApplication.translate("FieldForm", "YYYY-MM-DD"))
         date_line.setToolTip(QCoreApplication.translate(
             "FieldForm", "Also accepted: 2024.1.5, 2024/1/5, 2024年1月5日, 20240105"))
+
+
+def when_text(day: date, time: str | None) -> str:
+    """A day with its optional wall-clock time: "2026-11-23 09:30" or "2026-11-23"."""
+    return f"{day.isoformat()} {time}" if time else day.isoformat()
+
+
+def one_line(text: str) -> str:
+    """Several lines of text as one table cell."""
+    return " ".join(text.split())
 
 
 def text_box(lines: int = 3) -> QPlainTextEdit:

@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.money import MoneyError, format_money, parse_money
 from crmdesk.domain.orders import Period, PeriodKind, PlanProgress, SalesPlan
 from crmdesk.domain.validation import ErrorCode, clean_single_line
-from crmdesk.storage.customer_file import WriteError
-from crmdesk.ui import texts
 from crmdesk.ui.customer_detail.ledger_widgets import (
     GREEN,
     LEFT,
@@ -353,14 +351,8 @@ class PlanDialog(EntryDialog):
             f.focus_first_error()
             return
         period = self.period()
-        try:
-            errors = self._ledger.set_plan(SalesPlan(self._customer_id, period, amount))
-        except WriteError as e:
-            self._set_general_error(texts.error_text(e.problem, {"detail": e.detail}))
-            return
-        if errors:
-            self._show_field_errors(errors)
-            f.focus_first_error()
+        if self._store(lambda: self._ledger.set_plan(SalesPlan(self._customer_id, period, amount)),
+                       lambda errors: errors) is None:
             return
         self.saved.emit(period)
         super().accept()
