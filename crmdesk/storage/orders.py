@@ -8,7 +8,7 @@ in SQL for the whole file (tests pin it to domain.orders.aging).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 

@@ -40,7 +40,6 @@ from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage import customers as store
 from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
-from crmdesk.storage.customers import SortKey
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
