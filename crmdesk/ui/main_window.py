@@ -425,10 +425,7 @@ class MainWindow(QMainWindow):
             self.model.refresh()
             self.detail.refresh_tier()
             if analysis.follow_ups_planned:
-                self.detail.refresh_follow_ups()
-                self.today_list.refresh()
-                if self._calendar is not None and self._calendar.isVisible():
-                    self.calendar.refresh()
+                self._show_follow_ups_again()  # the list's columns were refreshed just above
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
             self._update_complaint_counts()
             message = (self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
@@ -491,12 +488,16 @@ class MainWindow(QMainWindow):
     def _follow_ups_changed(self, customer_id: int, *, detail_shows_it: bool = False) -> None:
         """A follow-up or contact of this customer changed: everything that shows one follows."""
         self.model.refresh()  # the last-contact and next-follow-up columns
+        self._show_follow_ups_again(detail_shows_it=detail_shows_it)
+        self._recompute_customer(customer_id, tiers=False)
+
+    def _show_follow_ups_again(self, *, detail_shows_it: bool = False) -> None:
+        """Follow-ups changed in the file: the detail's tabs, the today list and an open calendar read them again."""
         if not detail_shows_it:
             self.detail.refresh_follow_ups()
         self.today_list.refresh()
         if self._calendar is not None and self._calendar.isVisible():
             self.calendar.refresh()
-        self._recompute_customer(customer_id, tiers=False)
 
     def _on_complaints_changed(self) -> None:
         """The detail's complaints tab saved something: the counts, the log and that customer's alerts follow."""
