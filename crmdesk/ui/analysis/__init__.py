@@ -1,0 +1,1 @@
+"""The analysis view: the dashboard and the charts, with the period and owner filter."""

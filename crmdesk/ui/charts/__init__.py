@@ -1,0 +1,1 @@
+"""Charts: matplotlib Figures on a Qt canvas, drawn from services.reports data."""
