@@ -136,6 +136,8 @@ class PeriodPreset(StrEnum):
     THIS_MONTH = "this_month"  # the month so far, up to today
     THIS_QUARTER = "this_quarter"  # the quarter so far
     THIS_YEAR = "this_year"  # the year so far
+    LAST_12_MONTHS = "last_12_months"  # this month so far and the eleven before it
+    LAST_YEAR = "last_year"  # the whole previous calendar year
 
 
 def preset_range(preset: PeriodPreset, today: date) -> tuple[date, date]:
@@ -149,6 +151,13 @@ def preset_range(preset: PeriodPreset, today: date) -> tuple[date, date]:
         return Period(today.year, PeriodKind.QUARTER, (today.month - 1) // 3 + 1).first_day, today
     if preset is PeriodPreset.THIS_YEAR:
         return date(today.year, 1, 1), today
+    if preset is PeriodPreset.LAST_12_MONTHS:
+        # this month so far and the eleven before it: twelve bars on a monthly chart
+        first_month = today.month - 11
+        year = today.year - (first_month < 1)
+        return date(year, (first_month - 1) % 12 + 1, 1), today
+    if preset is PeriodPreset.LAST_YEAR:
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
     raise ValueError(preset)
 
 

@@ -131,6 +131,10 @@ def test_totals_and_balances_match_a_decimal_oracle():
     (PeriodPreset.THIS_QUARTER, date(2026, 11, 23), (date(2026, 10, 1), date(2026, 11, 23))),
     (PeriodPreset.THIS_QUARTER, date(2026, 3, 31), (date(2026, 1, 1), date(2026, 3, 31))),
     (PeriodPreset.THIS_YEAR, date(2026, 11, 23), (date(2026, 1, 1), date(2026, 11, 23))),
+    (PeriodPreset.LAST_12_MONTHS, date(2026, 11, 23), (date(2025, 12, 1), date(2026, 11, 23))),
+    (PeriodPreset.LAST_12_MONTHS, date(2026, 12, 31), (date(2026, 1, 1), date(2026, 12, 31))),
+    (PeriodPreset.LAST_12_MONTHS, date(2026, 1, 5), (date(2025, 2, 1), date(2026, 1, 5))),
+    (PeriodPreset.LAST_YEAR, date(2026, 11, 23), (date(2025, 1, 1), date(2025, 12, 31))),
 ])
 def test_preset_ranges(preset, today, expected):
     assert preset_range(preset, today) == expected
