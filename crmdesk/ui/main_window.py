@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._churn: ChurnResult | None = None  # the fitted model, to score one customer after an edit
         self._calendar: QDialog | None = None  # made when first shown
         self._complaint_log: QDialog | None = None  # likewise
+        self._analysis: QDialog | None = None  # likewise; its module imports matplotlib, so only when opened
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_alerts)
         self.act_calendar = self._action("act_calendar", self.show_calendar, "Ctrl+Shift+C")
         self.act_complaints = self._action("act_complaints", self.show_complaint_log, "Ctrl+Shift+K")
+        self.act_analysis = self._action("act_analysis", self.show_analysis, "Ctrl+Shift+D")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -284,6 +286,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_today)
         self.view_menu.addAction(self.act_calendar)
         self.view_menu.addAction(self.act_complaints)
+        self.view_menu.addAction(self.act_analysis)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_new_person, self.act_new_company, self.act_save, self.act_delete):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_analysis)
         self.toolbar.addAction(self.act_recycle)
         self.addToolBar(self.toolbar)
 
@@ -329,6 +333,7 @@ class MainWindow(QMainWindow):
             (self.act_statement, self.tr("S&tatement of account…")),
             (self.act_calendar, self.tr("Follow-up &calendar")),
             (self.act_complaints, self.tr("Com&plaint log")),
+            (self.act_analysis, self.tr("&Analysis and charts")),
             (self.act_today, self.tr("&Today's follow-ups")),
         ):
             action.setText(text)
@@ -344,6 +349,8 @@ class MainWindow(QMainWindow):
         if self._complaint_log is not None:
             self.complaint_log.retranslate()
             self._complaint_log.setWindowTitle(self.tr("Complaint log"))
+        if self._analysis is not None:
+            self._analysis.setWindowTitle(self.tr("Analysis"))
         self._update_complaint_counts()
         self._update_dock_title()
         self.filter_bar.retranslate()
@@ -428,6 +435,7 @@ class MainWindow(QMainWindow):
                 self._show_follow_ups_again()  # the list's columns were refreshed just above
             self.alert_panel.set_alerts(analysis.alerts, self._churn_note(analysis.churn_problem), grouped)
             self._update_complaint_counts()
+            self._analysis_read_again()
             message = (self.tr("Recomputed for %1: %2 tier changes, %3 alerts.")
                        .replace("%1", today.isoformat()).replace("%2", str(analysis.tiers_changed))
                        .replace("%3", str(self.alert_panel.visible_count())))
@@ -476,6 +484,7 @@ class MainWindow(QMainWindow):
             if tiers:
                 self.model.refresh()
                 self.detail.refresh_tier()
+            self._analysis_read_again()
 
         session.run(work, done)
 
@@ -547,6 +556,41 @@ class MainWindow(QMainWindow):
         self._complaint_log.show()
         self._complaint_log.raise_()
         self._complaint_log.activateWindow()
+
+    def show_analysis(self) -> None:
+        """The dashboard and the charts: a window of its own; matplotlib is imported the first time."""
+        session = self.session
+        if session is None:
+            return
+        from crmdesk.ui.analysis.analysis_view import AnalysisAccess, AnalysisView
+
+        access = AnalysisAccess(session.gui, self.today)
+        if self._analysis is None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._analysis = QDialog(self)
+                self._analysis.setObjectName("analysis_window")
+                self._analysis.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+                self.analysis = AnalysisView(access, self._analysis)
+                self.analysis.open_customer.connect(self.show_customer_id)
+                self.analysis.open_follow_ups.connect(self.show_calendar)
+                QVBoxLayout(self._analysis).addWidget(self.analysis)
+                self._analysis.resize(1200, 760)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        else:
+            self.analysis.set_access(access)
+        self._analysis.setWindowTitle(self.tr("Analysis"))
+        self._analysis.show()
+        self._analysis.raise_()
+        self._analysis.activateWindow()
+
+    def _analysis_read_again(self) -> None:
+        """The file's figures changed: an open analysis window reads them again (its page only)."""
+        if self._analysis is not None and self._analysis.isVisible() and self.session is not None:
+            from crmdesk.ui.analysis.analysis_view import AnalysisAccess
+
+            self.analysis.set_access(AnalysisAccess(self.session.gui, self.today))
 
     def show_calendar(self) -> None:
         """The follow-up calendar of the open file: a window of its own beside the main one."""
@@ -696,6 +740,8 @@ class MainWindow(QMainWindow):
                 self._calendar.close()
             if self._complaint_log is not None:
                 self._complaint_log.close()
+            if self._analysis is not None:
+                self._analysis.close()
             self._update_complaint_counts()
             self._p_alive = {}
             self._churn = None
@@ -1007,7 +1053,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
-                       self.act_file_settings, self.act_calendar, self.act_complaints):
+                       self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

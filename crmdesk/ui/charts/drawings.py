@@ -58,7 +58,7 @@ def _chinese() -> bool:
 
 
 def money(fen: int) -> str:
-    return tr("¥%1").replace("%1", format_money(fen))
+    return format_money(fen, symbol=True)
 
 
 def money_unit(largest_fen: int) -> tuple[int, str]:

@@ -1,0 +1,147 @@
+"""The dashboard: the file's headline figures on one page, each a click from its chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from crmdesk.domain.money import format_money
+from crmdesk.services.reports import Headlines
+
+_CONTEXT = "Dashboard"
+_GOOD, _BAD, _HINT = "#2e7d32", "#b3261e", "#667085"
+
+
+def _tr(source: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, source, None, n)
+
+
+def _change(now: int, before: int) -> tuple[str, str]:
+    """"+12.3% on a year earlier", coloured; nothing to compare with says so."""
+    if not before:
+        return _tr("nothing a year earlier to compare with"), _HINT
+    change = 100 * (now - before) / before
+    return _tr("%1 on the same period a year earlier").replace("%1", f"{change:+.1f}%"), _GOOD if change >= 0 else _BAD
+
+
+@dataclass(frozen=True)
+class Tile:
+    name: str  # object name of the button: tile_<name>
+    chart: str | None  # the chart a click opens (catalog key), None: a signal of its own
+
+
+TILES = (
+    Tile("customers", "regions"),
+    Tile("active", "rfm"),
+    Tile("at_risk", "rfm"),
+    Tile("revenue", "monthly_sales"),
+    Tile("plan", "monthly_sales"),
+    Tile("receivable", "receivables"),
+    Tile("follow_ups", None),
+    Tile("complaints", "complaints"),
+)
+
+
+class Dashboard(QWidget):
+    open_chart = Signal(str)  # a catalog key
+    open_follow_ups = Signal()  # the overdue follow-ups live in the calendar, not a chart
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("dashboard_heading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.tiles: dict[str, QPushButton] = {}
+        for index, tile in enumerate(TILES):
+            button = QPushButton(self)
+            button.setObjectName(f"tile_{tile.name}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setMinimumSize(200, 96)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "QPushButton { text-align: left; padding: 10px 14px; border: 1px solid #d0d5dd;"
+                " border-radius: 6px; background: #ffffff; }"
+                "QPushButton:hover { border-color: #2f6db5; background: #f5f8fc; }"
+            )
+            label = QLabel(button)  # rich text: a QPushButton shows plain text only
+            label.setObjectName(f"tile_{tile.name}_text")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setWordWrap(True)
+            QVBoxLayout(button).addWidget(label)
+            if tile.chart is None:
+                button.clicked.connect(self.open_follow_ups)
+            else:
+                button.clicked.connect(lambda _checked=False, key=tile.chart: self.open_chart.emit(key))
+            grid.addWidget(button, index // 4, index % 4)
+            self.tiles[tile.name] = button
+        self.hint = QLabel(self)
+        self.hint.setObjectName("dashboard_hint")
+        self.hint.setStyleSheet(f"color: {_HINT};")
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self._figures: Headlines | None = None
+        self.retranslate()
+
+    def text_of(self, name: str) -> str:
+        return self.tiles[name].findChild(QLabel).text()
+
+    def retranslate(self) -> None:
+        self.heading.setText(_tr("Headline figures"))
+        self.hint.setText(_tr("Click a figure for its chart. The period and owner above apply to sales and "
+                              "complaints; receivables, risk and follow-ups are as of today."))
+        for name, button in self.tiles.items():
+            button.setToolTip(_tr("Show the overdue follow-ups in the calendar") if name == "follow_ups"
+                              else _tr("Show the chart"))
+        if self._figures is not None:
+            self.show_figures(self._figures)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_figures(self, h: Headlines) -> None:
+        self._figures = h
+        revenue_note, revenue_colour = _change(h.revenue, h.previous_revenue)
+        if h.plan:
+            plan_value = f"{100 * h.plan_actual / h.plan:.0f}%"
+            plan_note = _tr("%1 of the plan's %2").replace("%1", _money(h.plan_actual)).replace("%2", _money(h.plan))
+            plan_colour = _GOOD if h.plan_actual >= h.plan else _BAD
+        else:
+            plan_value, plan_note, plan_colour = "–", _tr("no sales plan in this period"), _HINT
+        share = (lambda n: f"{100 * n / h.customers:.0f}%") if h.customers else (lambda _n: "–")
+        figures = {
+            "customers": (_tr("Customers"), f"{h.customers:,}", "", _HINT),
+            "active": (_tr("Active"), f"{h.active:,}",
+                       _tr("%1 bought in the tier window").replace("%1", share(h.active)), _HINT),
+            "at_risk": (_tr("At risk of leaving"), f"{h.at_risk:,}",
+                        _tr("%1 of customers").replace("%1", share(h.at_risk)), _BAD if h.at_risk else _HINT),
+            "revenue": (_tr("Revenue in the period"), _money(h.revenue), revenue_note, revenue_colour),
+            "plan": (_tr("Sales plan reached"), plan_value, plan_note, plan_colour),
+            "receivable": (_tr("Receivable"), _money(h.receivable), _tr("owed as of today"), _HINT),
+            "follow_ups": (_tr("Overdue follow-ups"), f"{h.overdue_follow_ups:,}", _tr("planned and not done"),
+                           _BAD if h.overdue_follow_ups else _HINT),
+            "complaints": (_tr("Open complaints"), f"{h.open_complaints:,}",
+                           _tr("%n escalated", h.escalated_complaints),
+                           _BAD if h.escalated_complaints else _HINT),
+        }
+        for name, (title, value, note, colour) in figures.items():
+            self.tiles[name].findChild(QLabel).setText(
+                f"<div style='color:{_HINT}'>{title}</div>"
+                f"<div style='font-size:20px; font-weight:bold'>{value}</div>"
+                f"<div style='color:{colour}'>{note}</div>"
+            )
+
+
+def _money(fen: int) -> str:
+    return format_money(fen, symbol=True)
