@@ -14,6 +14,7 @@ from crmdesk.domain.statements import PeriodPreset, build_statement
 from crmdesk.services import statements as statement_service
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import orders as order_store
+from crmdesk.ui import printing
 from crmdesk.ui.statement import statement_document as sd
 from crmdesk.ui.statement.statement_dialog import StatementDialog
 from tests.factories import make_company
@@ -110,7 +111,7 @@ def test_save_pdf_leaves_nothing_behind_on_failure(qapp, customer_file, company,
     def broken(*args, **kwargs):
         raise OSError("printer on fire")
 
-    monkeypatch.setattr(sd, "print_document", broken)
+    monkeypatch.setattr(printing, "print_document", broken)
     target = tmp_path / "half.pdf"
     with pytest.raises(OSError, match="on fire"):
         sd.save_pdf(document, target)

@@ -1,55 +1,34 @@
-"""The statement of account (对账单) as a printable document: HTML, pages, PDF.
+"""The statement of account (对账单) as a printable document: HTML and pages.
 
 ``statement_html`` builds the page as the small HTML subset QTextDocument
-reads; ``statement_document`` lays it out on A4 (or any page layout) with a
-CJK-capable font list, so Chinese prints without empty boxes on Windows,
-macOS and Linux; ``print_document`` paints it page by page with a footer
-(page x of y) onto a printer or PDF writer; ``save_pdf`` writes a PDF.
+reads; ``statement_document`` lays it out on A4 (or any page layout) with the
+shared CJK font list and footer of crmdesk.ui.printing, which prints it
+(``print_document``) and writes the PDF (``save_pdf``).  The closing balance,
+confirmation and signatures are kept together on one page.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QFont,
-    QFontMetricsF,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPagedPaintDevice,
-    QPainter,
-    QPdfWriter,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPageLayout, QTextDocument
 
 from crmdesk.domain.customer import Customer
 from crmdesk.domain.money import format_money, to_capital
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.statements import LineKind, Statement, StatementLine
 from crmdesk.ui import texts
+from crmdesk.ui.printing import e as _e
+from crmdesk.ui.printing import keep_anchor, new_document, print_document, save_pdf
+
+# print_document and save_pdf print and save the statement like any document.
+__all__ = ["SUMMARY_ANCHOR", "line_description", "method_text", "print_document", "save_pdf", "statement_document",
+           "statement_html"]
 
 CONTEXT = "Statement"
 
-# Windows first has 微软雅黑 / 宋体, macOS PingFang, Linux Noto CJK; Qt takes
-# the first one installed and falls back per glyph to the others.
-FONT_FAMILIES = (
-    "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", "PingFang SC",
-    "Hiragino Sans GB", "WenQuanYi Micro Hei", "sans-serif",
-)
-FONT_POINT_SIZE = 10
-FOOTER_POINT_SIZE = 8
-PAGE_MARGINS_MM = QMarginsF(15, 12, 15, 12)  # left, top, right, bottom
-SUMMARY_ANCHOR = "summary"  # the closing balance, confirmation and signatures, kept on one page
-
+SUMMARY_ANCHOR = keep_anchor("summary")  # the closing balance, confirmation and signatures
 
 
 def method_text(method: PaymentMethod | None) -> str:
@@ -58,24 +37,7 @@ def method_text(method: PaymentMethod | None) -> str:
     return texts.enum_text(method)
 
 
-def default_page_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                       PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
-
-
-def document_font(point_size: float = FONT_POINT_SIZE) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(point_size)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    return font
-
-
 # -- HTML -----------------------------------------------------------------------------------
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _money(fen: int) -> str:
@@ -210,7 +172,7 @@ def statement_html(statement: Statement, customer: Customer, *, company_name: st
 </body></html>"""
 
 
-# -- document, pages, PDF ----------------------------------------------------------------------
+# -- the document ------------------------------------------------------------------------------
 
 
 def statement_document(
@@ -222,127 +184,6 @@ def statement_document(
     page_layout: QPageLayout | None = None,
 ) -> QTextDocument:
     """The statement laid out in pages of ``page_layout`` (A4, 15/12 mm margins by default)."""
-    document = QTextDocument()
-    document.setDefaultFont(document_font())
-    document.setDocumentMargin(0)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
-                                QCoreApplication.translate("Statement", "Statement of account"))
-    document.setHtml(statement_html(statement, customer, company_name=company_name, today=today))
-    fit_to_page(document, page_layout or default_page_layout())
-    return document
-
-
-def _layout_dpi() -> float:
-    """The resolution QTextDocument lays out in when it has no paint device."""
-    screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
-    return float(round(screen.logicalDotsPerInchX())) if screen else 96.0
-
-
-def _footer_height() -> float:
-    """Room kept free at the bottom of each page for the footer, in layout pixels."""
-    return 2 * QFontMetricsF(document_font(FOOTER_POINT_SIZE)).height()
-
-
-def fit_to_page(document: QTextDocument, layout: QPageLayout) -> None:
-    """Page the document to the printable area of ``layout``, leaving room for the footer."""
-    dpi = _layout_dpi()
-    area = layout.paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(area.width() * dpi / 72, area.height() * dpi / 72 - _footer_height()))
-    _keep_summary_together(document)
-
-
-def _summary_block(document: QTextDocument) -> QTextBlock | None:
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            if SUMMARY_ANCHOR in it.fragment().charFormat().anchorNames():
-                return block
-            it += 1
-        block = block.next()
-    return None
-
-
-def _keep_summary_together(document: QTextDocument) -> None:
-    """Start the closing summary on a new page when it would otherwise be split from its signatures."""
-    block = _summary_block(document)
-    if block is None:
-        return
-    cursor = QTextCursor(block)
-    fmt = QTextBlockFormat()
-    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-    cursor.mergeBlockFormat(fmt)
-    page = document.pageSize().height()
-    top = document.documentLayout().blockBoundingRect(block).top()
-    bottom = document.size().height() - 1
-    if int(top // page) != int(bottom // page) and bottom - top < page * 0.9:
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        cursor.mergeBlockFormat(fmt)
-
-
-def print_document(
-    document: QTextDocument,
-    device: QPagedPaintDevice,
-    *,
-    footer_left: str = "",
-    pages: Sequence[int] | None = None,
-) -> int:
-    """Paint the pages (1-based numbers, default all) with a "page x of y" footer; returns pages painted.
-
-    The document is re-paged to the device's own page layout first, so a
-    paper size chosen in the print dialog is honoured.
-    """
-    fit_to_page(document, device.pageLayout())
-    dpi = _layout_dpi()
-    page = document.pageSize()
-    count = document.pageCount()
-    wanted = [n for n in (pages or range(1, count + 1)) if 1 <= n <= count]
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError(QCoreApplication.translate("Statement", "Cannot start printing."))
-    try:
-        scale_x, scale_y = device.logicalDpiX() / dpi, device.logicalDpiY() / dpi
-        footer_font = document_font(FOOTER_POINT_SIZE)
-        page_text = QCoreApplication.translate("Statement", "Page {page} of {pages}")
-        for index, number in enumerate(wanted):
-            if index and not device.newPage():
-                raise OSError(QCoreApplication.translate("Statement", "Cannot start a new page."))
-            painter.save()
-            painter.scale(scale_x, scale_y)
-            painter.translate(0, -(number - 1) * page.height())
-            document.drawContents(painter, QRectF(0, (number - 1) * page.height(), page.width(), page.height()))
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            bottom = QRectF(0, 0, device.width(), device.height())
-            flags = Qt.AlignmentFlag.AlignBottom
-            painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignLeft, footer_left)
-            painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignRight,
-                             page_text.format(page=number, pages=count))
-    finally:
-        painter.end()
-    return len(wanted)
-
-
-def save_pdf(document: QTextDocument, path: str | Path, *, footer_left: str = "",
-             page_layout: QPageLayout | None = None) -> None:
-    """Write the document as a PDF straight to ``path``; on failure no partial file is left."""
-    path = Path(path)
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
-        raise OSError(f"{path}: {file.errorString()}")
-    try:
-        writer = QPdfWriter(file)
-        writer.setPageLayout(page_layout or default_page_layout())
-        writer.setResolution(600)
-        writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-        writer.setCreator("crmdesk")
-        print_document(document, writer, footer_left=footer_left)
-        del writer
-        file.close()
-        if file.error() != QFile.FileError.NoError or path.stat().st_size == 0:
-            raise OSError(f"{path}: {file.errorString() or 'nothing written'}")
-    except BaseException:
-        file.close()
-        path.unlink(missing_ok=True)
-        raise
+    return new_document(statement_html(statement, customer, company_name=company_name, today=today),
+                        title=QCoreApplication.translate("Statement", "Statement of account"),
+                        page_layout=page_layout)
