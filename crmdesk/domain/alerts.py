@@ -229,6 +229,11 @@ MONEY_NUMBERS = frozenset({"receivable", "credit_limit", "over_by", "planned", "
 # -- the rules --------------------------------------------------------------------------------
 
 
+def alive_below(rules: AlertRules) -> float:
+    """A P(alive) under this is a churn risk: 1 − the threshold (the dashboard counts the same customers)."""
+    return (100 - rules.churn_threshold_percent) / 100  # 1 − 0.3 is not exactly 0.7 in floats
+
+
 class Scan:
     """``today``, the rules and the dates every customer is measured against, worked out once.
 
@@ -244,7 +249,7 @@ class Scan:
         self.this_period = add_months_clamped(today, -period) + timedelta(days=1)
         self.previous_period = add_months_clamped(today, -2 * period) + timedelta(days=1)
         self.milestone_since = today - timedelta(days=rules.milestone_recent_days)  # totals up to here are old news
-        self.alive_below = (100 - rules.churn_threshold_percent) / 100  # 1 − 0.3 is not exactly 0.7 in floats
+        self.alive_below = alive_below(rules)
         upcoming = [today + timedelta(days=n) for n in range(rules.occasion_lead_days + 1)]
         # (month, day) of every origin whose anniversary falls in the lead window; 29 February
         # counts where its common-year stand-in, 28 February, does.

@@ -316,10 +316,11 @@ def complaint_line(cf: CustomerFile, complaint_id: int, today: date,
 
 
 def complaint_counts(cf: CustomerFile, today: date, rules: ComplaintDeadlines | None = None,
-                     customer_id: int | None = None) -> ComplaintCounts:
-    """How many complaints are open and how many of those are escalated (the window's counts)."""
+                     customer_id: int | None = None, owner: str | None = None) -> ComplaintCounts:
+    """How many complaints are open and how many of those are escalated (the window's counts);
+    ``owner``: only those of that owner's customers (customers.owner)."""
     rules = _rules(cf, rules)
-    lines = [_line(row, today, rules) for row in store.open_complaints(cf, customer_id)]
+    lines = [_line(row, today, rules) for row in store.open_complaints(cf, customer_id, owner)]
     return ComplaintCounts(len(lines), sum(line.escalated for line in lines))
 
 

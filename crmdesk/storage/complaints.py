@@ -147,6 +147,7 @@ class ComplaintQuery:
     owner: str | None = None
     customer_id: int | None = None
     overdue: bool = False
+    customer_owner: str | None = None  # the customer's owner (customers.owner), not the complaint's handler
 
 
 class ComplaintRow(NamedTuple):
@@ -181,6 +182,9 @@ def complaint_rows(cf: CustomerFile, query: ComplaintQuery = ComplaintQuery()) -
         if value is not None:
             where.append(f" AND c.{column} = ?")
             params.append(value.value if hasattr(value, "value") else value)
+    if query.customer_owner is not None:
+        where.append(" AND cu.owner = ?")
+        params.append(query.customer_owner)
     columns = ", ".join(f"c.{c}" for c in ("id", "uid", "row_version", *_COMPLAINT_COLUMNS))
     days = IsoDays()
     return [
@@ -198,9 +202,12 @@ def complaint_row(cf: CustomerFile, complaint_id: int) -> ComplaintRow | None:
     return None
 
 
-def open_complaints(cf: CustomerFile, customer_id: int | None = None) -> list[ComplaintRow]:
-    """Every open complaint (or one customer's) in one query, whatever the number of customers."""
-    return complaint_rows(cf, ComplaintQuery(state=ComplaintState.OPEN, customer_id=customer_id))
+def open_complaints(cf: CustomerFile, customer_id: int | None = None,
+                    customer_owner: str | None = None) -> list[ComplaintRow]:
+    """Every open complaint (or one customer's, or those of one owner's customers) in one query, whatever the
+    number of customers."""
+    return complaint_rows(cf, ComplaintQuery(state=ComplaintState.OPEN, customer_id=customer_id,
+                                             customer_owner=customer_owner))
 
 
 def complaint_owners(cf: CustomerFile) -> list[str]:

@@ -258,6 +258,12 @@ def test_counts_of_open_and_escalated_complaints(customer_file, file_with_compla
     assert service.escalated_customers(customer_file, TODAY) == {company.id, file_with_complaints["old"].customer_id}
 
 
+def test_counts_of_one_owners_customers(customer_file, file_with_complaints):
+    # The customer's owner decides, not the complaint's handler: 李娜 handles a complaint of a customer she does not own.
+    assert service.complaint_counts(customer_file, TODAY, owner="王强") == (1, 1)
+    assert service.complaint_counts(customer_file, TODAY, owner="李娜") == (0, 0)
+
+
 def test_the_files_deadlines_decide(customer_file, file_with_complaints):
     generous = ComplaintDeadlines(response_a_days=5, resolution_a_days=10, resolution_d_days=30)
     assert file_settings.set_complaint_deadlines(customer_file, generous) == []
