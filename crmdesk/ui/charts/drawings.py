@@ -300,7 +300,7 @@ def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
     ax = fig.add_subplot()
     _titles(fig, title)
     largest = max(c.monetary for c in data.cells) or 1
-    sizes = [60 + 2400 * c.monetary / largest for c in data.cells]
+    sizes = [260 + 2400 * c.monetary / largest for c in data.cells]  # the smallest still holds its count
     points = ax.scatter([c.r for c in data.cells], [c.f for c in data.cells], s=sizes,
                         c=[SEGMENT_COLOURS[c.segment] for c in data.cells], alpha=0.85, edgecolors="white")
     for c in data.cells:
@@ -367,10 +367,10 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
     if len(data.months) > 14:
         months_ax.tick_params(axis="x", labelrotation=90)
     months_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    months_ax.set_ylim(0, max(1, max(bottom)) * 1.3)  # room for the legend above the bars
+    months_ax.set_ylim(0, max(1, max(bottom)) * 1.35)  # room for the legend above the bars
     months_ax.set_title(tr("Received per month, by category"))
     if categories:
-        months_ax.legend(fontsize=8, frameon=False, loc="upper left")
+        months_ax.legend(fontsize=8, frameon=False, loc="upper left", ncols=3)
 
     timed = [c for c in ComplaintCategory if data.resolve_days.get(c)]
     days_ax.set_title(tr("Days to resolve (median)"))
@@ -429,7 +429,7 @@ def _folded(groups: Sequence[CustomerGroup]) -> list[CustomerGroup]:
 def _spread_axes(ax: Axes, groups: Sequence[CustomerGroup], title: str, *, source: bool) -> list[Hover]:
     ax.set_title(title)
     shown = _folded(groups)
-    names = [tr("Other") if g.key == "\0other" else _group_name(g, source=source) for g in shown]
+    names = [tr("All the rest") if g.key == "\0other" else _group_name(g, source=source) for g in shown]
     ys = list(range(len(shown)))[::-1]
     bars = ax.barh(ys, [g.customers for g in shown], color=NOW)
     ax.set_yticks(ys, names)
