@@ -57,7 +57,15 @@ def test_the_dashboard_shows_the_headline_figures(view):
     assert "98,765.43" in widget.dashboard.text_of("receivable")
     assert "2 escalated" in widget.dashboard.text_of("complaints")
     # the default period is this year so far, everyone's customers
-    assert access.asked == [("dashboard", r.Scope(date(2026, 1, 1), TODAY, None))]
+    assert access.asked[0] == ("dashboard", r.Scope(date(2026, 1, 1), TODAY, None))
+
+
+def test_the_sales_trend_follows_the_figures(view, qtbot):
+    widget, access = view
+    qtbot.waitUntil(lambda: bool(widget.dashboard.trend.hovers()))
+    assert access.asked[-1] == ("monthly_sales", r.Scope(date(2026, 1, 1), TODAY, None))
+    widget.show_page("monthly_sales")
+    assert [key for key, _scope in access.asked].count("monthly_sales") == 1  # the chart page reuses it
 
 
 def test_a_click_on_a_figure_opens_its_chart(view, qtbot):

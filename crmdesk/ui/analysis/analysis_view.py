@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -189,6 +189,7 @@ class AnalysisView(QWidget):
         if key == DASHBOARD:
             self.stack.setCurrentIndex(0)
             self.dashboard.show_figures(self._data(DASHBOARD, self._access.headlines))
+            QTimer.singleShot(0, self._draw_trend)  # the figures paint first, the chart follows
             return
         spec = chart(key)
         data = self._data(key, lambda scope: self._access.chart_data(spec, scope))
@@ -196,6 +197,13 @@ class AnalysisView(QWidget):
         self.canvas.show_chart(spec.drawer(data, **options))
         self.stack.setCurrentIndex(1)
         self.chart_note.setText(self._note(spec))
+
+    def _draw_trend(self) -> None:
+        if self.page != DASHBOARD:
+            return
+        spec = chart("monthly_sales")
+        data = self._data(spec.key, lambda scope: self._access.chart_data(spec, scope))
+        self.dashboard.trend.show_chart(spec.drawer(data))
 
     def _note(self, spec: ChartSpec) -> str:
         if spec.key == "receivables":

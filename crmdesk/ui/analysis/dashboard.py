@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from crmdesk.domain.money import format_money
 from crmdesk.services.reports import Headlines
+from crmdesk.ui.charts.chart_canvas import ChartCanvas
 
 _CONTEXT = "Dashboard"
 _GOOD, _BAD, _HINT = "#2e7d32", "#b3261e", "#667085"
@@ -84,11 +85,14 @@ class Dashboard(QWidget):
         self.hint.setObjectName("dashboard_hint")
         self.hint.setStyleSheet(f"color: {_HINT};")
         self.hint.setWordWrap(True)
+        # The sales trend under the figures, drawn just after them (see AnalysisView.refresh).
+        self.trend = ChartCanvas(self)
+        self.trend.setObjectName("dashboard_trend")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
         layout.addWidget(self.hint)
-        layout.addStretch(1)
+        layout.addWidget(self.trend, 1)
         self._figures: Headlines | None = None
         self.retranslate()
 
