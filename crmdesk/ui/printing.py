@@ -20,6 +20,7 @@ than its heading would be left at the foot of the page.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -77,6 +78,10 @@ def document_font(point_size: float = FONT_POINT_SIZE) -> QFont:
     font.setFamilies(list(FONT_FAMILIES))
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # Without this, Noto Sans CJK's localized forms replace the digits in a run with letters
+    # ("Page 1 of 2", "2026-07-01 to ...") by glyphs outside its character map, which the PDF
+    # cannot map back to text: the figures could not be searched or copied.
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
 
 
@@ -86,10 +91,17 @@ def layout_dpi() -> float:
     return float(round(screen.logicalDotsPerInchX())) if screen else 96.0
 
 
+def page_area(layout: QPageLayout | None = None) -> QSizeF:
+    """The printable area of a page in layout pixels, whole ones (so that an image as wide as the
+    page fits its line, and nothing falls a fraction of a pixel over a page's edge)."""
+    area = (layout or default_page_layout()).paintRect(QPageLayout.Unit.Point)
+    dpi = layout_dpi()
+    return QSizeF(math.floor(area.width() * dpi / 72), math.floor(area.height() * dpi / 72))
+
+
 def content_width(layout: QPageLayout | None = None) -> float:
     """The printable width of a page in layout pixels (what an image's width in the HTML is measured in)."""
-    area = (layout or default_page_layout()).paintRect(QPageLayout.Unit.Point)
-    return area.width() * layout_dpi() / 72
+    return page_area(layout).width()
 
 
 def _footer_height() -> float:
@@ -116,19 +128,18 @@ def new_document(
     document = QTextDocument()
     document.setDefaultFont(document_font())
     document.setDocumentMargin(0)
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     for name, image in images:
         document.addResource(QTextDocument.ResourceType.ImageResource, image_url(name), image)
     document.setHtml(body)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)  # after: setHtml clears it
     fit_to_page(document, page_layout or default_page_layout())
     return document
 
 
 def fit_to_page(document: QTextDocument, layout: QPageLayout) -> None:
     """Page the document to the printable area of ``layout``, leaving room for the footer."""
-    dpi = layout_dpi()
-    area = layout.paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(area.width() * dpi / 72, area.height() * dpi / 72 - _footer_height()))
+    area = page_area(layout)
+    document.setPageSize(QSizeF(area.width(), area.height() - math.ceil(_footer_height())))
     _keep_sections_together(document)
 
 
@@ -153,10 +164,24 @@ def _set_break(block: QTextBlock, policy: QTextFormat.PageBreakFlag) -> None:
     QTextCursor(block).mergeBlockFormat(fmt)
 
 
+def _relayout(document: QTextDocument) -> None:
+    """Lay the whole document out again, now.
+
+    Qt's incremental relayout after a block's format changes can leave a
+    paragraph it had moved to the next page without any line (an image on a
+    page boundary then has no height, and does not print); a full one cannot.
+    """
+    document.markContentsDirty(0, document.characterCount())
+    document.documentLayout().documentSize()
+
+
 def _keep_sections_together(document: QTextDocument) -> None:
     blocks = _keep_blocks(document)
+    if not blocks:
+        return
     for block in blocks:  # as laid out for this page size, not an earlier one
         _set_break(block, QTextFormat.PageBreakFlag.PageBreak_Auto)
+    _relayout(document)
     page = document.pageSize().height()
     layout = document.documentLayout()
     for index, block in enumerate(blocks):  # in order: a moved section moves those after it
@@ -170,6 +195,7 @@ def _keep_sections_together(document: QTextDocument) -> None:
         left_on_page = page - top % page
         if bottom - top < page * KEEP_FITS or left_on_page < page * KEEP_ROOM:
             _set_break(block, QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            _relayout(document)
 
 
 # -- pages, printers, PDF ---------------------------------------------------------------------------
