@@ -138,6 +138,7 @@ class PeriodPreset(StrEnum):
     THIS_YEAR = "this_year"  # the year so far
     LAST_12_MONTHS = "last_12_months"  # this month so far and the eleven before it
     LAST_YEAR = "last_year"  # the whole previous calendar year
+    LAST_QUARTER = "last_quarter"  # the whole previous calendar quarter (a quarterly business review)
 
 
 def preset_range(preset: PeriodPreset, today: date) -> tuple[date, date]:
@@ -158,6 +159,11 @@ def preset_range(preset: PeriodPreset, today: date) -> tuple[date, date]:
         return date(year, (first_month - 1) % 12 + 1, 1), today
     if preset is PeriodPreset.LAST_YEAR:
         return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if preset is PeriodPreset.LAST_QUARTER:
+        this = Period(today.year, PeriodKind.QUARTER, (today.month - 1) // 3 + 1)
+        last = this.first_day - timedelta(days=1)
+        quarter = Period(last.year, PeriodKind.QUARTER, (last.month - 1) // 3 + 1)
+        return quarter.first_day, quarter.last_day
     raise ValueError(preset)
 
 

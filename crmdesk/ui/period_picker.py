@@ -74,6 +74,7 @@ class PeriodPicker(QWidget):
             PeriodPreset.THIS_YEAR: self.tr("This year"),
             PeriodPreset.LAST_12_MONTHS: self.tr("Last 12 months"),
             PeriodPreset.LAST_YEAR: self.tr("Last year"),
+            PeriodPreset.LAST_QUARTER: self.tr("Last quarter"),
             CUSTOM: self.tr("Custom"),
         }
         for index in range(self.preset_combo.count()):

@@ -135,6 +135,9 @@ def test_totals_and_balances_match_a_decimal_oracle():
     (PeriodPreset.LAST_12_MONTHS, date(2026, 12, 31), (date(2026, 1, 1), date(2026, 12, 31))),
     (PeriodPreset.LAST_12_MONTHS, date(2026, 1, 5), (date(2025, 2, 1), date(2026, 1, 5))),
     (PeriodPreset.LAST_YEAR, date(2026, 11, 23), (date(2025, 1, 1), date(2025, 12, 31))),
+    (PeriodPreset.LAST_QUARTER, date(2026, 11, 23), (date(2026, 7, 1), date(2026, 9, 30))),
+    (PeriodPreset.LAST_QUARTER, date(2026, 2, 14), (date(2025, 10, 1), date(2025, 12, 31))),
+    (PeriodPreset.LAST_QUARTER, date(2026, 4, 1), (date(2026, 1, 1), date(2026, 3, 31))),
 ])
 def test_preset_ranges(preset, today, expected):
     assert preset_range(preset, today) == expected
