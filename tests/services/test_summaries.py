@@ -39,10 +39,8 @@ def _tier(cf, customer_id: int, tier: Tier, day: date) -> None:
     save_tiers(cf, {customer_id: TierResult(tier, 100_000, 1, 10, 1)}, day)
 
 
-@pytest.fixture
-def zhang(customer_file):
+def make_zhang(cf):
     """张三 (a person, owner 王强) with a year of orders, payments, contacts, follow-ups, complaints and tiers."""
-    cf = customer_file
     person = customer_store.insert_customer(cf, make_person(owner="王强"))
     cid = person.id
     for day, product, quantity, amount in (
@@ -101,6 +99,11 @@ def zhang(customer_file):
     _tier(cf, cid, Tier.B, date(2026, 10, 1))
     save_scores(cf, [CustomerScores(cid, 4, 3, 5, Segment.POTENTIAL, 0.87, 2.5, 250_000, 52.0)], TODAY)
     return person
+
+
+@pytest.fixture
+def zhang(customer_file):
+    return make_zhang(customer_file)
 
 
 def test_the_review_names_the_customer_and_its_period(customer_file, zhang):
@@ -251,10 +254,8 @@ def _summary(cf, month: Period, owner: str | None = None):
         pytest.skip("services.reports is not filled in yet")
 
 
-@pytest.fixture
-def october_file(customer_file, shanghai):
+def make_october(cf):
     """Three customers with orders, complaints and tier moves in October 2026 and a year before."""
-    cf = customer_file
     cf.clock = lambda: datetime(2026, 10, 10, 2, 0, tzinfo=timezone.utc)
     a = customer_store.insert_customer(cf, make_company(owner="王强"))
     b = customer_store.insert_customer(cf, make_person(name="李四"))
@@ -286,6 +287,11 @@ def october_file(customer_file, shanghai):
     _tier(cf, c.id, Tier.C, date(2026, 10, 15))
     _tier(cf, c.id, Tier.D, date(2026, 10, 25))
     return a, b, c
+
+
+@pytest.fixture
+def october_file(customer_file, shanghai):
+    return make_october(customer_file)
 
 
 def test_the_monthly_summary(customer_file, october_file):
