@@ -28,6 +28,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report(args: argparse.Namespace) -> int:
+    """`crmdesk report FILE --out DIR`: drawn without a window (offscreen when there is no screen)."""
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    from crmdesk.cli import today_of
+    from crmdesk.services.files import reading
+    from crmdesk.ui.reports.report_files import last_whole_month, write_report
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    Translations(app).install(args.lang or effective_language("system"))
+    today = today_of(args)
+    with reading(args.file) as cf:
+        for path in write_report(cf, today, args.out, args.month or last_whole_month(today), args.owner):
+            print(path)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])

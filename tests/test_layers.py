@@ -23,7 +23,8 @@ ALLOWED = {
     "paths": set(),
     "resources": set(),
     "ui": {"domain", "storage", "services", "ui", "paths", "resources", "demo_data"},
-    "app": {"domain", "storage", "services", "ui", "paths", "resources"},
+    # app also draws the command line's rendering verbs (`report`), so it may use cli's helpers
+    "app": {"domain", "storage", "services", "ui", "paths", "resources", "cli"},
     "__main__": {"cli", "app"},
     "__init__": set(),
 }

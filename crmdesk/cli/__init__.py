@@ -20,7 +20,11 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
-VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints")
+VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
+         "report")
+# Verbs whose output is drawn (PDF, PNG): Qt and matplotlib do it, so the
+# handler comes from crmdesk.app through main(renderers=...), never imported here.
+RENDERING_VERBS = ("report",)
 
 
 def _today(value: str) -> date:
@@ -34,7 +38,19 @@ def _add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
 
 
-def _today_of(args: argparse.Namespace) -> date:
+def _month(value: str):
+    from crmdesk.domain.orders import Period, PeriodKind
+
+    try:
+        period = Period.parse(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not a month: {value} (YYYY-MM)") from e
+    if period.kind is not PeriodKind.MONTH:
+        raise argparse.ArgumentTypeError(f"not a month: {value} (YYYY-MM)")
+    return period
+
+
+def today_of(args: argparse.Namespace) -> date:
     """The one place a wall-clock date enters: the user's command, when --today is not given."""
     return args.today or date.today()
 
@@ -103,6 +119,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(p)
     p.add_argument("--json", action="store_true", help="JSON list of objects")
 
+    p = verbs.add_parser("report", help="write the monthly summary (PDF) and every chart (PNG) into a folder")
+    p.add_argument("file", type=Path)
+    _add_today(p)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder (made if missing)")
+    p.add_argument("--month", type=_month, default=None,
+                   help="YYYY-MM (default: the last whole month before --today); the charts cover the "
+                        "twelve months up to its end")
+    p.add_argument("--owner", default=None, help="only this owner's customers")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="language (default: the system's)")
+
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
     p.add_argument("--customers", type=int, default=200)
@@ -112,10 +138,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], renderers: dict | None = None) -> int:
     args = _parser().parse_args(argv)
+    handler = (renderers or {}).get(args.verb) or _HANDLERS.get(args.verb)
+    if handler is None:
+        print(f"crmdesk {args.verb}: needs the window's libraries (run it as `crmdesk {args.verb}`)", file=sys.stderr)
+        return 2
     try:
-        return _HANDLERS[args.verb](args)
+        return handler(args)
     except FileProblemError as e:
         print(text(e.problem.value, path=e.path, **e.params), file=sys.stderr)
         return 1
@@ -192,7 +222,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.orders is None:
         args.orders = 10 * args.customers
-    today = _today_of(args)
+    today = today_of(args)
     path = write_demo_file(args.out, customers=args.customers, seed=args.seed, today=today, orders=args.orders,
                            follow_ups=True)
     print(text("demo_written", count=args.customers, orders=args.orders, path=path))
@@ -205,7 +235,7 @@ def _ledger(args: argparse.Namespace) -> int:
     from crmdesk.services.files import reading
     from crmdesk.services.ledger import ledger
 
-    today = _today_of(args)
+    today = today_of(args)
     with reading(args.file) as cf:
         rows = ledger(cf, today)
 
@@ -236,7 +266,7 @@ def _tiers(args: argparse.Namespace) -> int:
     from crmdesk.services.files import reading
     from crmdesk.services.tiering import compute_tiers
 
-    today = _today_of(args)
+    today = today_of(args)
     with reading(args.file) as cf:
         rows = compute_tiers(cf, today)  # the file's window and percentages (File settings)
     return _print_rows(
@@ -266,7 +296,7 @@ def _churn(args: argparse.Namespace) -> int:
     from crmdesk.services.churn import fit_churn
     from crmdesk.services.files import reading
 
-    today = _today_of(args)
+    today = today_of(args)
     try:
         with reading(args.file) as cf:
             result = fit_churn(cf, today, args.weeks)
@@ -303,7 +333,7 @@ def _alerts(args: argparse.Namespace) -> int:
     from crmdesk.services.files import reading
     from crmdesk.storage import file_settings
 
-    today = _today_of(args)
+    today = today_of(args)
     with reading(args.file) as cf:
         scores = churn_scores(cf, today)
         if isinstance(scores, str):  # the model could not be fitted: say why, go on without scores
@@ -334,7 +364,7 @@ def _followups(args: argparse.Namespace) -> int:
     from crmdesk.services.files import reading
     from crmdesk.services.followups import due
 
-    today = _today_of(args)
+    today = today_of(args)
     if args.generate:
         from crmdesk.services.cadence import generate_follow_ups
         from crmdesk.services.files import open_file
@@ -374,7 +404,7 @@ def _complaints(args: argparse.Namespace) -> int:
     from crmdesk.services.complaints import open_complaint_lines
     from crmdesk.services.files import reading
 
-    today = _today_of(args)
+    today = today_of(args)
     with reading(args.file) as cf:
         rows = open_complaint_lines(cf, today)
 

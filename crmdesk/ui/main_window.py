@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
         self.act_calendar = self._action("act_calendar", self.show_calendar, "Ctrl+Shift+C")
         self.act_complaints = self._action("act_complaints", self.show_complaint_log, "Ctrl+Shift+K")
         self.act_analysis = self._action("act_analysis", self.show_analysis, "Ctrl+Shift+D")
+        self.act_monthly_summary = self._action("act_monthly_summary", self.show_monthly_summary)
+        self.act_review = self._action("act_review", self.show_customer_review, "Ctrl+Shift+R")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -275,6 +277,7 @@ class MainWindow(QMainWindow):
             self.customer_menu.addAction(action)
         self.customer_menu.addSeparator()
         self.customer_menu.addAction(self.act_statement)
+        self.customer_menu.addAction(self.act_review)
         self.customer_menu.addSeparator()
         for action in (self.act_find, self.act_next, self.act_previous):
             self.customer_menu.addAction(action)
@@ -287,6 +290,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_calendar)
         self.view_menu.addAction(self.act_complaints)
         self.view_menu.addAction(self.act_analysis)
+        self.view_menu.addAction(self.act_monthly_summary)
         self.view_menu.addMenu(self.columns_menu)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
@@ -334,6 +338,8 @@ class MainWindow(QMainWindow):
             (self.act_calendar, self.tr("Follow-up &calendar")),
             (self.act_complaints, self.tr("Com&plaint log")),
             (self.act_analysis, self.tr("&Analysis and charts")),
+            (self.act_monthly_summary, self.tr("&Monthly summary…")),
+            (self.act_review, self.tr("Business re&view…")),
             (self.act_today, self.tr("&Today's follow-ups")),
         ):
             action.setText(text)
@@ -952,6 +958,33 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
+    def show_customer_review(self) -> None:
+        """定期业务总结 of the customer on show: purchases, payments, contacts, complaints, next steps."""
+        customer = self.detail.current()
+        if self.session is None or customer is None or customer.id is None:
+            return
+        from crmdesk.ui.reports.report_dialog import CustomerReviewDialog  # QtPrintSupport: not at start-up
+
+        dialog = CustomerReviewDialog(self.session.gui, customer.id, self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def show_monthly_summary(self) -> None:
+        """The file's month on paper, with the charts of the twelve months up to it."""
+        session = self.session
+        if session is None:
+            return
+        from crmdesk.ui.reports.report_dialog import MonthlySummaryDialog
+        from crmdesk.ui.reports.report_files import chart_images  # matplotlib, like the analysis
+
+        today = self.today
+        dialog = MonthlySummaryDialog(
+            session.gui, today, parent=self,
+            charts=lambda summary: chart_images(session.gui, today, summary.month, summary.owner),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def show_customer_id(self, customer_id: int) -> None:
         """Select a customer in the list (clearing filters that hide it)."""
         row = self.model.row_of(customer_id)
@@ -1050,10 +1083,12 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(writable and self.detail.is_dirty())
         self.act_edit.setEnabled(writable and current is not None)
         self.act_statement.setEnabled(has_file and current is not None and current.id is not None)
+        self.act_review.setEnabled(has_file and current is not None and current.id is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
-                       self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis):
+                       self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
+                       self.act_monthly_summary):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

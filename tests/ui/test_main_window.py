@@ -405,3 +405,32 @@ def test_the_follow_up_filter_shows_who_is_overdue(qtbot, make_window, shop_file
     assert window.count_label.text() == "1 of 4 customers"
     window.filter_bar.clear_filters()
     qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=5_000)
+
+
+def test_analysis_opens_on_the_dashboard_and_a_bar_opens_the_customer(qtbot, make_window, ledger_file):
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    window.act_analysis.trigger()
+    view = window.analysis
+    assert window._analysis.isVisible() and view.page == "dashboard"
+    assert "12,030.00" in view.dashboard.text_of("receivable")  # the company's 12,000 and 张三's 30, in yuan
+    view.show_page("contribution")
+    view.canvas.hovers()[0].click(0)  # the first bar: the company bought most this year
+    assert window.detail.current().name == "北京顺达物流有限公司"
+
+
+def test_business_review_and_monthly_summary_open(qtbot, make_window, ledger_file):
+    from crmdesk.ui.reports.report_dialog import CustomerReviewDialog, MonthlySummaryDialog
+
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    assert not window.act_review.isEnabled()
+    window.list_view.setCurrentIndex(window.model.index(names_shown(window).index("北京顺达物流有限公司"), 0))
+    window.act_review.trigger()
+    review = window.findChild(CustomerReviewDialog)
+    assert review is not None and "北京顺达物流有限公司" in review.windowTitle()
+    review.close()
+    window.act_monthly_summary.trigger()
+    summary = window.findChild(MonthlySummaryDialog)
+    assert summary is not None
+    summary.close()
