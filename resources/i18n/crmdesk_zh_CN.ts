@@ -94,6 +94,63 @@
     </message>
 </context>
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>As of today, whatever the period. Point at a bar for the exact figures.</source>
+        <translation>按今天计算，与所选期间无关。鼠标指向柱形可看准确数字。</translation>
+    </message>
+    <message>
+        <source>Scores as of the file&apos;s last opening, over the tier window, whatever the period. Point at a circle for its customers.</source>
+        <translation>得分按最近一次打开文件时、在分级期间内计算，与所选期间无关。鼠标指向圆圈可看其中的客户。</translation>
+    </message>
+    <message>
+        <source>Point at a bar for the figures; click it to open the customer.</source>
+        <translation>鼠标指向柱形可看数字，单击打开该客户。</translation>
+    </message>
+    <message>
+        <source>Point at a bar for the exact figures.</source>
+        <translation>鼠标指向柱形可看准确数字。</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved:
+%1</source>
+        <translation>图表未能保存：
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>经营概览</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG…</source>
+        <translation>保存为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarItemModel</name>
     <message>
         <source>Time</source>
@@ -134,6 +191,242 @@
     <message>
         <source>nothing planned</source>
         <translation>无安排</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Tiers and revenue share</source>
+        <translation>客户分级与销售占比</translation>
+    </message>
+    <message>
+        <source>Sales per month</source>
+        <translation>月度销售</translation>
+    </message>
+    <message>
+        <source>Products and margin</source>
+        <translation>产品与毛利</translation>
+    </message>
+    <message>
+        <source>Customer contribution</source>
+        <translation>客户贡献</translation>
+    </message>
+    <message>
+        <source>Receivables by age</source>
+        <translation>应收账款账龄</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 客户细分</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Regions and sources</source>
+        <translation>地区与来源</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (10,000 yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <source>Amount (thousand yuan)</source>
+        <translation>金额（千元）</translation>
+    </message>
+    <message>
+        <source>Nothing in this period</source>
+        <translation>此期间没有数据</translation>
+    </message>
+    <message>
+        <source>Customers and revenue by tier</source>
+        <translation>各级客户数与销售额占比</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Share of revenue</source>
+        <translation>销售额占比</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buyers (%3) make %4% of the revenue</source>
+        <translation>%2 位购买客户中，前 %1 位（%3）贡献了 %4% 的销售额</translation>
+    </message>
+    <message>
+        <source>Customers: %1 (%2)</source>
+        <translation>客户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Revenue: %1 (%2)</source>
+        <translation>销售额：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>month/year on an axis</comment>
+        <translation>%2年%1月</translation>
+    </message>
+    <message>
+        <source>Same months a year earlier</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>同比：%1</translation>
+    </message>
+    <message>
+        <source>margin unknown</source>
+        <translation>毛利未知</translation>
+    </message>
+    <message>
+        <source>margin %1</source>
+        <translation>毛利率 %1</translation>
+    </message>
+    <message>
+        <source>Sales by product, with gross margin</source>
+        <translation>产品销售构成与毛利</translation>
+    </message>
+    <message>
+        <source>Other products</source>
+        <translation>其他产品</translation>
+    </message>
+    <message>
+        <source>Quantity: %1</source>
+        <translation>数量：%1</translation>
+    </message>
+    <message>
+        <source>Gross margin: %1 (%2)</source>
+        <translation>毛利：%1（%2）</translation>
+    </message>
+    <message>
+        <source>over the %1 of sales whose cost is known</source>
+        <translation>按已知成本的 %1 销售额计</translation>
+    </message>
+    <message>
+        <source>Customers ranked by revenue (contribution)</source>
+        <translation>客户贡献排名（贡献比率）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buyers make 80% of the revenue</source>
+        <translation>%2 位购买客户中，前 %1 位贡献了 80% 的销售额</translation>
+    </message>
+    <message>
+        <source>Cumulative share of revenue</source>
+        <translation>累计销售额占比</translation>
+    </message>
+    <message>
+        <source>Top %1 together: %2</source>
+        <translation>前 %1 位合计：%2</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>%n customer(s)</source>
+        <translation>%n 位客户</translation>
+    </message>
+    <message>
+        <source>Owed in all: %1</source>
+        <translation>应收合计：%1</translation>
+    </message>
+    <message>
+        <source>RFM map: recency against frequency, size by spend</source>
+        <translation>RFM 分布：最近购买 × 购买频率，圆大小为消费金额</translation>
+    </message>
+    <message>
+        <source>Recency score (5 = bought most recently)</source>
+        <translation>最近购买得分（5 = 最近）</translation>
+    </message>
+    <message>
+        <source>Frequency score (5 = buys most often)</source>
+        <translation>购买频率得分（5 = 最频繁）</translation>
+    </message>
+    <message>
+        <source>R %1 · F %2</source>
+        <translation>R %1 · F %2</translation>
+    </message>
+    <message>
+        <source>Spend in the tier window: %1</source>
+        <translation>分级期间消费：%1</translation>
+    </message>
+    <message>
+        <source>Received per month, by category</source>
+        <translation>每月受理投诉（按类别）</translation>
+    </message>
+    <message>
+        <source>Days to resolve (median)</source>
+        <translation>处理天数（中位数）</translation>
+    </message>
+    <message>
+        <source>Median %1 days, longest %2</source>
+        <translation>中位数 %1 天，最长 %2 天</translation>
+    </message>
+    <message>
+        <source>None resolved</source>
+        <translation>尚无已解决</translation>
+    </message>
+    <message>
+        <source>Satisfaction when resolved</source>
+        <translation>解决后满意度</translation>
+    </message>
+    <message>
+        <source>Average %1 of 5</source>
+        <translation>平均 %1 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>No scores</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>All the rest</source>
+        <translation>其余</translation>
+    </message>
+    <message>
+        <source>Revenue in the period: %1</source>
+        <translation>本期销售额：%1</translation>
+    </message>
+    <message>
+        <source>Customers by region and by source</source>
+        <translation>客户地区与来源分布</translation>
+    </message>
+    <message>
+        <source>By province</source>
+        <translation>按省份</translation>
+    </message>
+    <message>
+        <source>By source channel</source>
+        <translation>按来源渠道</translation>
     </message>
 </context>
 <context>
@@ -771,6 +1064,298 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>CustomerReview</name>
+    <message>
+        <source>Customer business review</source>
+        <translation>客户业务总结</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>截至：</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买情况</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>A year earlier</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>A year earlier: {period}.</source>
+        <translation>去年同期：{period}。</translation>
+    </message>
+    <message>
+        <source>No orders in this period.</source>
+        <translation>此期间没有订单。</translation>
+    </message>
+    <message>
+        <source>Purchases by product</source>
+        <translation>按产品的购买</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Payments and receivable</source>
+        <translation>回款与应收</translation>
+    </message>
+    <message>
+        <source>{amount} paid in advance</source>
+        <translation>预付款 {amount}</translation>
+    </message>
+    <message>
+        <source>Payments in the period</source>
+        <translation>本期回款笔数</translation>
+    </message>
+    <message>
+        <source>Received in the period</source>
+        <translation>本期回款金额</translation>
+    </message>
+    <message>
+        <source>Receivable as of {day}</source>
+        <translation>截至 {day} 应收</translation>
+    </message>
+    <message>
+        <source>Oldest unpaid order</source>
+        <translation>最早未付订单</translation>
+    </message>
+    <message>
+        <source>What is owed, by the age of the orders:</source>
+        <translation>应收账款按账龄：</translation>
+    </message>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>No contacts in this period.</source>
+        <translation>此期间没有联系记录。</translation>
+    </message>
+    <message>
+        <source>{count} contacts in the period; the latest:</source>
+        <translation>本期联系 {count} 次；最近的：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>No complaints received or open in this period.</source>
+        <translation>此期间没有受理或未结的投诉。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Tier, RFM and churn</source>
+        <translation>客户分级、RFM 与流失风险</translation>
+    </message>
+    <message>
+        <source>Not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Current tier</source>
+        <translation>当前级别</translation>
+    </message>
+    <message>
+        <source>Tier changes in the period</source>
+        <translation>本期级别变化</translation>
+    </message>
+    <message>
+        <source>RFM (recency · frequency · money)</source>
+        <translation>RFM（最近 · 频率 · 金额）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>No purchases to score</source>
+        <translation>没有可评分的购买</translation>
+    </message>
+    <message>
+        <source>Likely still buying</source>
+        <translation>仍在购买的概率</translation>
+    </message>
+    <message>
+        <source>Expected value, next {weeks} weeks</source>
+        <translation>未来 {weeks} 周预期价值</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Agreed at the latest contact ({day}): {step}</source>
+        <translation>最近一次联系（{day}）约定：{step}</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>And {count} more planned.</source>
+        <translation>另有 {count} 项计划。</translation>
+    </message>
+    <message>
+        <source>Promised on open complaints:</source>
+        <translation>未结投诉的承诺：</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Nothing planned.</source>
+        <translation>暂无计划。</translation>
+    </message>
+    <message>
+        <source>Tier, RFM and churn as of the last time the file was opened; money in RMB yuan.</source>
+        <translation>客户分级、RFM 与流失风险按最近一次打开文件时计算；金额单位：人民币元。</translation>
+    </message>
+    <message>
+        <source>Customer review</source>
+        <translation>客户业务总结</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerReviewDialog</name>
+    <message>
+        <source>Business review — {name}</source>
+        <translation>业务总结 — {name}</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Save the business review as PDF</source>
+        <translation>将业务总结另存为 PDF</translation>
+    </message>
+    <message>
+        <source>The business review could not be written:
+{error}</source>
+        <translation>业务总结未能写入：
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
@@ -827,6 +1412,122 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Over the credit limit of {limit}</source>
         <translation>超过授信额度 {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>nothing a year earlier to compare with</source>
+        <translation>去年同期无可比数据</translation>
+    </message>
+    <message>
+        <source>%1 on the same period a year earlier</source>
+        <translation>比去年同期 %1</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <source>Click a figure for its chart. The period and owner above apply to sales and complaints; receivables, risk and follow-ups are as of today.</source>
+        <translation>单击指标查看图表。上方的期间和负责人用于销售与投诉；应收、流失风险和跟进按今天计算。</translation>
+    </message>
+    <message>
+        <source>Show the overdue follow-ups in the calendar</source>
+        <translation>在跟进日历中查看逾期跟进</translation>
+    </message>
+    <message>
+        <source>Show the chart</source>
+        <translation>查看图表</translation>
+    </message>
+    <message>
+        <source>%1 of the plan&apos;s %2</source>
+        <translation>计划 %2，已完成 %1</translation>
+    </message>
+    <message>
+        <source>no sales plan in this period</source>
+        <translation>此期间没有销售计划</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <source>%1 bought in the tier window</source>
+        <translation>%1 在分级期间内有购买</translation>
+    </message>
+    <message>
+        <source>At risk of leaving</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>%1 of customers</source>
+        <translation>占客户 %1</translation>
+    </message>
+    <message>
+        <source>Revenue in the period</source>
+        <translation>本期销售额</translation>
+    </message>
+    <message>
+        <source>Sales plan reached</source>
+        <translation>销售计划完成率</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>owed as of today</source>
+        <translation>截至今天</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>planned and not done</source>
+        <translation>已计划未完成</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>The document could not be written:
+{error}</source>
+        <translation>文档未能写入：
+{error}</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +2178,18 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>投诉台账(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Analysis and charts</source>
+        <translation>客户分析与图表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly summary…</source>
+        <translation>月度经营总结(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Business re&amp;view…</source>
+        <translation>业务总结(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Today&apos;s follow-ups</source>
         <translation>今日跟进(&amp;T)</translation>
     </message>
@@ -1487,6 +2200,10 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     <message>
         <source>Complaint log</source>
         <translation>投诉台账</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>客户分析</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1668,6 +2385,298 @@ A customer-file manager over one local file.</source>
     <message>
         <source>Birthdays and anniversaries: {n}</source>
         <translation>生日和纪念日：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlySummary</name>
+    <message>
+        <source>0–30 days</source>
+        <translation>0–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Monthly summary</source>
+        <translation>月度经营总结</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Customers:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>As of:</source>
+        <translation>截至：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Revenue in the month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Same month a year earlier</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>New customers in the month</source>
+        <translation>本月新增客户</translation>
+    </message>
+    <message>
+        <source>Active buyers</source>
+        <translation>活跃购买客户</translation>
+    </message>
+    <message>
+        <source>At risk of leaving</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>Sales plan</source>
+        <translation>销售计划</translation>
+    </message>
+    <message>
+        <source>Bought against the plan</source>
+        <translation>计划完成额</translation>
+    </message>
+    <message>
+        <source>Receivable as of {day}</source>
+        <translation>截至 {day} 应收</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Escalated complaints</source>
+        <translation>已升级投诉</translation>
+    </message>
+    <message>
+        <source>Tier moves up / down</source>
+        <translation>级别上升 / 下降</translation>
+    </message>
+    <message>
+        <source>First tiers given</source>
+        <translation>首次定级</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Sales against the same month a year earlier</source>
+        <translation>销售与去年同月对比</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Orders a year earlier</source>
+        <translation>去年同期订单数</translation>
+    </message>
+    <message>
+        <source>Amount a year earlier</source>
+        <translation>去年同期金额</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation>主要产品</translation>
+    </message>
+    <message>
+        <source>No orders in this month.</source>
+        <translation>本月没有订单。</translation>
+    </message>
+    <message>
+        <source>Other products</source>
+        <translation>其他产品</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Margin: the amount less the cost, of the orders whose cost is recorded.</source>
+        <translation>毛利：已登记成本的订单的金额减去成本。</translation>
+    </message>
+    <message>
+        <source>Top customers</source>
+        <translation>主要客户</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>All buyers</source>
+        <translation>全部购买客户</translation>
+    </message>
+    <message>
+        <source>{buyers} customers bought; the top {pareto} of them made {percent}% of the revenue.</source>
+        <translation>共 {buyers} 位客户购买；其中前 {pareto} 位贡献了 {percent}% 的销售额。</translation>
+    </message>
+    <message>
+        <source>Receivables by age as of {day}</source>
+        <translation>截至 {day} 应收账款账龄</translation>
+    </message>
+    <message>
+        <source>Age of the unpaid orders</source>
+        <translation>未付订单账龄</translation>
+    </message>
+    <message>
+        <source>Receivable</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>The oldest unpaid order is dated {day}.</source>
+        <translation>最早的未付订单日期为 {day}。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Resolved in the month</source>
+        <translation>本月解决</translation>
+    </message>
+    <message>
+        <source>Median days to resolve</source>
+        <translation>处理天数中位数</translation>
+    </message>
+    <message>
+        <source>Average satisfaction (1–5)</source>
+        <translation>平均满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Resolved without a score</source>
+        <translation>解决但未评分</translation>
+    </message>
+    <message>
+        <source>Satisfaction scores of those resolved (1 very dissatisfied, 5 very satisfied):</source>
+        <translation>已解决投诉的满意度（1 很不满意，5 很满意）：</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Money in RMB yuan. Receivables are as of the day printed; at-risk customers and tiers as of the last time the file was opened.</source>
+        <translation>金额单位：人民币元。应收账款按打印当日计算；流失风险与客户分级按最近一次打开文件时计算。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlySummaryDialog</name>
+    <message>
+        <source>Monthly summary — {month}</source>
+        <translation>月度经营总结 — {month}</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Customers of:</source>
+        <translation>负责人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Save the monthly summary as PDF</source>
+        <translation>将月度经营总结另存为 PDF</translation>
+    </message>
+    <message>
+        <source>The monthly summary could not be written:
+{error}</source>
+        <translation>月度经营总结未能写入：
+{error}</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +3004,50 @@ The receivable goes up by the amount.</source>
         <source>Year</source>
         <translation>年份</translation>
     </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -2102,6 +3155,21 @@ The receivable goes up by the amount.</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Cannot start printing.</source>
+        <translation>无法开始打印。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page.</source>
+        <translation>无法开始新的一页。</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <source>Recycle bin</source>
@@ -2118,6 +3186,13 @@ The receivable goes up by the amount.</source>
     <message>
         <source>The recycle bin is empty.</source>
         <translation>回收站是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtml</name>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>
@@ -2265,68 +3340,12 @@ The orders stay as they are.</source>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
-    <message>
-        <source>Cannot start printing.</source>
-        <translation>无法开始打印。</translation>
-    </message>
-    <message>
-        <source>Page {page} of {pages}</source>
-        <translation>第 {page} 页，共 {pages} 页</translation>
-    </message>
-    <message>
-        <source>Cannot start a new page.</source>
-        <translation>无法换页。</translation>
-    </message>
 </context>
 <context>
     <name>StatementDialog</name>
     <message>
         <source>Statement of account — {name}</source>
         <translation>对账单 — {name}</translation>
-    </message>
-    <message>
-        <source>&amp;Period:</source>
-        <translation>期间(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>至(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>本季度</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>本年</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <source>Print pre&amp;view…</source>
-        <translation>打印预览(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>The start date is after the end date.</source>
@@ -2337,16 +3356,8 @@ The orders stay as they are.</source>
         <translation>对账单</translation>
     </message>
     <message>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
         <source>Save statement as PDF</source>
         <translation>将对账单保存为 PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>The statement could not be written:

@@ -11,20 +11,17 @@ from crmdesk.domain.money import format_money
 from crmdesk.services.reports import Headlines
 from crmdesk.ui.charts.chart_canvas import ChartCanvas
 
-_CONTEXT = "Dashboard"
 _GOOD, _BAD, _HINT = "#2e7d32", "#b3261e", "#667085"
 
 
-def _tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, source, None, n)
 
 
 def _change(now: int, before: int) -> tuple[str, str]:
     """"+12.3% on a year earlier", coloured; nothing to compare with says so."""
     if not before:
-        return _tr("nothing a year earlier to compare with"), _HINT
+        return QCoreApplication.translate("Dashboard", "nothing a year earlier to compare with"), _HINT
     change = 100 * (now - before) / before
-    return _tr("%1 on the same period a year earlier").replace("%1", f"{change:+.1f}%"), _GOOD if change >= 0 else _BAD
+    return QCoreApplication.translate("Dashboard", "%1 on the same period a year earlier").replace("%1", f"{change:+.1f}%"), _GOOD if change >= 0 else _BAD
 
 
 @dataclass(frozen=True)
@@ -100,12 +97,13 @@ class Dashboard(QWidget):
         return self.tiles[name].findChild(QLabel).text()
 
     def retranslate(self) -> None:
-        self.heading.setText(_tr("Headline figures"))
-        self.hint.setText(_tr("Click a figure for its chart. The period and owner above apply to sales and "
-                              "complaints; receivables, risk and follow-ups are as of today."))
+        self.heading.setText(QCoreApplication.translate("Dashboard", "Headline figures"))
+        self.hint.setText(QCoreApplication.translate(
+            "Dashboard", "Click a figure for its chart. The period and owner above apply to sales and "
+                         "complaints; receivables, risk and follow-ups are as of today."))
         for name, button in self.tiles.items():
-            button.setToolTip(_tr("Show the overdue follow-ups in the calendar") if name == "follow_ups"
-                              else _tr("Show the chart"))
+            button.setToolTip(QCoreApplication.translate("Dashboard", "Show the overdue follow-ups in the calendar") if name == "follow_ups"
+                              else QCoreApplication.translate("Dashboard", "Show the chart"))
         if self._figures is not None:
             self.show_figures(self._figures)
 
@@ -119,24 +117,24 @@ class Dashboard(QWidget):
         revenue_note, revenue_colour = _change(h.revenue, h.previous_revenue)
         if h.plan:
             plan_value = f"{100 * h.plan_actual / h.plan:.0f}%"
-            plan_note = _tr("%1 of the plan's %2").replace("%1", _money(h.plan_actual)).replace("%2", _money(h.plan))
+            plan_note = QCoreApplication.translate("Dashboard", "%1 of the plan's %2").replace("%1", _money(h.plan_actual)).replace("%2", _money(h.plan))
             plan_colour = _GOOD if h.plan_actual >= h.plan else _BAD
         else:
-            plan_value, plan_note, plan_colour = "–", _tr("no sales plan in this period"), _HINT
+            plan_value, plan_note, plan_colour = "–", QCoreApplication.translate("Dashboard", "no sales plan in this period"), _HINT
         share = (lambda n: f"{100 * n / h.customers:.0f}%") if h.customers else (lambda _n: "–")
         figures = {
-            "customers": (_tr("Customers"), f"{h.customers:,}", "", _HINT),
-            "active": (_tr("Active"), f"{h.active:,}",
-                       _tr("%1 bought in the tier window").replace("%1", share(h.active)), _HINT),
-            "at_risk": (_tr("At risk of leaving"), f"{h.at_risk:,}",
-                        _tr("%1 of customers").replace("%1", share(h.at_risk)), _BAD if h.at_risk else _HINT),
-            "revenue": (_tr("Revenue in the period"), _money(h.revenue), revenue_note, revenue_colour),
-            "plan": (_tr("Sales plan reached"), plan_value, plan_note, plan_colour),
-            "receivable": (_tr("Receivable"), _money(h.receivable), _tr("owed as of today"), _HINT),
-            "follow_ups": (_tr("Overdue follow-ups"), f"{h.overdue_follow_ups:,}", _tr("planned and not done"),
+            "customers": (QCoreApplication.translate("Dashboard", "Customers"), f"{h.customers:,}", "", _HINT),
+            "active": (QCoreApplication.translate("Dashboard", "Active"), f"{h.active:,}",
+                       QCoreApplication.translate("Dashboard", "%1 bought in the tier window").replace("%1", share(h.active)), _HINT),
+            "at_risk": (QCoreApplication.translate("Dashboard", "At risk of leaving"), f"{h.at_risk:,}",
+                        QCoreApplication.translate("Dashboard", "%1 of customers").replace("%1", share(h.at_risk)), _BAD if h.at_risk else _HINT),
+            "revenue": (QCoreApplication.translate("Dashboard", "Revenue in the period"), _money(h.revenue), revenue_note, revenue_colour),
+            "plan": (QCoreApplication.translate("Dashboard", "Sales plan reached"), plan_value, plan_note, plan_colour),
+            "receivable": (QCoreApplication.translate("Dashboard", "Receivable"), _money(h.receivable), QCoreApplication.translate("Dashboard", "owed as of today"), _HINT),
+            "follow_ups": (QCoreApplication.translate("Dashboard", "Overdue follow-ups"), f"{h.overdue_follow_ups:,}", QCoreApplication.translate("Dashboard", "planned and not done"),
                            _BAD if h.overdue_follow_ups else _HINT),
-            "complaints": (_tr("Open complaints"), f"{h.open_complaints:,}",
-                           _tr("%n escalated", h.escalated_complaints),
+            "complaints": (QCoreApplication.translate("Dashboard", "Open complaints"), f"{h.open_complaints:,}",
+                           QCoreApplication.translate("Dashboard", "%n escalated", None, h.escalated_complaints),
                            _BAD if h.escalated_complaints else _HINT),
         }
         for name, (title, value, note, colour) in figures.items():

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from crmdesk.domain.complaints import ComplaintCategory
 from crmdesk.domain.customer import SourceChannel
@@ -50,6 +50,7 @@ MAX_GROUPS = 12  # provinces or sources in one bar chart; the rest fold into "Ot
 
 
 def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """For text made at run time; literals call QCoreApplication.translate("Charts", …) so lupdate sees the context."""
     return QCoreApplication.translate(CONTEXT, source, disambiguation, n)
 
 
@@ -64,10 +65,10 @@ def money(fen: int) -> str:
 def money_unit(largest_fen: int) -> tuple[int, str]:
     """Fen per axis unit and the axis label: yuan, or 万元 / thousand yuan for big figures."""
     if largest_fen < 10_000_000:  # under 100,000 yuan: whole yuan read fine
-        return 100, tr("Amount (yuan)")
+        return 100, QCoreApplication.translate("Charts", "Amount (yuan)")
     if _chinese():
-        return 1_000_000, tr("Amount (10,000 yuan)")
-    return 100_000, tr("Amount (thousand yuan)")
+        return 1_000_000, QCoreApplication.translate("Charts", "Amount (10,000 yuan)")
+    return 100_000, QCoreApplication.translate("Charts", "Amount (thousand yuan)")
 
 
 def _money_axis(ax: Axes, largest_fen: int, axis: str = "y") -> int:
@@ -92,7 +93,7 @@ def _titles(fig: Figure, title: str, note: str = "") -> None:
 def _empty(fig: Figure, title: str) -> list[Hover]:
     ax = fig.add_subplot()
     _titles(fig, title)
-    ax.text(0.5, 0.5, tr("Nothing in this period"), ha="center", va="center", color=GREY,
+    ax.text(0.5, 0.5, QCoreApplication.translate("Charts", "Nothing in this period"), ha="center", va="center", color=GREY,
             transform=ax.transAxes, fontsize=11)
     ax.set_axis_off()
     return []
@@ -113,7 +114,7 @@ def _label_bars(ax: Axes, bars, labels: Sequence[str], *, inside: bool = False) 
 
 
 def draw_tiers(fig: Figure, data: TierMix) -> list[Hover]:
-    title = tr("Customers and revenue by tier")
+    title = QCoreApplication.translate("Charts", "Customers and revenue by tier")
     if not any(s.customers for s in data.slices):
         return _empty(fig, title)
     left, right = fig.subplots(1, 2)
@@ -122,15 +123,15 @@ def draw_tiers(fig: Figure, data: TierMix) -> list[Hover]:
     total_customers = sum(s.customers for s in data.slices)
     bars = left.bar(names, [s.customers for s in data.slices], color=colours)
     _label_bars(left, bars, [f"{s.customers:,}" for s in data.slices])
-    left.set_title(tr("Customers"))
+    left.set_title(QCoreApplication.translate("Charts", "Customers"))
     left.yaxis.set_major_locator(MaxNLocator(integer=True))
     shares = [100 * s.revenue / data.revenue if data.revenue else 0 for s in data.slices]
     share_bars = right.bar(names, shares, color=colours)
     _label_bars(right, share_bars, [percent(s.revenue, data.revenue) for s in data.slices])
-    right.set_title(tr("Share of revenue"))
+    right.set_title(QCoreApplication.translate("Charts", "Share of revenue"))
     right.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     right.set_ylim(0, max(100, max(shares) * 1.1))
-    _titles(fig, title, tr("%1 of %2 buyers (%3) make %4% of the revenue")
+    _titles(fig, title, QCoreApplication.translate("Charts", "%1 of %2 buyers (%3) make %4% of the revenue")
             .replace("%1", f"{data.pareto_customers:,}").replace("%2", f"{data.buyers:,}")
             .replace("%3", percent(data.pareto_customers, data.buyers)).replace("%4", "80") if data.buyers else "")
 
@@ -138,8 +139,8 @@ def draw_tiers(fig: Figure, data: TierMix) -> list[Hover]:
         s = data.slices[k]
         return "\n".join((
             names[k],
-            tr("Customers: %1 (%2)").replace("%1", f"{s.customers:,}").replace("%2", percent(s.customers, total_customers)),
-            tr("Revenue: %1 (%2)").replace("%1", money(s.revenue)).replace("%2", percent(s.revenue, data.revenue)),
+            QCoreApplication.translate("Charts", "Customers: %1 (%2)").replace("%1", f"{s.customers:,}").replace("%2", percent(s.customers, total_customers)),
+            QCoreApplication.translate("Charts", "Revenue: %1 (%2)").replace("%1", money(s.revenue)).replace("%2", percent(s.revenue, data.revenue)),
         ))
 
     return _bar_hovers(bars, explain) + _bar_hovers(share_bars, explain)
@@ -150,11 +151,11 @@ def draw_tiers(fig: Figure, data: TierMix) -> list[Hover]:
 
 def _month_label(month: str) -> str:
     year, number = month.split("-")
-    return tr("%1/%2", "month/year on an axis").replace("%1", str(int(number))).replace("%2", year[2:])
+    return QCoreApplication.translate("Charts", "%1/%2", "month/year on an axis").replace("%1", str(int(number))).replace("%2", year[2:])
 
 
 def draw_monthly_sales(fig: Figure, data: MonthlySales) -> list[Hover]:
-    title = tr("Sales per month")
+    title = QCoreApplication.translate("Charts", "Sales per month")
     if not any(m.amount or m.previous_amount for m in data.months):
         return _empty(fig, title)
     ax = fig.add_subplot()
@@ -164,17 +165,17 @@ def draw_monthly_sales(fig: Figure, data: MonthlySales) -> list[Hover]:
     xs = range(len(data.months))
     width = 0.4
     before = ax.bar([x - width / 2 for x in xs], [m.previous_amount / per for m in data.months], width,
-                    color=BEFORE, label=tr("Same months a year earlier"))
+                    color=BEFORE, label=QCoreApplication.translate("Charts", "Same months a year earlier"))
     now = ax.bar([x + width / 2 for x in xs], [m.amount / per for m in data.months], width,
-                 color=NOW, label=tr("This period"))
+                 color=NOW, label=QCoreApplication.translate("Charts", "This period"))
     ax.set_xticks(list(xs), [_month_label(m.month) for m in data.months])
     if len(data.months) > 14:
         ax.tick_params(axis="x", labelrotation=90)
     counts = ax.twinx()
     counts.spines["right"].set_visible(True)
     (line,) = counts.plot(list(xs), [m.orders for m in data.months], color=LINE, marker="o", markersize=4,
-                          label=tr("Orders"))
-    counts.set_ylabel(tr("Orders"))
+                          label=QCoreApplication.translate("Charts", "Orders"))
+    counts.set_ylabel(QCoreApplication.translate("Charts", "Orders"))
     counts.set_ylim(0, max(1, max(m.orders for m in data.months)) * 1.25)
     counts.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, largest / per * 1.15)
@@ -185,11 +186,11 @@ def draw_monthly_sales(fig: Figure, data: MonthlySales) -> list[Hover]:
         m = data.months[k]
         change = ""
         if m.previous_amount:
-            change = "\n" + tr("Change: %1").replace("%1", f"{100 * (m.amount - m.previous_amount) / m.previous_amount:+.1f}%")
+            change = "\n" + QCoreApplication.translate("Charts", "Change: %1").replace("%1", f"{100 * (m.amount - m.previous_amount) / m.previous_amount:+.1f}%")
         return "\n".join((
             m.month,
-            tr("Sales: %1 in %n order(s)", None, m.orders).replace("%1", money(m.amount)),
-            tr("A year earlier: %1 in %n order(s)", None, m.previous_orders).replace("%1", money(m.previous_amount)),
+            QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)", None, m.orders).replace("%1", money(m.amount)),
+            QCoreApplication.translate("Charts", "A year earlier: %1 in %n order(s)", None, m.previous_orders).replace("%1", money(m.previous_amount)),
         )) + change
 
     return (_bar_hovers(before, explain) + _bar_hovers(now, explain)
@@ -198,16 +199,16 @@ def draw_monthly_sales(fig: Figure, data: MonthlySales) -> list[Hover]:
 
 def _margin_text(p: ProductSales) -> str:
     if p.margin is None:
-        return tr("margin unknown")
-    return tr("margin %1").replace("%1", percent(p.margin, p.costed_amount))
+        return QCoreApplication.translate("Charts", "margin unknown")
+    return QCoreApplication.translate("Charts", "margin %1").replace("%1", percent(p.margin, p.costed_amount))
 
 
 def draw_products(fig: Figure, data: ProductMix) -> list[Hover]:
-    title = tr("Sales by product, with gross margin")
+    title = QCoreApplication.translate("Charts", "Sales by product, with gross margin")
     if not data.total.amount:
         return _empty(fig, title)
     rows = [*data.products, *([data.other] if data.other else [])]
-    names = [p.product or tr("Other products") for p in rows]
+    names = [p.product or QCoreApplication.translate("Charts", "Other products") for p in rows]
     ax = fig.add_subplot()
     _titles(fig, title)
     per = _money_axis(ax, max(p.amount for p in rows), axis="x")
@@ -219,23 +220,23 @@ def draw_products(fig: Figure, data: ProductMix) -> list[Hover]:
 
     def explain(k: int) -> str:
         p = rows[k]
-        lines = [names[k], tr("Sales: %1 in %n order(s)", None, p.orders).replace("%1", money(p.amount)),
-                 tr("Quantity: %1").replace("%1", f"{p.quantity:,}")]
+        lines = [names[k], QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)", None, p.orders).replace("%1", money(p.amount)),
+                 QCoreApplication.translate("Charts", "Quantity: %1").replace("%1", f"{p.quantity:,}")]
         if p.margin is not None:
-            lines.append(tr("Gross margin: %1 (%2)").replace("%1", money(p.margin)).replace("%2", percent(p.margin, p.costed_amount)))
+            lines.append(QCoreApplication.translate("Charts", "Gross margin: %1 (%2)").replace("%1", money(p.margin)).replace("%2", percent(p.margin, p.costed_amount)))
             if p.costed_amount != p.amount:
-                lines.append(tr("over the %1 of sales whose cost is known").replace("%1", money(p.costed_amount)))
+                lines.append(QCoreApplication.translate("Charts", "over the %1 of sales whose cost is known").replace("%1", money(p.costed_amount)))
         return "\n".join(lines)
 
     return _bar_hovers(bars, explain)
 
 
 def draw_contribution(fig: Figure, data: Contribution, open_customer: Callable[[int], None] | None = None) -> list[Hover]:
-    title = tr("Customers ranked by revenue (contribution)")
+    title = QCoreApplication.translate("Charts", "Customers ranked by revenue (contribution)")
     if not data.total:
         return _empty(fig, title)
     ax = fig.add_subplot()
-    _titles(fig, title, tr("%1 of %2 buyers make 80% of the revenue").replace("%1", f"{data.pareto_customers:,}")
+    _titles(fig, title, QCoreApplication.translate("Charts", "%1 of %2 buyers make 80% of the revenue").replace("%1", f"{data.pareto_customers:,}")
             .replace("%2", f"{data.buyers:,}"))
     per = _money_axis(ax, data.top[0].amount)
     xs = list(range(len(data.top)))
@@ -248,14 +249,14 @@ def draw_contribution(fig: Figure, data: Contribution, open_customer: Callable[[
     share.axhline(80, color=GREY, linestyle="--", linewidth=0.8)
     share.set_ylim(0, 105)
     share.yaxis.set_major_formatter(PercentFormatter(decimals=0))
-    share.set_ylabel(tr("Cumulative share of revenue"))
+    share.set_ylabel(QCoreApplication.translate("Charts", "Cumulative share of revenue"))
 
     def explain(k: int) -> str:
         c = data.top[k]
         return "\n".join((
             f"{c.code}  {c.name}",
-            tr("Revenue: %1 (%2)").replace("%1", money(c.amount)).replace("%2", percent(c.amount, data.total)),
-            tr("Top %1 together: %2").replace("%1", str(k + 1)).replace("%2", percent(c.cumulative, data.total)),
+            QCoreApplication.translate("Charts", "Revenue: %1 (%2)").replace("%1", money(c.amount)).replace("%2", percent(c.amount, data.total)),
+            QCoreApplication.translate("Charts", "Top %1 together: %2").replace("%1", str(k + 1)).replace("%2", percent(c.cumulative, data.total)),
         ))
 
     click = (lambda k: open_customer(data.top[k].customer_id)) if open_customer else None
@@ -265,11 +266,12 @@ def draw_contribution(fig: Figure, data: Contribution, open_customer: Callable[[
 # -- receivables ------------------------------------------------------------
 
 
-AGING_LABELS = ("0–30 days", "31–60 days", "61–90 days", "Over 90 days")
+AGING_LABELS = (QT_TRANSLATE_NOOP("Charts", "0–30 days"), QT_TRANSLATE_NOOP("Charts", "31–60 days"),
+                QT_TRANSLATE_NOOP("Charts", "61–90 days"), QT_TRANSLATE_NOOP("Charts", "Over 90 days"))
 
 
 def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
-    title = tr("Receivables by age")
+    title = QCoreApplication.translate("Charts", "Receivables by age")
     amounts = data.buckets[:4]
     if not any(amounts):
         return _empty(fig, title)
@@ -278,14 +280,14 @@ def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
     per = _money_axis(ax, max(amounts))
     names = [tr(label) for label in AGING_LABELS]
     bars = ax.bar(names, [a / per for a in amounts], color=AGING_COLOURS)
-    _label_bars(ax, bars, [tr("%n customer(s)", None, n) for n in data.customers])
+    _label_bars(ax, bars, [QCoreApplication.translate("Charts", "%n customer(s)", None, n) for n in data.customers])
     ax.set_ylim(0, max(amounts) / per * 1.15)
-    ax.text(0.99, 0.98, tr("Owed in all: %1").replace("%1", money(data.receivable)), transform=ax.transAxes,
+    ax.text(0.99, 0.98, QCoreApplication.translate("Charts", "Owed in all: %1").replace("%1", money(data.receivable)), transform=ax.transAxes,
             ha="right", va="top", color=GREY)
 
     def explain(k: int) -> str:
         return "\n".join((names[k], money(amounts[k]) + f" ({percent(amounts[k], sum(amounts))})",
-                          tr("%n customer(s)", None, data.customers[k])))
+                          QCoreApplication.translate("Charts", "%n customer(s)", None, data.customers[k])))
 
     return _bar_hovers(bars, explain)
 
@@ -294,7 +296,7 @@ def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
 
 
 def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
-    title = tr("RFM map: recency against frequency, size by spend")
+    title = QCoreApplication.translate("Charts", "RFM map: recency against frequency, size by spend")
     if not data.cells:
         return _empty(fig, title)
     ax = fig.add_subplot()
@@ -309,24 +311,24 @@ def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
     ax.set_ylim(0.4, 5.6)
     ax.set_xticks(range(1, 6), ["1", "2", "3", "4", "5"])
     ax.set_yticks(range(1, 6), ["1", "2", "3", "4", "5"])
-    ax.set_xlabel(tr("Recency score (5 = bought most recently)"))
-    ax.set_ylabel(tr("Frequency score (5 = buys most often)"))
+    ax.set_xlabel(QCoreApplication.translate("Charts", "Recency score (5 = bought most recently)"))
+    ax.set_ylabel(QCoreApplication.translate("Charts", "Frequency score (5 = buys most often)"))
     ax.grid(True, color="#eeeeee")
     ax.set_axisbelow(True)
     shown = [s for s in Segment if any(c.segment is s for c in data.cells)]
     handles = [ax.scatter([], [], s=40, color=SEGMENT_COLOURS[s], label=texts.enum_text(s)) for s in shown]
     ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
     if data.unscored:
-        ax.text(0.0, -0.13, tr("%n customer(s) bought nothing in the tier window", None, data.unscored),
+        ax.text(0.0, -0.13, QCoreApplication.translate("Charts", "%n customer(s) bought nothing in the tier window", None, data.unscored),
                 transform=ax.transAxes, color=GREY, fontsize=8)
 
     def explain(i: int) -> str:
         c = data.cells[i]
         return "\n".join((
             texts.enum_text(c.segment),
-            tr("R %1 · F %2").replace("%1", str(c.r)).replace("%2", str(c.f)),
-            tr("%n customer(s)", None, c.customers),
-            tr("Spend in the tier window: %1").replace("%1", money(c.monetary)),
+            QCoreApplication.translate("Charts", "R %1 · F %2").replace("%1", str(c.r)).replace("%2", str(c.f)),
+            QCoreApplication.translate("Charts", "%n customer(s)", None, c.customers),
+            QCoreApplication.translate("Charts", "Spend in the tier window: %1").replace("%1", money(c.monetary)),
         ))
 
     return [Hover(points, explain)]
@@ -342,7 +344,7 @@ def _median(values: Sequence[int]) -> float:
 
 
 def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
-    title = tr("Complaints")
+    title = QCoreApplication.translate("Charts", "Complaints")
     received = sum(sum(v) for v in data.received.values())
     resolved = sum(len(v) for v in data.resolve_days.values())
     if not received and not resolved:
@@ -361,45 +363,45 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
         colour = CATEGORY_COLOURS[list(ComplaintCategory).index(category) % len(CATEGORY_COLOURS)]
         bars = months_ax.bar(xs, counts, bottom=bottom, color=colour, label=texts.enum_text(category))
         hovers += _bar_hovers(bars, lambda k, c=category, n=counts: "\n".join((
-            data.months[k], texts.enum_text(c), tr("%n complaint(s)", None, n[k]))))
+            data.months[k], texts.enum_text(c), QCoreApplication.translate("Charts", "%n complaint(s)", None, n[k]))))
         bottom = [b + n for b, n in zip(bottom, counts)]
     months_ax.set_xticks(xs, [_month_label(m) for m in data.months])
     if len(data.months) > 14:
         months_ax.tick_params(axis="x", labelrotation=90)
     months_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     months_ax.set_ylim(0, max(1, max(bottom)) * 1.35)  # room for the legend above the bars
-    months_ax.set_title(tr("Received per month, by category"))
+    months_ax.set_title(QCoreApplication.translate("Charts", "Received per month, by category"))
     if categories:
         months_ax.legend(fontsize=8, frameon=False, loc="upper left", ncols=3)
 
     timed = [c for c in ComplaintCategory if data.resolve_days.get(c)]
-    days_ax.set_title(tr("Days to resolve (median)"))
+    days_ax.set_title(QCoreApplication.translate("Charts", "Days to resolve (median)"))
     if timed:
         medians = [_median(data.resolve_days[c]) for c in timed]
         day_bars = days_ax.barh([texts.enum_text(c) for c in timed][::-1], medians[::-1], color=NOW)
         _label_bars(days_ax, day_bars, [f"{m:g}" for m in medians[::-1]])
         days_ax.set_xlim(0, max(medians) * 1.3 + 0.5)
         hovers += _bar_hovers(day_bars, lambda k: (lambda c: "\n".join((
-            texts.enum_text(c), tr("%n resolved", None, len(data.resolve_days[c])),
-            tr("Median %1 days, longest %2").replace("%1", f"{_median(data.resolve_days[c]):g}")
+            texts.enum_text(c), QCoreApplication.translate("Charts", "%n resolved", None, len(data.resolve_days[c])),
+            QCoreApplication.translate("Charts", "Median %1 days, longest %2").replace("%1", f"{_median(data.resolve_days[c]):g}")
             .replace("%2", str(max(data.resolve_days[c]))))))(timed[::-1][k]))
     else:
-        days_ax.text(0.5, 0.5, tr("None resolved"), ha="center", va="center", color=GREY, transform=days_ax.transAxes)
+        days_ax.text(0.5, 0.5, QCoreApplication.translate("Charts", "None resolved"), ha="center", va="center", color=GREY, transform=days_ax.transAxes)
         days_ax.set_axis_off()
 
-    score_ax.set_title(tr("Satisfaction when resolved"))
+    score_ax.set_title(QCoreApplication.translate("Charts", "Satisfaction when resolved"))
     scored = sum(data.satisfaction)
     if scored:
         score_bars = score_ax.bar([str(s) for s in range(1, 6)], data.satisfaction,
                                   color=["#c8453b", "#e08b3e", "#e3c35a", "#9cc97a", "#4caf73"])
         score_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         mean = sum(s * n for s, n in zip(range(1, 6), data.satisfaction)) / scored
-        score_ax.text(0.02, 0.95, tr("Average %1 of 5").replace("%1", f"{mean:.1f}"), transform=score_ax.transAxes,
+        score_ax.text(0.02, 0.95, QCoreApplication.translate("Charts", "Average %1 of 5").replace("%1", f"{mean:.1f}"), transform=score_ax.transAxes,
                       va="top", color=GREY, fontsize=8)
-        hovers += _bar_hovers(score_bars, lambda k: tr("Score %1: %n complaint(s)", None, data.satisfaction[k])
+        hovers += _bar_hovers(score_bars, lambda k: QCoreApplication.translate("Charts", "Score %1: %n complaint(s)", None, data.satisfaction[k])
                               .replace("%1", str(k + 1)))
     else:
-        score_ax.text(0.5, 0.5, tr("No scores"), ha="center", va="center", color=GREY, transform=score_ax.transAxes)
+        score_ax.text(0.5, 0.5, QCoreApplication.translate("Charts", "No scores"), ha="center", va="center", color=GREY, transform=score_ax.transAxes)
         score_ax.set_axis_off()
     return hovers
 
@@ -409,7 +411,7 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
 
 def _group_name(group: CustomerGroup, *, source: bool) -> str:
     if group.key is None:
-        return tr("Not recorded")
+        return QCoreApplication.translate("Charts", "Not recorded")
     if source:
         try:
             return texts.enum_text(SourceChannel(group.key))
@@ -429,25 +431,25 @@ def _folded(groups: Sequence[CustomerGroup]) -> list[CustomerGroup]:
 def _spread_axes(ax: Axes, groups: Sequence[CustomerGroup], title: str, *, source: bool) -> list[Hover]:
     ax.set_title(title)
     shown = _folded(groups)
-    names = [tr("All the rest") if g.key == "\0other" else _group_name(g, source=source) for g in shown]
+    names = [QCoreApplication.translate("Charts", "All the rest") if g.key == "\0other" else _group_name(g, source=source) for g in shown]
     ys = list(range(len(shown)))[::-1]
     bars = ax.barh(ys, [g.customers for g in shown], color=NOW)
     ax.set_yticks(ys, names)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(tr("Customers"))
+    ax.set_xlabel(QCoreApplication.translate("Charts", "Customers"))
     total = sum(g.customers for g in groups)
     _label_bars(ax, bars, [f"{g.customers:,}" for g in shown])
     ax.set_xlim(0, max(g.customers for g in shown) * 1.2)
     return _bar_hovers(bars, lambda k: "\n".join((
-        names[k], tr("%n customer(s)", None, shown[k].customers) + f" ({percent(shown[k].customers, total)})",
-        tr("Revenue in the period: %1").replace("%1", money(shown[k].revenue)))))
+        names[k], QCoreApplication.translate("Charts", "%n customer(s)", None, shown[k].customers) + f" ({percent(shown[k].customers, total)})",
+        QCoreApplication.translate("Charts", "Revenue in the period: %1").replace("%1", money(shown[k].revenue)))))
 
 
 def draw_spread(fig: Figure, data: CustomerSpread) -> list[Hover]:
-    title = tr("Customers by region and by source")
+    title = QCoreApplication.translate("Charts", "Customers by region and by source")
     if not data.provinces and not data.sources:
         return _empty(fig, title)
     _titles(fig, title)
     left, right = fig.subplots(1, 2)
-    return (_spread_axes(left, data.provinces, tr("By province"), source=False)
-            + _spread_axes(right, data.sources, tr("By source channel"), source=True))
+    return (_spread_axes(left, data.provinces, QCoreApplication.translate("Charts", "By province"), source=False)
+            + _spread_axes(right, data.sources, QCoreApplication.translate("Charts", "By source channel"), source=True))
