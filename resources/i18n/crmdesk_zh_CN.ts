@@ -289,6 +289,14 @@
         <translation>同比：%1</translation>
     </message>
     <message>
+        <source>Sales: %1 in %n order(s)</source>
+        <translation>销售：%1，共 %n 单</translation>
+    </message>
+    <message>
+        <source>A year earlier: %1 in %n order(s)</source>
+        <translation>去年同期：%1，共 %n 单</translation>
+    </message>
+    <message>
         <source>margin unknown</source>
         <translation>毛利未知</translation>
     </message>
@@ -369,6 +377,10 @@
         <translation>购买频率得分（5 = 最频繁）</translation>
     </message>
     <message>
+        <source>%n customer(s) bought nothing in the tier window</source>
+        <translation>%n 位客户在分级期间内没有购买</translation>
+    </message>
+    <message>
         <source>R %1 · F %2</source>
         <translation>R %1 · F %2</translation>
     </message>
@@ -377,12 +389,20 @@
         <translation>分级期间消费：%1</translation>
     </message>
     <message>
+        <source>%n complaint(s)</source>
+        <translation>%n 条投诉</translation>
+    </message>
+    <message>
         <source>Received per month, by category</source>
         <translation>每月受理投诉（按类别）</translation>
     </message>
     <message>
         <source>Days to resolve (median)</source>
         <translation>处理天数（中位数）</translation>
+    </message>
+    <message>
+        <source>%n resolved</source>
+        <translation>已解决 %n 条</translation>
     </message>
     <message>
         <source>Median %1 days, longest %2</source>
@@ -399,6 +419,10 @@
     <message>
         <source>Average %1 of 5</source>
         <translation>平均 %1 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>Score %1: %n complaint(s)</source>
+        <translation>%1 分：%n 条投诉</translation>
     </message>
     <message>
         <source>No scores</source>
@@ -1495,6 +1519,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Open complaints</source>
         <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>%n escalated</source>
+        <translation>已升级 %n 条</translation>
     </message>
 </context>
 <context>

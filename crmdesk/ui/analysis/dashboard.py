@@ -134,7 +134,7 @@ class Dashboard(QWidget):
             "follow_ups": (QCoreApplication.translate("Dashboard", "Overdue follow-ups"), f"{h.overdue_follow_ups:,}", QCoreApplication.translate("Dashboard", "planned and not done"),
                            _BAD if h.overdue_follow_ups else _HINT),
             "complaints": (QCoreApplication.translate("Dashboard", "Open complaints"), f"{h.open_complaints:,}",
-                           QCoreApplication.translate("Dashboard", "%n escalated", None, h.escalated_complaints),
+                           QCoreApplication.translate("Dashboard", "%n escalated").replace("%n", f"{h.escalated_complaints:,}"),
                            _BAD if h.escalated_complaints else _HINT),
         }
         for name, (title, value, note, colour) in figures.items():

@@ -189,8 +189,8 @@ def draw_monthly_sales(fig: Figure, data: MonthlySales) -> list[Hover]:
             change = "\n" + QCoreApplication.translate("Charts", "Change: %1").replace("%1", f"{100 * (m.amount - m.previous_amount) / m.previous_amount:+.1f}%")
         return "\n".join((
             m.month,
-            QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)", None, m.orders).replace("%1", money(m.amount)),
-            QCoreApplication.translate("Charts", "A year earlier: %1 in %n order(s)", None, m.previous_orders).replace("%1", money(m.previous_amount)),
+            QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)").replace("%n", f"{m.orders:,}").replace("%1", money(m.amount)),
+            QCoreApplication.translate("Charts", "A year earlier: %1 in %n order(s)").replace("%n", f"{m.previous_orders:,}").replace("%1", money(m.previous_amount)),
         )) + change
 
     return (_bar_hovers(before, explain) + _bar_hovers(now, explain)
@@ -220,7 +220,7 @@ def draw_products(fig: Figure, data: ProductMix) -> list[Hover]:
 
     def explain(k: int) -> str:
         p = rows[k]
-        lines = [names[k], QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)", None, p.orders).replace("%1", money(p.amount)),
+        lines = [names[k], QCoreApplication.translate("Charts", "Sales: %1 in %n order(s)").replace("%n", f"{p.orders:,}").replace("%1", money(p.amount)),
                  QCoreApplication.translate("Charts", "Quantity: %1").replace("%1", f"{p.quantity:,}")]
         if p.margin is not None:
             lines.append(QCoreApplication.translate("Charts", "Gross margin: %1 (%2)").replace("%1", money(p.margin)).replace("%2", percent(p.margin, p.costed_amount)))
@@ -280,14 +280,14 @@ def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
     per = _money_axis(ax, max(amounts))
     names = [tr(label) for label in AGING_LABELS]
     bars = ax.bar(names, [a / per for a in amounts], color=AGING_COLOURS)
-    _label_bars(ax, bars, [QCoreApplication.translate("Charts", "%n customer(s)", None, n) for n in data.customers])
+    _label_bars(ax, bars, [QCoreApplication.translate("Charts", "%n customer(s)").replace("%n", f"{n:,}") for n in data.customers])
     ax.set_ylim(0, max(amounts) / per * 1.15)
     ax.text(0.99, 0.98, QCoreApplication.translate("Charts", "Owed in all: %1").replace("%1", money(data.receivable)), transform=ax.transAxes,
             ha="right", va="top", color=GREY)
 
     def explain(k: int) -> str:
         return "\n".join((names[k], money(amounts[k]) + f" ({percent(amounts[k], sum(amounts))})",
-                          QCoreApplication.translate("Charts", "%n customer(s)", None, data.customers[k])))
+                          QCoreApplication.translate("Charts", "%n customer(s)").replace("%n", f"{data.customers[k]:,}")))
 
     return _bar_hovers(bars, explain)
 
@@ -319,7 +319,7 @@ def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
     handles = [ax.scatter([], [], s=40, color=SEGMENT_COLOURS[s], label=texts.enum_text(s)) for s in shown]
     ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=8)
     if data.unscored:
-        ax.text(0.0, -0.13, QCoreApplication.translate("Charts", "%n customer(s) bought nothing in the tier window", None, data.unscored),
+        ax.text(0.0, -0.13, QCoreApplication.translate("Charts", "%n customer(s) bought nothing in the tier window").replace("%n", f"{data.unscored:,}"),
                 transform=ax.transAxes, color=GREY, fontsize=8)
 
     def explain(i: int) -> str:
@@ -327,7 +327,7 @@ def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
         return "\n".join((
             texts.enum_text(c.segment),
             QCoreApplication.translate("Charts", "R %1 · F %2").replace("%1", str(c.r)).replace("%2", str(c.f)),
-            QCoreApplication.translate("Charts", "%n customer(s)", None, c.customers),
+            QCoreApplication.translate("Charts", "%n customer(s)").replace("%n", f"{c.customers:,}"),
             QCoreApplication.translate("Charts", "Spend in the tier window: %1").replace("%1", money(c.monetary)),
         ))
 
@@ -363,7 +363,7 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
         colour = CATEGORY_COLOURS[list(ComplaintCategory).index(category) % len(CATEGORY_COLOURS)]
         bars = months_ax.bar(xs, counts, bottom=bottom, color=colour, label=texts.enum_text(category))
         hovers += _bar_hovers(bars, lambda k, c=category, n=counts: "\n".join((
-            data.months[k], texts.enum_text(c), QCoreApplication.translate("Charts", "%n complaint(s)", None, n[k]))))
+            data.months[k], texts.enum_text(c), QCoreApplication.translate("Charts", "%n complaint(s)").replace("%n", f"{n[k]:,}"))))
         bottom = [b + n for b, n in zip(bottom, counts)]
     months_ax.set_xticks(xs, [_month_label(m) for m in data.months])
     if len(data.months) > 14:
@@ -382,7 +382,7 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
         _label_bars(days_ax, day_bars, [f"{m:g}" for m in medians[::-1]])
         days_ax.set_xlim(0, max(medians) * 1.3 + 0.5)
         hovers += _bar_hovers(day_bars, lambda k: (lambda c: "\n".join((
-            texts.enum_text(c), QCoreApplication.translate("Charts", "%n resolved", None, len(data.resolve_days[c])),
+            texts.enum_text(c), QCoreApplication.translate("Charts", "%n resolved").replace("%n", f"{len(data.resolve_days[c]):,}"),
             QCoreApplication.translate("Charts", "Median %1 days, longest %2").replace("%1", f"{_median(data.resolve_days[c]):g}")
             .replace("%2", str(max(data.resolve_days[c]))))))(timed[::-1][k]))
     else:
@@ -398,7 +398,7 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
         mean = sum(s * n for s, n in zip(range(1, 6), data.satisfaction)) / scored
         score_ax.text(0.02, 0.95, QCoreApplication.translate("Charts", "Average %1 of 5").replace("%1", f"{mean:.1f}"), transform=score_ax.transAxes,
                       va="top", color=GREY, fontsize=8)
-        hovers += _bar_hovers(score_bars, lambda k: QCoreApplication.translate("Charts", "Score %1: %n complaint(s)", None, data.satisfaction[k])
+        hovers += _bar_hovers(score_bars, lambda k: QCoreApplication.translate("Charts", "Score %1: %n complaint(s)").replace("%n", f"{data.satisfaction[k]:,}")
                               .replace("%1", str(k + 1)))
     else:
         score_ax.text(0.5, 0.5, QCoreApplication.translate("Charts", "No scores"), ha="center", va="center", color=GREY, transform=score_ax.transAxes)
@@ -441,7 +441,7 @@ def _spread_axes(ax: Axes, groups: Sequence[CustomerGroup], title: str, *, sourc
     _label_bars(ax, bars, [f"{g.customers:,}" for g in shown])
     ax.set_xlim(0, max(g.customers for g in shown) * 1.2)
     return _bar_hovers(bars, lambda k: "\n".join((
-        names[k], QCoreApplication.translate("Charts", "%n customer(s)", None, shown[k].customers) + f" ({percent(shown[k].customers, total)})",
+        names[k], QCoreApplication.translate("Charts", "%n customer(s)").replace("%n", f"{shown[k].customers:,}") + f" ({percent(shown[k].customers, total)})",
         QCoreApplication.translate("Charts", "Revenue in the period: %1").replace("%1", money(shown[k].revenue)))))
 
 
