@@ -41,6 +41,46 @@ def writable_copy(customers: int, orders: int) -> Iterator[Path]:
         yield path
 
 
+@contextmanager
+def analysed_copy(customers: int, orders: int, complaints: int = 3_000) -> Iterator[tuple[Path, int]]:
+    """A scratch copy opened and analysed as the window would (tiers, scores, cadence
+    follow-ups), with ``complaints`` demo complaints: the charts need all of it."""
+    from crmdesk.services.analysis import analyse
+    from crmdesk.storage.customer_file import CustomerFile
+
+    with writable_copy(customers, orders) as path:
+        with CustomerFile.open(path) as cf:
+            analyse(cf, TODAY)
+            stored = add_demo_complaints(cf, complaints)
+        yield path, stored
+
+
+def add_demo_complaints(cf, count: int) -> int:
+    """The demo's complaints, ``count`` of them, replayed through the service (resolved, reopened, scored)."""
+    from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
+    from crmdesk.domain.complaints import StepKind
+    from crmdesk.services import complaints as complaint_service
+    from crmdesk.storage import followups as follow_up_store
+
+    customers = [DemoCustomer(c.id, c.owner, c.tier) for c in follow_up_store.cadence_customers(cf)]
+    stored = 0
+    with cf.transaction():
+        for demo in generate_complaints(customers, SEED, TODAY, count=count):
+            done = complaint_service.record_complaint(cf, demo.complaint, today=TODAY)
+            for event in demo.events:
+                if done.errors:
+                    break
+                if event.kind is StepKind.RESOLVED:
+                    done = complaint_service.resolve(cf, done.complaint, on=event.step_date, outcome=event.text,
+                                                     satisfaction=event.satisfaction, retained=event.retained)
+                elif event.kind is StepKind.REOPENED:
+                    done = complaint_service.reopen(cf, done.complaint, on=event.step_date, reason=event.text)
+                else:
+                    done = complaint_service.add_step(cf, done.complaint, event)
+            stored += done.complaint is not None
+    return stored
+
+
 def data_file(customers: int, orders: int = 0) -> Path:
     """A generated demo file of ``customers`` customers (and orders), made once and reused."""
     from crmdesk.services.demo import write_demo_file

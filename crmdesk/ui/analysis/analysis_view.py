@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,6 +129,9 @@ class AnalysisView(QWidget):
         self.dashboard.open_follow_ups.connect(self.open_follow_ups)
         self.save_button.clicked.connect(self.save_png)
         self.copy_button.clicked.connect(self.copy_chart)
+        self._trend_due = True
+        self._painted_figure = self.dashboard.tiles["revenue"].findChild(QLabel)  # setText repaints it
+        self._painted_figure.installEventFilter(self)
         self._fill_owners()
         self.retranslate()
         self.pages.setCurrentRow(0)
@@ -189,7 +192,7 @@ class AnalysisView(QWidget):
         if key == DASHBOARD:
             self.stack.setCurrentIndex(0)
             self.dashboard.show_figures(self._data(DASHBOARD, self._access.headlines))
-            QTimer.singleShot(0, self._draw_trend)  # the figures paint first, the chart follows
+            self._trend_due = True  # drawn once the figures are painted (eventFilter)
             return
         spec = chart(key)
         data = self._data(key, lambda scope: self._access.chart_data(spec, scope))
@@ -197,6 +200,13 @@ class AnalysisView(QWidget):
         self.canvas.show_chart(spec.drawer(data, **options))
         self.stack.setCurrentIndex(1)
         self.chart_note.setText(self._note(spec))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # The figures first, the chart a moment later: the trend waits for their paint.
+        if watched is self._painted_figure and event.type() == QEvent.Type.Paint and self._trend_due:
+            self._trend_due = False
+            QTimer.singleShot(0, self._draw_trend)
+        return False
 
     def _draw_trend(self) -> None:
         if self.page != DASHBOARD:
