@@ -343,6 +343,27 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+# The ledger's age buckets, in domain.orders.Aging's order: one wording for the orders
+# tab, the ledger overview, the charts and the printed reports.
+AGING_CONTEXT = "LedgerTableModel"
+AGING_LABELS = (
+    QT_TRANSLATE_NOOP("LedgerTableModel", "0–30 days"),
+    QT_TRANSLATE_NOOP("LedgerTableModel", "31–60 days"),
+    QT_TRANSLATE_NOOP("LedgerTableModel", "61–90 days"),
+    QT_TRANSLATE_NOOP("LedgerTableModel", "Over 90 days"),
+)
+
+
+def aging_labels() -> tuple[str, ...]:
+    return tuple(QCoreApplication.translate(AGING_CONTEXT, label) for label in AGING_LABELS)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Several lines of text as one table cell; cut at ``limit`` characters with "…" when given."""
+    text = " ".join(text.split())
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
 def tr(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
 

@@ -341,22 +341,6 @@
         <translation>前 %1 位合计：%2</translation>
     </message>
     <message>
-        <source>0–30 days</source>
-        <translation>0–30 天</translation>
-    </message>
-    <message>
-        <source>31–60 days</source>
-        <translation>31–60 天</translation>
-    </message>
-    <message>
-        <source>61–90 days</source>
-        <translation>61–90 天</translation>
-    </message>
-    <message>
-        <source>Over 90 days</source>
-        <translation>90 天以上</translation>
-    </message>
-    <message>
         <source>%n customer(s)</source>
         <translation>%n 位客户</translation>
     </message>
@@ -1196,22 +1180,6 @@ The change is stored when you save the customer.</source>
     <message>
         <source>What is owed, by the age of the orders:</source>
         <translation>应收账款按账龄：</translation>
-    </message>
-    <message>
-        <source>0–30 days</source>
-        <translation>0–30 天</translation>
-    </message>
-    <message>
-        <source>31–60 days</source>
-        <translation>31–60 天</translation>
-    </message>
-    <message>
-        <source>61–90 days</source>
-        <translation>61–90 天</translation>
-    </message>
-    <message>
-        <source>Over 90 days</source>
-        <translation>90 天以上</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -2417,22 +2385,6 @@ A customer-file manager over one local file.</source>
 </context>
 <context>
     <name>MonthlySummary</name>
-    <message>
-        <source>0–30 days</source>
-        <translation>0–30 天</translation>
-    </message>
-    <message>
-        <source>31–60 days</source>
-        <translation>31–60 天</translation>
-    </message>
-    <message>
-        <source>61–90 days</source>
-        <translation>61–90 天</translation>
-    </message>
-    <message>
-        <source>Over 90 days</source>
-        <translation>90 天以上</translation>
-    </message>
     <message>
         <source>Monthly summary</source>
         <translation>月度经营总结</translation>

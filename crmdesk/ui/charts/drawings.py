@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from crmdesk.domain.complaints import ComplaintCategory
 from crmdesk.domain.customer import SourceChannel
@@ -266,10 +266,6 @@ def draw_contribution(fig: Figure, data: Contribution, open_customer: Callable[[
 # -- receivables ------------------------------------------------------------
 
 
-AGING_LABELS = (QT_TRANSLATE_NOOP("Charts", "0–30 days"), QT_TRANSLATE_NOOP("Charts", "31–60 days"),
-                QT_TRANSLATE_NOOP("Charts", "61–90 days"), QT_TRANSLATE_NOOP("Charts", "Over 90 days"))
-
-
 def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
     title = QCoreApplication.translate("Charts", "Receivables by age")
     amounts = data.buckets[:4]
@@ -278,7 +274,7 @@ def draw_aging(fig: Figure, data: ReceivableAging) -> list[Hover]:
     ax = fig.add_subplot()
     _titles(fig, title)
     per = _money_axis(ax, max(amounts))
-    names = [tr(label) for label in AGING_LABELS]
+    names = list(texts.aging_labels())
     bars = ax.bar(names, [a / per for a in amounts], color=AGING_COLOURS)
     _label_bars(ax, bars, [QCoreApplication.translate("Charts", "%n customer(s)").replace("%n", f"{n:,}") for n in data.customers])
     ax.set_ylim(0, max(amounts) / per * 1.15)

@@ -23,7 +23,6 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     LedgerRowsTab,
     TotalsTableModel,
     bold,
-    one_line,
     when_text,
 )
 from crmdesk.ui.ledger_access import LedgerAccess
@@ -87,7 +86,7 @@ class ComplaintTableModel(TotalsTableModel):
         if c.nature is ComplaintNature.MALICIOUS:
             category = _tr(_CATEGORY_MALICIOUS).format(category=category)
         return (when_text(c.received_date, c.received_time), category, texts.enum_text(c.priority),
-                texts.enum_text(c.state), deadline_text(line), one_line(c.description))
+                texts.enum_text(c.state), deadline_text(line), texts.one_line(c.description))
 
     def total_cells(self, rows) -> tuple[str, ...]:
         open_ = sum(1 for line in rows if line.complaint.state is ComplaintState.OPEN)

@@ -35,7 +35,6 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     LedgerRowsTab,
     TotalsTableModel,
     digits_width,
-    one_line,
     read_when,
     text_box,
     when_text,
@@ -129,7 +128,7 @@ class ContactLogTableModel(TotalsTableModel):
 
     def cells(self, c: Contact) -> tuple[str, ...]:
         return (when_text(c.contact_date, c.contact_time), texts.enum_text(c.method), c.person,
-                one_line(c.summary), one_line(c.outcome), one_line(c.next_step))
+                texts.one_line(c.summary), texts.one_line(c.outcome), texts.one_line(c.next_step))
 
     def total_cells(self, rows) -> tuple[str, ...]:
         return (QCoreApplication.translate(_CT, _CONTACTS).format(n=len(rows)), "", "", "", "", "")
@@ -535,7 +534,7 @@ class ContactLogTab(LedgerRowsTab):
     def _delete_texts(self, row: Contact) -> tuple[str, str]:
         return (self.tr("Delete contact"),
                 self.tr("Delete this entry of the contact log?\n\n{when}   {summary}").format(
-                    when=when_text(row.contact_date, row.contact_time), summary=one_line(row.summary)[:80]))
+                    when=when_text(row.contact_date, row.contact_time), summary=texts.one_line(row.summary)[:80]))
 
     def texts(self) -> dict[str, str]:
         return {

@@ -623,11 +623,6 @@ def when_text(day: date, time: str | None) -> str:
     return f"{day.isoformat()} {time}" if time else day.isoformat()
 
 
-def one_line(text: str) -> str:
-    """Several lines of text as one table cell."""
-    return " ".join(text.split())
-
-
 def text_box(lines: int = 3) -> QPlainTextEdit:
     """A few lines of text in an entry form; Tab moves on instead of typing a tab."""
     box = QPlainTextEdit()

@@ -456,12 +456,7 @@ class OrderDialog(EntryDialog):
 class OrderSummary(QFrame):
     """The customer's sums in a few lines: orders, billed, paid, receivable, aging."""
 
-    _AGING = (
-        ("aging_0_30", QT_TRANSLATE_NOOP("LedgerTableModel", "0–30 days")),
-        ("aging_31_60", QT_TRANSLATE_NOOP("LedgerTableModel", "31–60 days")),
-        ("aging_61_90", QT_TRANSLATE_NOOP("LedgerTableModel", "61–90 days")),
-        ("aging_over_90", QT_TRANSLATE_NOOP("LedgerTableModel", "Over 90 days")),
-    )
+    _AGING = tuple(zip(("aging_0_30", "aging_31_60", "aging_61_90", "aging_over_90"), texts.AGING_LABELS))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.money import format_money
 from crmdesk.domain.orders import over_limit
 from crmdesk.storage.orders import LedgerRow
+from crmdesk.ui import texts
 
 
 class LedgerColumn(IntEnum):
@@ -53,10 +54,8 @@ HEADERS = {
     LedgerColumn.PAID: QT_TRANSLATE_NOOP("LedgerTableModel", "Paid"),
     LedgerColumn.RECEIVABLE: QT_TRANSLATE_NOOP("LedgerTableModel", "Receivable"),
     LedgerColumn.CREDIT_LIMIT: QT_TRANSLATE_NOOP("LedgerTableModel", "Credit limit"),
-    LedgerColumn.DAYS_0_30: QT_TRANSLATE_NOOP("LedgerTableModel", "0–30 days"),
-    LedgerColumn.DAYS_31_60: QT_TRANSLATE_NOOP("LedgerTableModel", "31–60 days"),
-    LedgerColumn.DAYS_61_90: QT_TRANSLATE_NOOP("LedgerTableModel", "61–90 days"),
-    LedgerColumn.DAYS_OVER_90: QT_TRANSLATE_NOOP("LedgerTableModel", "Over 90 days"),
+    **dict(zip((LedgerColumn.DAYS_0_30, LedgerColumn.DAYS_31_60, LedgerColumn.DAYS_61_90, LedgerColumn.DAYS_OVER_90),
+               texts.AGING_LABELS)),
     LedgerColumn.OLDEST: QT_TRANSLATE_NOOP("LedgerTableModel", "Oldest debt"),
 }
 

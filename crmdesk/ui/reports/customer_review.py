@@ -38,12 +38,6 @@ from crmdesk.ui.reports.report_html import (
 CONTEXT = "CustomerReview"
 
 
-def _one_line(text: str, limit: int = 120) -> str:
-    """Text of several lines as one cell, cut at ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def review_title() -> str:
     return QCoreApplication.translate("CustomerReview", "Customer business review")
 
@@ -79,7 +73,7 @@ def _purchases(review: CustomerReview) -> list[str]:
         parts.append(note(translate("CustomerReview", "No orders in this period.")))
         return parts
     parts.append(heading("products", translate("CustomerReview", "Purchases by product")))
-    rows = [[_one_line(p.product, 60), count(p.orders), count(p.quantity), money(p.amount),
+    rows = [[texts.one_line(p.product, 60), count(p.orders), count(p.quantity), money(p.amount),
              percent(p.amount, review.amount)] for p in review.products]
     parts.append(table(
         [Column(translate("CustomerReview", "Product or service"), "40%"),
@@ -110,10 +104,7 @@ def _money_owed(review: CustomerReview) -> list[str]:
         aging = ledger.aging
         parts.append(note(translate("CustomerReview", "What is owed, by the age of the orders:"), muted=False))
         parts.append(table(
-            [Column(translate("CustomerReview", "0–30 days"), "20%", True),
-             Column(translate("CustomerReview", "31–60 days"), "20%", True),
-             Column(translate("CustomerReview", "61–90 days"), "20%", True),
-             Column(translate("CustomerReview", "Over 90 days"), "20%", True),
+            [*(Column(label, "20%", True) for label in texts.aging_labels()),
              Column(translate("CustomerReview", "Total"), "20%", True)],
             [[money(aging.days_0_30), money(aging.days_31_60), money(aging.days_61_90),
               Cell(money(aging.days_over_90), color=WARN if aging.days_over_90 else None),
@@ -135,7 +126,7 @@ def _contacts(review: CustomerReview) -> list[str]:
         [Column(translate("CustomerReview", "Date"), "17%"), Column(translate("CustomerReview", "Method"), "15%"),
          Column(translate("CustomerReview", "With"), "13%"), Column(translate("CustomerReview", "Summary"), "55%")],
         [[f"{c.contact_date.isoformat()} {c.contact_time or ''}".strip(), texts.enum_text(c.method), c.person,
-          _one_line(c.summary)] for c in review.recent_contacts],
+          texts.one_line(c.summary, 120)] for c in review.recent_contacts],
     ))
     return parts
 
@@ -151,7 +142,7 @@ def _complaints(review: CustomerReview) -> list[str]:
         state = texts.enum_text(c.state)
         if c.resolved_date is not None:
             state = f"{state} {c.resolved_date.isoformat()}"
-        rows.append([c.received_date.isoformat(), texts.enum_text(c.category), _one_line(c.description, 80),
+        rows.append([c.received_date.isoformat(), texts.enum_text(c.category), texts.one_line(c.description, 80),
                      Cell(state, color=WARN if c.resolved_date is None else None),
                      f"{c.satisfaction} / 5" if c.satisfaction is not None else "—"])
     parts.append(table(
@@ -200,14 +191,14 @@ def _next_steps(review: CustomerReview) -> list[str]:
     latest = review.latest_contact
     if latest is not None and review.next_step:
         parts.append(note(translate("CustomerReview", "Agreed at the latest contact ({day}): {step}").format(
-            day=latest.contact_date.isoformat(), step=_one_line(review.next_step, 300)), muted=False))
+            day=latest.contact_date.isoformat(), step=texts.one_line(review.next_step, 300)), muted=False))
     if review.planned:
         rows = []
         for f in review.planned:
             overdue = f.due_date < review.today
             when = f"{f.due_date.isoformat()} {f.due_time or ''}".strip()
             rows.append([Cell(when, color=WARN if overdue else None), texts.enum_text(f.method),
-                         _one_line(f.purpose, 100), f.owner or ""])
+                         texts.one_line(f.purpose, 100), f.owner or ""])
         parts.append(table(
             [Column(translate("CustomerReview", "Planned for"), "19%"),
              Column(translate("CustomerReview", "Method"), "15%"),
@@ -224,7 +215,7 @@ def _next_steps(review: CustomerReview) -> list[str]:
         for action in review.open_actions:
             due = action.step.due_date
             late = due is not None and due < review.today
-            rows.append([Cell(day(due), color=WARN if late else None), _one_line(action.step.promise, 100),
+            rows.append([Cell(day(due), color=WARN if late else None), texts.one_line(action.step.promise, 100),
                          f"{action.complaint.received_date.isoformat()} {texts.enum_text(action.complaint.category)}"])
         parts.append(table(
             [Column(translate("CustomerReview", "Due"), "19%"),

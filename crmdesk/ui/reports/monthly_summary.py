@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QTextDocument
 
 from crmdesk.domain.complaints import ComplaintCategory
@@ -56,12 +56,6 @@ CONTEXT = "MonthlySummary"
 Charts = Sequence[tuple[str, QImage]]  # (title, picture), in the order printed
 CHART_HEIGHT_SHARE = 0.42  # of the page: two charts with their titles fit on one
 
-_AGES = (
-    QT_TRANSLATE_NOOP("MonthlySummary", "0–30 days"),
-    QT_TRANSLATE_NOOP("MonthlySummary", "31–60 days"),
-    QT_TRANSLATE_NOOP("MonthlySummary", "61–90 days"),
-    QT_TRANSLATE_NOOP("MonthlySummary", "Over 90 days"),
-)
 
 
 def summary_title() -> str:
@@ -199,9 +193,9 @@ def _receivables(summary: MonthlySummary) -> list[str]:
     heading_text = translate("MonthlySummary", "Receivables by age as of {day}").format(day=summary.today.isoformat())
     parts = [heading("receivables", heading_text)]
     amounts = r.buckets.as_tuple()
-    rows = [[translate("MonthlySummary", label), Cell(money(amount), color=WARN if index == 3 and amount else None),
+    rows = [[label, Cell(money(amount), color=WARN if index == 3 and amount else None),
              percent(amount, r.buckets.total), count(customers)]
-            for index, (label, amount, customers) in enumerate(zip(_AGES, amounts, r.customers))]
+            for index, (label, amount, customers) in enumerate(zip(texts.aging_labels(), amounts, r.customers))]
     parts.append(html_table(
         [Column(translate("MonthlySummary", "Age of the unpaid orders"), "34%"),
          Column(translate("MonthlySummary", "Amount"), "24%", True),
