@@ -36,7 +36,8 @@ def report(args: argparse.Namespace) -> int:
 
     from crmdesk.cli import today_of
     from crmdesk.services.files import reading
-    from crmdesk.ui.reports.report_files import last_whole_month, write_report
+    from crmdesk.domain.statements import last_whole_month
+    from crmdesk.ui.reports.report_files import write_report
 
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -167,6 +167,11 @@ def preset_range(preset: PeriodPreset, today: date) -> tuple[date, date]:
     raise ValueError(preset)
 
 
+def last_whole_month(today: date) -> Period:
+    """The month before today's: what a monthly summary is about, unless another is chosen."""
+    return Period.month_of(preset_range(PeriodPreset.LAST_MONTH, today)[0])
+
+
 def period_label(start: date, end: date) -> str:
     """Short name of a period for file names: 2026-10, 2026-Q4, 2026, or 2026-11-01_2026-11-23."""
     if start.month == 1 and start.day == 1 and end == date(start.year, 12, 31):

@@ -14,7 +14,7 @@ from crmdesk.storage import customers as customer_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.ui.charts.catalog import CHARTS
-from crmdesk.ui.reports.report_files import chart_scope, last_whole_month
+from crmdesk.ui.reports.report_files import chart_scope
 from tests.factories import make_company
 
 TODAY = date(2026, 11, 23)
@@ -72,14 +72,6 @@ def test_without_the_window_libraries_the_verb_says_how_to_run_it(shop, tmp_path
 def test_a_missing_file_is_one_line_and_exit_1(qapp, tmp_path, capsys):
     assert main(["report", str(tmp_path / "none.crmdesk"), "--out", str(tmp_path / "o"), "--lang", "en"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
-
-
-@pytest.mark.parametrize(("today", "month"), [
-    (date(2026, 11, 23), Period(2026, PeriodKind.MONTH, 10)),
-    (date(2026, 1, 1), Period(2025, PeriodKind.MONTH, 12)),
-])
-def test_the_default_month_is_the_last_whole_one(today, month):
-    assert last_whole_month(today) == month
 
 
 def test_charts_cover_the_twelve_months_up_to_the_month():

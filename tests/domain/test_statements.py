@@ -157,3 +157,14 @@ def test_a_route_already_in_the_product_name_is_not_repeated():
     order = Order(customer_id=1, order_date=date(2026, 10, 8), product="整车运输 北京→南昌", quantity=1,
                   amount=1, waybill="WL1", origin="北京", destination="南昌")
     assert order_description(order) == "整车运输 北京→南昌 · WL1 · ×1"
+
+
+@pytest.mark.parametrize(("today", "month"), [
+    (date(2026, 11, 23), "2026-10"),
+    (date(2026, 11, 1), "2026-10"),
+    (date(2026, 1, 31), "2025-12"),
+])
+def test_last_whole_month_is_the_one_before_todays(today, month):
+    from crmdesk.domain.statements import last_whole_month
+
+    assert str(last_whole_month(today)) == month

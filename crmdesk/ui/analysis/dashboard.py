@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from crmdesk.domain.money import format_money
 from crmdesk.services.reports import Headlines
 from crmdesk.ui.charts.chart_canvas import ChartCanvas
+from crmdesk.ui.charts.drawings import money
 
 _GOOD, _BAD, _HINT = "#2e7d32", "#b3261e", "#667085"
 
@@ -117,7 +117,7 @@ class Dashboard(QWidget):
         revenue_note, revenue_colour = _change(h.revenue, h.previous_revenue)
         if h.plan:
             plan_value = f"{100 * h.plan_actual / h.plan:.0f}%"
-            plan_note = QCoreApplication.translate("Dashboard", "%1 of the plan's %2").replace("%1", _money(h.plan_actual)).replace("%2", _money(h.plan))
+            plan_note = QCoreApplication.translate("Dashboard", "%1 of the plan's %2").replace("%1", money(h.plan_actual)).replace("%2", money(h.plan))
             plan_colour = _GOOD if h.plan_actual >= h.plan else _BAD
         else:
             plan_value, plan_note, plan_colour = "–", QCoreApplication.translate("Dashboard", "no sales plan in this period"), _HINT
@@ -128,9 +128,9 @@ class Dashboard(QWidget):
                        QCoreApplication.translate("Dashboard", "%1 bought in the tier window").replace("%1", share(h.active)), _HINT),
             "at_risk": (QCoreApplication.translate("Dashboard", "At risk of leaving"), f"{h.at_risk:,}",
                         QCoreApplication.translate("Dashboard", "%1 of customers").replace("%1", share(h.at_risk)), _BAD if h.at_risk else _HINT),
-            "revenue": (QCoreApplication.translate("Dashboard", "Revenue in the period"), _money(h.revenue), revenue_note, revenue_colour),
+            "revenue": (QCoreApplication.translate("Dashboard", "Revenue in the period"), money(h.revenue), revenue_note, revenue_colour),
             "plan": (QCoreApplication.translate("Dashboard", "Sales plan reached"), plan_value, plan_note, plan_colour),
-            "receivable": (QCoreApplication.translate("Dashboard", "Receivable"), _money(h.receivable), QCoreApplication.translate("Dashboard", "owed as of today"), _HINT),
+            "receivable": (QCoreApplication.translate("Dashboard", "Receivable"), money(h.receivable), QCoreApplication.translate("Dashboard", "owed as of today"), _HINT),
             "follow_ups": (QCoreApplication.translate("Dashboard", "Overdue follow-ups"), f"{h.overdue_follow_ups:,}", QCoreApplication.translate("Dashboard", "planned and not done"),
                            _BAD if h.overdue_follow_ups else _HINT),
             "complaints": (QCoreApplication.translate("Dashboard", "Open complaints"), f"{h.open_complaints:,}",
@@ -144,6 +144,3 @@ class Dashboard(QWidget):
                 f"<div style='color:{colour}'>{note}</div>"
             )
 
-
-def _money(fen: int) -> str:
-    return format_money(fen, symbol=True)

@@ -8,6 +8,7 @@ the pointer over a bar, a point or a cell explains, with the exact figure
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from statistics import median
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -333,12 +334,6 @@ def draw_rfm(fig: Figure, data: RfmMap) -> list[Hover]:
 # -- complaints -------------------------------------------------------------
 
 
-def _median(values: Sequence[int]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
     title = QCoreApplication.translate("Charts", "Complaints")
     received = sum(sum(v) for v in data.received.values())
@@ -373,13 +368,13 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
     timed = [c for c in ComplaintCategory if data.resolve_days.get(c)]
     days_ax.set_title(QCoreApplication.translate("Charts", "Days to resolve (median)"))
     if timed:
-        medians = [_median(data.resolve_days[c]) for c in timed]
+        medians = [median(data.resolve_days[c]) for c in timed]
         day_bars = days_ax.barh([texts.enum_text(c) for c in timed][::-1], medians[::-1], color=NOW)
         _label_bars(days_ax, day_bars, [f"{m:g}" for m in medians[::-1]])
         days_ax.set_xlim(0, max(medians) * 1.3 + 0.5)
         hovers += _bar_hovers(day_bars, lambda k: (lambda c: "\n".join((
             texts.enum_text(c), QCoreApplication.translate("Charts", "%n resolved").replace("%n", f"{len(data.resolve_days[c]):,}"),
-            QCoreApplication.translate("Charts", "Median %1 days, longest %2").replace("%1", f"{_median(data.resolve_days[c]):g}")
+            QCoreApplication.translate("Charts", "Median %1 days, longest %2").replace("%1", f"{median(data.resolve_days[c]):g}")
             .replace("%2", str(max(data.resolve_days[c]))))))(timed[::-1][k]))
     else:
         days_ax.text(0.5, 0.5, QCoreApplication.translate("Charts", "None resolved"), ha="center", va="center", color=GREY, transform=days_ax.transAxes)

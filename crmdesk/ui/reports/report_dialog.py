@@ -9,7 +9,7 @@ made elsewhere (``charts``: the summary -> (title, QImage) pairs).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent
@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from crmdesk.domain.orders import Period
-from crmdesk.domain.statements import PeriodPreset
+from crmdesk.domain.statements import PeriodPreset, last_whole_month
 from crmdesk.services.summaries import CustomerReview, MonthlySummary, customer_review, monthly_summary
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage.customer_file import CustomerFile
@@ -151,8 +151,7 @@ class MonthlySummaryDialog(DocumentDialog):
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
 
-        last_month = Period.month_of(today.replace(day=1) - timedelta(days=1))
-        self.set_month(month or last_month)
+        self.set_month(month or last_whole_month(today))
         if owner is not None:
             index = self.owner_combo.findData(owner)
             self.owner_combo.setCurrentIndex(index if index >= 0 else 0)

@@ -9,7 +9,7 @@ monthly chart has a year of bars; the summary itself is the month.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -20,10 +20,6 @@ from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.ui.charts.catalog import CHARTS
 from crmdesk.ui.charts.chart_canvas import render_png
 from crmdesk.ui.reports.monthly_summary import save_monthly_summary_pdf
-
-
-def last_whole_month(today: date) -> Period:
-    return Period.month_of(today.replace(day=1) - timedelta(days=1))
 
 
 def chart_scope(month: Period, owner: str | None = None) -> Scope:
@@ -47,24 +43,26 @@ def chart_pngs(cf: CustomerFile, today: date, month: Period, owner: str | None =
     return pngs
 
 
+def _titled_images(pngs: list[tuple[str, bytes]]) -> list[tuple[str, QImage]]:
+    titles = {spec.key: spec.title for spec in CHARTS}
+    return [(titles[key], QImage.fromData(png, "PNG")) for key, png in pngs]
+
+
 def chart_images(cf: CustomerFile, today: date, month: Period, owner: str | None = None) -> list[tuple[str, QImage]]:
     """The charts as the monthly summary embeds them: (title, picture)."""
-    titles = {spec.key: spec.title for spec in CHARTS}
-    return [(titles[key], QImage.fromData(png, "PNG")) for key, png in chart_pngs(cf, today, month, owner)]
+    return _titled_images(chart_pngs(cf, today, month, owner))
 
 
 def write_report(cf: CustomerFile, today: date, out: Path, month: Period, owner: str | None = None) -> list[Path]:
     """Every chart as KEY.png, then the summary PDF with those charts in it; the paths written."""
     out.mkdir(parents=True, exist_ok=True)
+    pngs = chart_pngs(cf, today, month, owner)
     written: list[Path] = []
-    images: list[tuple[str, QImage]] = []
-    titles = {spec.key: spec.title for spec in CHARTS}
-    for key, png in chart_pngs(cf, today, month, owner):
+    for key, png in pngs:
         path = out / f"{key}.png"
         path.write_bytes(png)
         written.append(path)
-        images.append((titles[key], QImage.fromData(png, "PNG")))
     pdf = out / summary_file_name(month)
-    save_monthly_summary_pdf(cf, month, today, pdf, charts=images, owner=owner)
+    save_monthly_summary_pdf(cf, month, today, pdf, charts=_titled_images(pngs), owner=owner)
     written.append(pdf)
     return written
