@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -89,7 +89,21 @@ class DocumentDialog(QDialog):
         self.print_button.setText(translate("DocumentDialog", "&Print…"))
         self.pdf_button.setText(translate("DocumentDialog", "Save as P&DF…"))
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
     # -- what a subclass says ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """The window title and the choosers' words (call ``retranslate_buttons`` too)."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read the figures again and show the document (``show_html``), or why not (``show_message``)."""
+        raise NotImplementedError
 
     def document(self) -> QTextDocument:
         """The document to print, laid out in pages (only asked while there is one: ``set_printable``)."""

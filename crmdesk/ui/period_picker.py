@@ -89,6 +89,11 @@ class PeriodPicker(QWidget):
     def period(self) -> tuple[date, date]:
         return pydate(self.from_edit.date()), pydate(self.to_edit.date())
 
+    def problem(self) -> str:
+        """What is wrong with the dates, in the user's language; "" when they make a period."""
+        first, last = self.period
+        return self.tr("The start date is after the end date.") if first > last else ""
+
     def set_today(self, today: date) -> None:
         self._today = today
         self._preset_chosen()

@@ -100,10 +100,6 @@
         <translation>全部负责人</translation>
     </message>
     <message>
-        <source>The start date is after the end date.</source>
-        <translation>开始日期晚于结束日期。</translation>
-    </message>
-    <message>
         <source>As of today, whatever the period. Point at a bar for the exact figures.</source>
         <translation>按今天计算，与所选期间无关。鼠标指向柱形可看准确数字。</translation>
     </message>
@@ -1331,10 +1327,6 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Business review — {name}</source>
         <translation>业务总结 — {name}</translation>
-    </message>
-    <message>
-        <source>The start date is after the end date.</source>
-        <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>Save the business review as PDF</source>
@@ -3028,6 +3020,10 @@ The receivable goes up by the amount.</source>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -3326,10 +3322,6 @@ The orders stay as they are.</source>
     <message>
         <source>Statement of account — {name}</source>
         <translation>对账单 — {name}</translation>
-    </message>
-    <message>
-        <source>The start date is after the end date.</source>
-        <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
         <source>Statement</source>

@@ -120,3 +120,11 @@ def test_a_click_on_a_contributor_asks_for_that_customer(view, qtbot):
     with qtbot.waitSignal(widget.open_customer) as signal:
         hover.click(0)
     assert signal.args == [1]
+
+
+def test_another_file_is_read_once_per_page(view):
+    widget, access = view
+    widget.show_page("tiers")
+    asked = len(access.asked)
+    widget.set_access(access)
+    assert [key for key, _scope in access.asked[asked:]] == ["tiers"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -159,8 +159,9 @@ class AnalysisView(QWidget):
         """Another file, or the same one changed: read everything again."""
         self._access = access
         self._cache.clear()
-        self.period.set_today(access.today)
         self._fill_owners()
+        with QSignalBlocker(self.period):  # one read and draw below, not one per change
+            self.period.set_today(access.today)
         self.refresh()
 
     def _fill_owners(self) -> None:
@@ -184,9 +185,8 @@ class AnalysisView(QWidget):
         return self._cache[key, scope]
 
     def refresh(self) -> None:
-        start, end = self.period.period
-        if start > end:
-            self.chart_note.setText(self.tr("The start date is after the end date."))
+        if problem := self.period.problem():
+            self.chart_note.setText(problem)
             return
         key = self.page
         if key == DASHBOARD:

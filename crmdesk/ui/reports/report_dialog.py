@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
@@ -75,12 +75,6 @@ class CustomerReviewDialog(DocumentDialog):
         self.setWindowTitle(self.tr("Business review — {name}").format(name=self._name))
         self.retranslate_buttons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     @property
     def period(self) -> tuple[date, date]:
         return self.period_picker.period
@@ -92,11 +86,11 @@ class CustomerReviewDialog(DocumentDialog):
         self.period_picker.set_preset(preset)
 
     def refresh(self) -> None:
-        first, last = self.period
-        if first > last:
+        if problem := self.period_picker.problem():
             self.review = None
-            self.show_message(self.tr("The start date is after the end date."))
+            self.show_message(problem)
             return
+        first, last = self.period
         self.review = customer_review(self._cf, self._customer_id, first, last, self._today)
         self.show_html(self.html())
 
@@ -167,12 +161,6 @@ class MonthlySummaryDialog(DocumentDialog):
         self.owner_label.setText(self.tr("&Customers of:"))
         self.owner_combo.setItemText(0, self.tr("Everyone"))
         self.retranslate_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
 
     @property
     def month(self) -> Period:

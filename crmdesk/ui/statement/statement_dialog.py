@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
@@ -51,12 +50,6 @@ class StatementDialog(DocumentDialog):
         self.setWindowTitle(self.tr("Statement of account — {name}").format(name=self._customer.name))
         self.retranslate_buttons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
-
     # -- the period --------------------------------------------------------------------------
 
     @property
@@ -72,11 +65,11 @@ class StatementDialog(DocumentDialog):
     # -- showing, printing, saving ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        start, end = self.period
-        if start > end:
+        if problem := self.period_picker.problem():
             self.statement = None
-            self.show_message(self.tr("The start date is after the end date."))
+            self.show_message(problem)
             return
+        start, end = self.period
         self.statement = statement_service.statement(self._cf, self._customer.id, start, end)
         self.show_html(self.html())
 
