@@ -92,7 +92,8 @@ class DocumentDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            if self.isVisible():  # a closed one may be waiting for deletion, its file closed
+                self.refresh()
         super().changeEvent(event)
 
     # -- what a subclass says ---------------------------------------------------------------------

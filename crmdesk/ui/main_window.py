@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._calendar: QDialog | None = None  # made when first shown
         self._complaint_log: QDialog | None = None  # likewise
         self._analysis: QDialog | None = None  # likewise; its module imports matplotlib, so only when opened
+        self._documents: list[QDialog] = []  # open statements and reports: they read the open file
 
         self.model = CustomerTableModel(
             self._rows, today=today, stale_after_days=prefs.get(options.STALE_AFTER_DAYS), parent=self
@@ -748,6 +749,8 @@ class MainWindow(QMainWindow):
                 self._complaint_log.close()
             if self._analysis is not None:
                 self._analysis.close()
+            for dialog in list(self._documents):
+                dialog.close()
             self._update_complaint_counts()
             self._p_alive = {}
             self._churn = None
@@ -955,7 +958,13 @@ class MainWindow(QMainWindow):
         from crmdesk.ui.statement.statement_dialog import StatementDialog  # QtPrintSupport: not at start-up
 
         dialog = StatementDialog(self.session.gui, customer, self.today, parent=self)
+        self._show_document(dialog)
+
+    def _show_document(self, dialog: QDialog) -> None:
+        """A statement or report over the open file: closed with the file, deleted when closed."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._documents.append(dialog)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._documents.remove(d))
         dialog.show()
 
     def show_customer_review(self) -> None:
@@ -966,8 +975,7 @@ class MainWindow(QMainWindow):
         from crmdesk.ui.reports.report_dialog import CustomerReviewDialog  # QtPrintSupport: not at start-up
 
         dialog = CustomerReviewDialog(self.session.gui, customer.id, self.today, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        self._show_document(dialog)
 
     def show_monthly_summary(self) -> None:
         """The file's month on paper, with the charts of the twelve months up to it."""
@@ -982,8 +990,7 @@ class MainWindow(QMainWindow):
             session.gui, today, parent=self,
             charts=lambda summary: chart_images(session.gui, today, summary.month, summary.owner),
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        self._show_document(dialog)
 
     def show_customer_id(self, customer_id: int) -> None:
         """Select a customer in the list (clearing filters that hide it)."""

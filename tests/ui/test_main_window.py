@@ -434,3 +434,24 @@ def test_business_review_and_monthly_summary_open(qtbot, make_window, ledger_fil
     summary = window.findChild(MonthlySummaryDialog)
     assert summary is not None
     summary.close()
+
+
+def test_reports_close_with_their_file_and_a_closed_one_ignores_a_language_change(
+        qtbot, make_window, ledger_file, shop_file, tmp_path):
+    from shiboken6 import isValid
+
+    from crmdesk.ui.reports.report_dialog import MonthlySummaryDialog
+
+    window = make_window()
+    open_and_wait(qtbot, window, ledger_file)
+    window.act_monthly_summary.trigger()
+    summary = window.findChild(MonthlySummaryDialog)
+    assert summary.isVisible()
+    other = tmp_path / "other.crmdesk"
+    other.write_bytes(shop_file.read_bytes())
+    window.open_path(other)  # closes the ledger file, and with it the summary that reads it
+    assert not summary.isVisible()
+    window.translations.install("zh_CN")  # closed, not yet deleted: it must not read the closed file again
+    window.translations.install("en")
+    qtbot.waitUntil(lambda: not isValid(summary))
+    qtbot.waitUntil(lambda: window.session is not None and window.model.rowCount() > 0, timeout=10_000)
