@@ -150,3 +150,13 @@ def test_chinese_axes_count_in_wan(qapp):
         assert money_unit(10_000_000)[0] == 1_000_000  # 万元
     finally:
         QLocale.setDefault(saved)
+
+
+def test_the_satisfaction_average_sits_above_the_bars(canvas):
+    canvas.show_chart(chart("complaints").drawer(replace(SAMPLES["complaints"], satisfaction=(5, 4, 2, 2, 2))))
+    canvas.canvas.draw()
+    renderer = canvas.canvas.get_renderer()
+    average = next(t for t in canvas.figure.findobj(Text) if t.get_text().startswith("Average"))
+    bars = [h.artist for h in canvas.hovers() if "Score" in h.text(0)]
+    top = max(bar.get_window_extent(renderer).y1 for bar in bars)
+    assert average.get_window_extent(renderer).y0 > top

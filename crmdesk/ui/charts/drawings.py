@@ -386,6 +386,7 @@ def draw_complaints(fig: Figure, data: ComplaintStats) -> list[Hover]:
         score_bars = score_ax.bar([str(s) for s in range(1, 6)], data.satisfaction,
                                   color=["#c8453b", "#e08b3e", "#e3c35a", "#9cc97a", "#4caf73"])
         score_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        score_ax.set_ylim(0, max(data.satisfaction) * 1.35)  # the average's line above the tallest bar
         mean = sum(s * n for s, n in zip(range(1, 6), data.satisfaction)) / scored
         score_ax.text(0.02, 0.95, QCoreApplication.translate("Charts", "Average %1 of 5").replace("%1", f"{mean:.1f}"), transform=score_ax.transAxes,
                       va="top", color=GREY, fontsize=8)
