@@ -17,12 +17,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "crmdesk"
 ALLOWED = {
     "domain": {"domain"},
     "storage": {"domain", "storage"},
-    "services": {"domain", "storage", "services", "demo_data"},
+    # foreign file formats (xlsx, csv, vCard): bytes in and out, no database
+    "formats": {"domain", "formats"},
+    "services": {"domain", "storage", "services", "demo_data", "formats"},
     "cli": {"domain", "storage", "services", "cli"},
     "demo_data": {"domain", "demo_data"},
     "paths": set(),
     "resources": set(),
-    "ui": {"domain", "storage", "services", "ui", "paths", "resources", "demo_data"},
+    "ui": {"domain", "storage", "services", "ui", "paths", "resources", "demo_data", "formats"},
     # app also draws the command line's rendering verbs (`report`), so it may use cli's helpers
     "app": {"domain", "storage", "services", "ui", "paths", "resources", "cli"},
     "__main__": {"cli", "app"},

@@ -17,6 +17,7 @@ from crmdesk.domain import search
 from crmdesk.domain.tiers import Tier
 from crmdesk.domain.customer import (
     FIELDS,
+    FIELDS_BY_NAME,
     ContactPerson,
     ContactRole,
     Customer,
@@ -295,6 +296,27 @@ def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
             uid=old.uid, created_at=old.created_at,
         )
 
+
+
+def column_values(customer: Customer, names: Iterable[str]) -> dict[str, Any]:
+    """Fields of ``customer`` in column form (JSON-safe), for an operation's
+    journal; "tags" may be among the names."""
+    return {name: list(customer.tags) if name == "tags" else _to_db(getattr(customer, name)) for name in names}
+
+
+def restore_fields(cf: CustomerFile, customer_id: int, values: dict[str, Any], row_version: int) -> bool:
+    """Put back fields saved by column_values, if nobody edited the customer
+    since (its row_version is still ``row_version``); False when they did."""
+    with cf.transaction():
+        current = get_customer(cf, customer_id)
+        if current is None or current.row_version != row_version:
+            return False
+        typed = {
+            name: tuple(value) if name == "tags" else _from_db(FIELDS_BY_NAME[name], value)
+            for name, value in values.items()
+        }
+        update_customer(cf, current.with_changes(**typed))
+        return True
 
 def _raise_duplicate(error: sqlite3.IntegrityError, code: str | None) -> None:
     if "customers.code" in str(error):

@@ -425,6 +425,29 @@ CREATE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, deleted
     )
 
 
+@migrations(name="0010_add_operations")
+def _add_operations(db: Database) -> None:
+    # Whole operations that can be undone later as one: an import, a merge of
+    # two customers.  The journal (JSON) says what the operation created, moved
+    # and overwrote, with the values before, so undoing needs nothing else.
+    db.executescript(
+        """
+CREATE TABLE operations (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('import', 'merge')),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    label TEXT NOT NULL,
+    summary TEXT NOT NULL CHECK (json_valid(summary)),
+    journal TEXT NOT NULL CHECK (json_valid(journal)),
+    undone_at TEXT
+) STRICT;
+CREATE INDEX operations_kind ON operations (kind, id);
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

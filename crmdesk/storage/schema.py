@@ -15,4 +15,5 @@ MIGRATION_NAMES = (
     "0007_add_occasion_indexes",
     "0008_add_lunar_birthday",
     "0009_add_complaints",
+    "0010_add_operations",
 )

@@ -1,0 +1,1 @@
+"""The duplicate scan and the side-by-side merge."""
