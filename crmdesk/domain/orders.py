@@ -8,6 +8,8 @@ Money is int fen; ``today`` is a parameter.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -381,3 +383,43 @@ def _date_errors(name: str, day: date, today: date, horizon_days: int) -> list[F
     if day > today + timedelta(days=horizon_days):
         return [FieldError(name, ErrorCode.TOO_FAR_AHEAD, {"days": horizon_days})]
     return []
+
+
+# ---------------------------------------------------------------- weights
+
+
+def format_weight_kg(grams: int | None) -> str:
+    """Grams as kilograms with up to three decimals, exactly: 1250 -> "1.25", 2000 -> "2"."""
+    if grams is None:
+        return ""
+    kg, g = divmod(abs(grams), 1000)
+    text = f"{kg:,}"
+    if g:
+        text += "." + f"{g:03d}".rstrip("0")
+    return "-" + text if grams < 0 else text
+
+
+class WeightError(ValueError):
+    pass
+
+
+_KG_NUMBER = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.[0-9]+)?|\.[0-9]+")
+_KG_SUFFIX = re.compile(r"\s*(?:kg|kgs|公斤|千克)$", re.IGNORECASE)
+_MAX_KG_DIGITS = 12  # a trillion kilograms: far beyond any shipment, far inside int64 grams
+
+
+def parse_weight_g(text: str) -> int | None:
+    """Kilograms as typed ("1.25", "1,250", "3 kg", "１２公斤") to whole grams; blank is None.
+
+    Exact: more than three decimals (finer than a gram) is refused, not rounded.
+    """
+    s = _KG_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
+    if not s:
+        return None
+    if not _KG_NUMBER.fullmatch(s):
+        raise WeightError(text)
+    whole, _, frac = s.replace(",", "").partition(".")
+    frac = frac.rstrip("0")
+    if len(frac) > 3 or len(whole.lstrip("0")) > _MAX_KG_DIGITS:
+        raise WeightError(text)
+    return int(whole or "0") * 1000 + int(frac.ljust(3, "0"))

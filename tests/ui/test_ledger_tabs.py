@@ -23,13 +23,11 @@ from crmdesk.storage import orders as order_store
 from crmdesk.storage.customer_file import WriteProblem
 from crmdesk.storage.customers import insert_customer
 from crmdesk.ui import texts
+from crmdesk.domain.orders import WeightError, format_weight_kg, parse_weight_g
 from crmdesk.ui.customer_detail.ledger_widgets import (
     TotalsFooter,
-    WeightError,
-    format_weight_kg,
     margin_percent,
     parse_count,
-    parse_weight_g,
 )
 from crmdesk.ui.customer_detail.orders_tab import OrderColumn, OrdersTab, OrderTableModel
 from crmdesk.ui.customer_detail.payments_tab import PaymentColumn, PaymentsTab, PaymentTableModel

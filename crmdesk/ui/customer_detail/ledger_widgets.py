@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.dates import DateError, parse_date
 from crmdesk.domain.money import format_money
+from crmdesk.domain.orders import format_weight_kg
 from crmdesk.domain.validation import ErrorCode, FieldError, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
@@ -79,46 +80,9 @@ def money(fen: int) -> str:
     return format_money(fen, symbol=True)
 
 
-def format_weight_kg(grams: int | None) -> str:
-    """Grams as kilograms with up to three decimals, exactly: 1250 -> "1.25", 2000 -> "2"."""
-    if grams is None:
-        return ""
-    kg, g = divmod(abs(grams), 1000)
-    text = f"{kg:,}"
-    if g:
-        text += "." + f"{g:03d}".rstrip("0")
-    return "-" + text if grams < 0 else text
-
-
 def weight_edit_text(grams: int | None) -> str:
     """The weight as the editor shows it (no group separators)."""
     return format_weight_kg(grams).replace(",", "")
-
-
-class WeightError(ValueError):
-    pass
-
-
-_KG_NUMBER = re.compile(r"(?:[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.[0-9]+)?|\.[0-9]+")
-_KG_SUFFIX = re.compile(r"\s*(?:kg|kgs|公斤|千克)$", re.IGNORECASE)
-_MAX_KG_DIGITS = 12  # a trillion kilograms: far beyond any shipment, far inside int64 grams
-
-
-def parse_weight_g(text: str) -> int | None:
-    """Kilograms as typed ("1.25", "1,250", "3 kg", "１２公斤") to whole grams; blank is None.
-
-    Exact: more than three decimals (finer than a gram) is refused, not rounded.
-    """
-    s = _KG_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
-    if not s:
-        return None
-    if not _KG_NUMBER.fullmatch(s):
-        raise WeightError(text)
-    whole, _, frac = s.replace(",", "").partition(".")
-    frac = frac.rstrip("0")
-    if len(frac) > 3 or len(whole.lstrip("0")) > _MAX_KG_DIGITS:
-        raise WeightError(text)
-    return int(whole or "0") * 1000 + int(frac.ljust(3, "0"))
 
 
 def parse_count(text: str) -> int | None:

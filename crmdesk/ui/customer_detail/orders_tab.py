@@ -31,6 +31,7 @@ from crmdesk.domain.orders import CreditCheck, FinancialSummary, Order, over_lim
 from crmdesk.domain.validation import ErrorCode, clean_single_line
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
+from crmdesk.domain.orders import WeightError, format_weight_kg, parse_weight_g
 from crmdesk.ui.customer_detail.ledger_widgets import (
     AMBER,
     RED,
@@ -38,14 +39,11 @@ from crmdesk.ui.customer_detail.ledger_widgets import (
     EntryForm,
     LedgerRowsTab,
     TotalsTableModel,
-    WeightError,
     bold,
     digits_width,
-    format_weight_kg,
     margin_percent,
     money,
     parse_count,
-    parse_weight_g,
     weight_edit_text,
 )
 from crmdesk.ui.customer_detail.sales_plan import SalesPlanBlock
