@@ -59,6 +59,13 @@ class ErrorCode(StrEnum):
     TIER_ORDER = "tier_order"  # tier percentages that do not rise from A to B to C
     INVALID_TIME = "invalid_time"  # not a wall-clock "HH:MM"
     INVALID_LUNAR_DATE = "invalid_lunar_date"  # not a lunar month and day such as 八月十五
+    # imports
+    NUMBER_LOST_DIGITS = "number_lost_digits"  # an ID or phone the spreadsheet stored as a number (1.10105E+17)
+    FORMULA_WITHOUT_VALUE = "formula_without_value"  # a formula never calculated (no cached value)
+    INVALID_WEIGHT = "invalid_weight"  # not kilograms with at most three decimals
+    CUSTOMER_NOT_FOUND = "customer_not_found"  # an order or payment for no known customer
+    AMBIGUOUS_MATCH = "ambiguous_match"  # matches several customers: {codes}
+    DUPLICATE_IN_FILE = "duplicate_in_file"  # the same customer as row {row}, with other values
 
 
 @dataclass(frozen=True)

@@ -437,35 +437,55 @@ def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:
 
 
 def _customer_from_row(cf: CustomerFile, row: dict[str, Any]) -> Customer:
-    values = {spec.name: _from_db(spec, row[spec.name]) for spec in FIELDS}
-    tags = tuple(
-        r[0] for r in cf.execute(
-            "SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag", [row["id"]]
-        )
-    )
-    contacts = tuple(
-        ContactPerson(
+    return _customers_from_rows(cf, [row])[0]
+
+
+def customers_by_ids(cf: CustomerFile, ids: Iterable[int]) -> dict[int, Customer]:
+    """Many whole customers at once (imports match thousands of rows)."""
+    ids = list(dict.fromkeys(ids))
+    found: dict[int, Customer] = {}
+    for start in range(0, len(ids), _MAX_PARAMS):
+        chunk = ids[start:start + _MAX_PARAMS]
+        cur = cf.execute(f"SELECT * FROM customers WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+        names = [d[0] for d in cur.description]
+        for customer in _customers_from_rows(cf, [dict(zip(names, r)) for r in cur]):
+            found[customer.id] = customer
+    return found
+
+
+def _customers_from_rows(cf: CustomerFile, rows: list[dict[str, Any]]) -> list[Customer]:
+    ids = [row["id"] for row in rows]
+    marks = ", ".join("?" for _ in ids)
+    tags: dict[int, list[str]] = {i: [] for i in ids}
+    for customer_id, tag in cf.execute(
+        f"SELECT customer_id, tag FROM customer_tags WHERE customer_id IN ({marks}) ORDER BY tag", ids
+    ):
+        tags[customer_id].append(tag)
+    contacts: dict[int, list[ContactPerson]] = {i: [] for i in ids}
+    for r in cf.execute(
+        "SELECT " + ", ".join(_CONTACT_COLUMNS) + ", id, uid, customer_id FROM contact_persons "
+        f"WHERE customer_id IN ({marks}) ORDER BY customer_id, position",
+        ids,
+    ):
+        contacts[r[11]].append(ContactPerson(
             name=r[0], title=r[1], role=ContactRole(r[2]) if r[2] else None, mobile=r[3],
             phone=r[4], email=r[5], wechat=r[6], is_primary=bool(r[7]), notes=r[8], id=r[9], uid=r[10],
+        ))
+    return [
+        Customer(
+            kind=CustomerKind(row["kind"]),
+            tags=tuple(tags[row["id"]]),
+            contacts=tuple(contacts[row["id"]]),
+            id=row["id"],
+            uid=row["uid"],
+            row_version=row["row_version"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            deleted_at=row["deleted_at"],
+            **{spec.name: _from_db(spec, row[spec.name]) for spec in FIELDS},
         )
-        for r in cf.execute(
-            "SELECT " + ", ".join(_CONTACT_COLUMNS) + ", id, uid FROM contact_persons "
-            "WHERE customer_id = ? ORDER BY position",
-            [row["id"]],
-        )
-    )
-    return Customer(
-        kind=CustomerKind(row["kind"]),
-        tags=tags,
-        contacts=contacts,
-        id=row["id"],
-        uid=row["uid"],
-        row_version=row["row_version"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        deleted_at=row["deleted_at"],
-        **values,
-    )
+        for row in rows
+    ]
 
 
 class SortKey(StrEnum):
@@ -596,6 +616,15 @@ def customer_ids(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> li
 def customer_id_by_code(cf: CustomerFile, code: str) -> int | None:
     row = cf.execute("SELECT id FROM customers WHERE code = ? AND deleted_at IS NULL", [code]).fetchone()
     return row[0] if row else None
+
+
+def code_ids(cf: CustomerFile) -> dict[str, int]:
+    """Every code in use, the recycle bin's too (a code is never given twice)."""
+    return dict(cf.execute("SELECT code, id FROM customers").fetchall())
+
+
+def live_names(cf: CustomerFile) -> list[tuple[int, str]]:
+    return cf.execute("SELECT id, name FROM customers WHERE deleted_at IS NULL").fetchall()
 
 
 def customer_count(cf: CustomerFile, *, deleted: bool = False) -> int:
