@@ -23,6 +23,7 @@ from crmdesk.domain.customer import (
     MaritalStatus,
     SourceChannel,
 )
+from crmdesk.domain.duplicates import MatchReason
 from crmdesk.domain.money import format_money
 from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.complaints import (
@@ -254,9 +255,17 @@ _STEP_TEXTS: dict[Enum, str] = {
     StepKind.RESOLVED: QT_TRANSLATE_NOOP("texts", "Resolved"),
     StepKind.REOPENED: QT_TRANSLATE_NOOP("texts", "Reopened"),
 }
+# Why two customers look like one (the duplicate scan): MatchReason.PHONE equals ContactMethod.PHONE.
+_MATCH_REASON_TEXTS: dict[Enum, str] = {
+    MatchReason.CREDIT_CODE: QT_TRANSLATE_NOOP("texts", "Same credit code"),
+    MatchReason.ID_NUMBER: QT_TRANSLATE_NOOP("texts", "Same ID number"),
+    MatchReason.PHONE: QT_TRANSLATE_NOOP("texts", "Same phone number"),
+    MatchReason.NAME: QT_TRANSLATE_NOOP("texts", "Same name"),
+    MatchReason.NAME_PINYIN: QT_TRANSLATE_NOOP("texts", "Same name in pinyin"),
+}
 
 ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS,
-                       _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS)
+                       _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS, _MATCH_REASON_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

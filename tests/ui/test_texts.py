@@ -14,6 +14,7 @@ from crmdesk.domain.complaints import (
     DeadlineStage,
     StepKind,
 )
+from crmdesk.domain.duplicates import MatchReason
 from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.orders import PaymentMethod
 from crmdesk.domain.tiers import Segment, Tier
@@ -26,7 +27,7 @@ ENUMS = [
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
     PaymentMethod, ContactMethod, FollowUpState, ComplaintChannel, ComplaintCategory, ComplaintNature,
-    ComplaintState, StepKind, DeadlineStage,
+    ComplaintState, StepKind, DeadlineStage, MatchReason,
 ]
 
 
