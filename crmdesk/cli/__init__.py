@@ -21,7 +21,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # is timed from process start, and the demo generator's tables are not free.
 
 VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
-         "report")
+         "report", "import", "imports")
 # Verbs whose output is drawn (PDF, PNG): Qt and matplotlib do it, so the
 # handler comes from crmdesk.app through main(renderers=...), never imported here.
 RENDERING_VERBS = ("report",)
@@ -128,6 +128,23 @@ def _parser() -> argparse.ArgumentParser:
                         "twelve months up to its end")
     p.add_argument("--owner", default=None, help="only this owner's customers")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="language (default: the system's)")
+
+    p = verbs.add_parser("import", help="import customers, orders or payments from an .xlsx or .csv ledger, "
+                                        "in one transaction; prints the row-by-row report")
+    p.add_argument("file", type=Path)
+    p.add_argument("src", type=Path, metavar="SRC", help=".xlsx or .csv (UTF-8, with or without BOM, or GBK)")
+    p.add_argument("--kind", choices=("customers", "orders", "payments"), default=None,
+                   help="what the rows are (default: guessed from the headers)")
+    p.add_argument("--sheet", default=None, help="the sheet's name (default: the first visible one)")
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.add_argument("--json", action="store_true",
+                   help="the report as JSON: rows, created, updated, skipped, errors [{row, column, code, message}]")
+    _add_today(p)
+
+    p = verbs.add_parser("imports", help="earlier imports, newest first; --revert takes one back as a whole")
+    p.add_argument("file", type=Path)
+    p.add_argument("--revert", type=int, metavar="ID", default=None, help="revert the import with this id")
+    p.add_argument("--json", action="store_true", help="JSON list of objects")
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -433,7 +450,74 @@ def _complaints(args: argparse.Namespace) -> int:
     )
 
 
+def _import(args: argparse.Namespace) -> int:
+    from crmdesk.domain.import_mapping import TARGETS_BY_KEY, ImportKind
+    from crmdesk.formats.reading import ReadError
+    from crmdesk.services.files import open_file
+    from crmdesk.services.importing import MissingColumns, import_file
+    from crmdesk.cli.messages import chinese, error_text
+
+    kind = ImportKind(args.kind) if args.kind else None
+    try:
+        with open_file(args.file) as cf:
+            result = import_file(cf, args.src, today_of(args), kind=kind, sheet=args.sheet, dry_run=args.dry_run)
+    except ReadError as e:
+        print(text(f"read_{e.problem.value}", path=args.src, **e.params), file=sys.stderr)
+        return 1
+    except MissingColumns as e:
+        targets = TARGETS_BY_KEY[e.layout.kind]
+        names = " / ".join(
+            "|".join(targets[k].header(chinese()) for k in sorted(need)) for need in e.layout.missing
+        )
+        print(text("import_missing_columns", path=args.src, columns=names), file=sys.stderr)
+        return 1
+    errors = [
+        {"row": e.row, "column": e.column, "code": e.code.value, "message": error_text(e.code.value, e.params)}
+        for e in result.errors
+    ]
+    if args.json:
+        json.dump({
+            "rows": result.rows, "created": result.created, "updated": result.updated,
+            "skipped": result.skipped, "errors": errors, "dry_run": args.dry_run,
+            "import_id": result.operation_id,
+        }, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    sys.stdout.writelines(f"{e['row']}\t{e['column']}\t{e['message']}\n" for e in errors)
+    print(text("import_done", rows=result.rows, created=result.created, updated=result.updated,
+               skipped=result.skipped, errors=len({e["row"] for e in errors})))
+    if args.dry_run:
+        print(text("import_dry"))
+    return 0
+
+
+def _imports(args: argparse.Namespace) -> int:
+    from crmdesk.services.files import open_file, reading
+    from crmdesk.services.importing import history, revert
+
+    if args.revert is not None:
+        with open_file(args.file) as cf:
+            done = revert(cf, args.revert)
+        print(text("import_reverted", customers=done.customers, restored=done.restored, orders=done.orders,
+                   payments=done.payments, kept=len(done.kept)))
+        return 0
+    with reading(args.file) as cf:
+        rows = history(cf)
+    return _print_rows(
+        args,
+        rows,
+        lambda op: {"id": op.id, "at": op.at, "actor": op.actor, "source": op.label, "reverted": op.undone,
+                    **{k: v for k, v in op.summary.items() if k in ("kind", "sheet", "rows", "create", "update",
+                                                                     "skip", "error")}},
+        lambda op: "\t".join((str(op.id), op.at[:19].replace("T", " "), op.label,
+                              " ".join(f"{k}={v}" for k, v in op.summary.items() if k != "sheet"),
+                              "reverted" if op.undone else "")),
+        "no_imports",
+    )
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
     "churn": _churn, "alerts": _alerts, "followups": _followups, "complaints": _complaints,
+    "import": _import, "imports": _imports,
 }

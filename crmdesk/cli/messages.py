@@ -66,6 +66,79 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "follow_ups_generated": ("{count} follow-ups planned by the cadences", "按回访节奏新安排了 {count} 条跟进"),
     "ics_written": ("{count} follow-ups written to {path}", "已将 {count} 条跟进写入 {path}"),
     "alerts_without_churn": ("(churn-score alerts left out)", "（未列出流失评分预警）"),
+    "import_done": (
+        "{rows} rows: {created} created, {updated} updated, {skipped} skipped, {errors} with errors",
+        "共 {rows} 行：新建 {created}，更新 {updated}，跳过 {skipped}，有错误 {errors}",
+    ),
+    "import_dry": ("(dry run: nothing was written)", "（试运行：未写入任何内容）"),
+    "import_missing_columns": (
+        "{path}: no column for {columns}; is this the right sheet and kind (--kind)?",
+        "{path}：缺少列 {columns}，请检查工作表和导入类型（--kind）",
+    ),
+    "import_reverted": (
+        "reverted: {customers} customers to the recycle bin, {restored} given their earlier values, "
+        "{orders} orders and {payments} payments removed; {kept} edited since were left as they are",
+        "已撤销：{customers} 位客户移入回收站，{restored} 位恢复原值，删除订单 {orders} 笔、回款 {payments} 笔；"
+        "{kept} 位在导入后被修改过，保持现状",
+    ),
+    "no_imports": ("no imports yet", "还没有导入记录"),
+    "exported": ("{count} rows written to {path}", "已将 {count} 行写入 {path}"),
+    "read_unsupported_format": (
+        "{path}: cannot read {suffix} files; save it as .xlsx or .csv",
+        "{path}：无法读取 {suffix} 文件，请另存为 .xlsx 或 .csv",
+    ),
+    "read_not_readable": (
+        "{path}: not a readable spreadsheet (damaged, password-protected or another format)",
+        "{path}：无法读取该表格（已损坏、有密码保护或格式不符）",
+    ),
+    "read_no_sheets": ("{path}: the workbook has no sheets", "{path}：工作簿中没有工作表"),
+    "read_undecodable": (
+        "{path}: the text is neither UTF-8 nor GBK/GB18030",
+        "{path}：文本编码既不是 UTF-8 也不是 GBK/GB18030",
+    ),
+    "read_no_sheet": ("{path}: no sheet named {sheet}", "{path}：没有名为 {sheet} 的工作表"),
+    # import errors (validation.ErrorCode), as the import report words them
+    "error_required": ("required", "必填"),
+    "error_too_long": ("too long (at most {max} characters)", "太长（最多 {max} 个字符）"),
+    "error_invalid_mobile": ("not a valid Chinese mobile number", "不是有效的手机号码"),
+    "error_invalid_phone": ("not a valid Chinese phone number", "不是有效的电话号码"),
+    "error_invalid_email": ("not a valid e-mail address", "不是有效的电子邮箱"),
+    "error_invalid_id_number": ("not a valid 18-digit resident ID number", "不是有效的 18 位身份证号（校验位或日期有误）"),
+    "error_invalid_credit_code": ("not a valid unified social credit code", "不是有效的统一社会信用代码"),
+    "error_invalid_date": ("not a valid date (for example 2024-01-05)", "不是有效的日期（例如 2024-01-05）"),
+    "error_invalid_amount": ("not a valid amount (for example 1,234.50)", "不是有效的金额（例如 1,234.50）"),
+    "error_amount_out_of_range": ("the amount is too large", "金额太大"),
+    "error_negative_amount": ("the amount cannot be negative", "金额不能为负数"),
+    "error_invalid_integer": ("not a valid whole number", "不是有效的整数"),
+    "error_invalid_choice": ("not one of the choices", "不是可选值之一"),
+    "error_not_applicable": ("does not apply to this kind of customer", "不适用于此类客户"),
+    "error_invalid_type": ("not a valid value", "不是有效的值"),
+    "error_duplicate_code": ("customer code {code} is already in use", "客户编号 {code} 已被使用"),
+    "error_not_positive": ("must be greater than zero", "必须大于零"),
+    "error_too_far_ahead": ("more than {days} days in the future", "超过未来 {days} 天"),
+    "error_invalid_lunar_date": ("not a lunar month and day (for example 八月十五)", "不是有效的农历月日（例如 八月十五）"),
+    "error_more_than_owed": ("more than the customer owes ({owed})", "超过客户的欠款（{owed}）"),
+    "error_out_of_range": ("must be from {min} to {max}", "必须在 {min} 到 {max} 之间"),
+    "error_invalid_time": ("not a valid time (for example 09:30)", "不是有效的时间（例如 09:30）"),
+    "error_tier_order": ("the percentages must not fall from A to B to C", "百分比必须满足 A ≤ B ≤ C"),
+    "error_number_lost_digits": (
+        "the spreadsheet stored this as a number and lost digits; format the column as text and type it again",
+        "表格把它存成了数字，位数已丢失；请把该列设为文本格式后重新输入",
+    ),
+    "error_formula_without_value": (
+        "a formula that was never calculated; open the file in Excel or WPS and save it again",
+        "公式没有计算结果；请在 Excel 或 WPS 中打开并重新保存",
+    ),
+    "error_invalid_weight": ("not a valid weight in kilograms (for example 12.5)", "不是有效的重量（公斤，例如 12.5）"),
+    "error_customer_not_found": ("no customer with this code or name", "找不到该编号或名称的客户"),
+    "error_ambiguous_match": (
+        "matches several customers ({codes}); add a customer code column",
+        "与多位客户匹配（{codes}），请加上客户编号列",
+    ),
+    "error_duplicate_in_file": (
+        "the same customer as row {row}, with a different value",
+        "与第 {row} 行是同一客户，但值不同",
+    ),
     "personal": ("personal", "个人"),
     "company": ("company", "企业"),
 }
@@ -79,9 +152,20 @@ def chinese() -> bool:
     return False
 
 
+class _Params(dict):
+    """Format parameters; a missing one reads as "?" rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
 def text(key: str, **params: object) -> str:
     english, zh = _TEXTS[key]
-    params = {k: v for k, v in params.items()}
     params.setdefault("detail", "")
-    params.setdefault("version", "?")
-    return (zh if chinese() else english).format(**params)
+    return (zh if chinese() else english).format_map(_Params(params))
+
+
+def error_text(code: str, params: dict[str, object]) -> str:
+    """A validation error code in words (import reports); unknown codes as they are."""
+    key = f"error_{code}"
+    return text(key, **params) if key in _TEXTS else code

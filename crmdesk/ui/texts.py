@@ -144,6 +144,20 @@ _TEXTS: dict[Enum, str] = {
     ErrorCode.TIER_ORDER: QT_TRANSLATE_NOOP(
         "texts", "The percentages must not fall from A to B to C (A ≤ B ≤ C)."
     ),
+    ErrorCode.NUMBER_LOST_DIGITS: QT_TRANSLATE_NOOP(
+        "texts", "The spreadsheet stored this as a number and lost digits; format the column as text and type it again."
+    ),
+    ErrorCode.FORMULA_WITHOUT_VALUE: QT_TRANSLATE_NOOP(
+        "texts", "A formula that was never calculated; open the file in Excel or WPS and save it again."
+    ),
+    ErrorCode.INVALID_WEIGHT: QT_TRANSLATE_NOOP("texts", "Not a valid weight in kilograms (for example 12.5)."),
+    ErrorCode.CUSTOMER_NOT_FOUND: QT_TRANSLATE_NOOP("texts", "No customer with this code or name."),
+    ErrorCode.AMBIGUOUS_MATCH: QT_TRANSLATE_NOOP(
+        "texts", "Matches several customers ({codes}); add a customer code column."
+    ),
+    ErrorCode.DUPLICATE_IN_FILE: QT_TRANSLATE_NOOP(
+        "texts", "The same customer as row {row}, with a different value."
+    ),
     FileProblem.MISSING: QT_TRANSLATE_NOOP("texts", "The file does not exist."),
     FileProblem.NOT_A_FILE: QT_TRANSLATE_NOOP("texts", "This is not a file."),
     FileProblem.UNREADABLE: QT_TRANSLATE_NOOP("texts", "The file cannot be read: {detail}"),
