@@ -61,10 +61,16 @@ class FileSession:
 
         runner.run(work, on_done=opened, on_error=on_error)
 
-    def run(self, work: Callable[[CustomerFile], T], on_done: Callable[[T], None]) -> None:
-        """``work(worker_file)`` on the worker thread; ``on_done(result)`` on the GUI thread."""
+    def run(
+        self,
+        work: Callable[[CustomerFile], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """``work(worker_file)`` on the worker thread; ``on_done(result)`` (or
+        ``on_error(exception)``) on the GUI thread."""
         worker = self._worker
-        self._runner.run(lambda: work(worker), on_done=on_done)
+        self._runner.run(lambda: work(worker), on_done=on_done, on_error=on_error)
 
     def query_ids(self, query: CustomerQuery, on_done: Callable[[list[int]], None]) -> None:
         self.run(lambda cf: store.customer_ids(cf, query), on_done)

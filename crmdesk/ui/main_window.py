@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action("act_demo", self.open_demo)
         self.act_recycle = self._action("act_recycle", self.show_recycle_bin)
         self.act_file_settings = self._action("act_file_settings", self.show_file_settings)
+        self.act_import = self._action("act_import", self.show_import, "Ctrl+I")
+        self.act_import_history = self._action("act_import_history", self.show_import_history)
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -266,6 +268,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_open)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.act_demo)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addAction(self.act_import_history)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_recycle)
         self.file_menu.addAction(self.act_file_settings)
@@ -322,6 +327,8 @@ class MainWindow(QMainWindow):
             (self.act_demo, self.tr("Open the &demo file")),
             (self.act_recycle, self.tr("Recycle &bin")),
             (self.act_file_settings, self.tr("File &settings…")),
+            (self.act_import, self.tr("&Import a ledger…")),
+            (self.act_import_history, self.tr("Import &history…")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -922,6 +929,34 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(self._on_restored)
         dialog.exec()
 
+    def show_import(self) -> None:
+        """The import wizard; afterwards the list, tiers and alerts are read again."""
+        if self.session is None or self.session.read_only:
+            return
+        from crmdesk.ui.importing.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.session, self.today, self)
+        wizard.imported.connect(lambda _: self._after_bulk_change())
+        wizard.exec()
+        wizard.deleteLater()
+
+    def show_import_history(self) -> None:
+        if self.session is None:
+            return
+        from crmdesk.ui.importing.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.session, self)
+        dialog.reverted.connect(self._after_bulk_change)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _after_bulk_change(self) -> None:
+        """An import, a revert or a merge touched many customers: list, tiers and alerts again."""
+        if self.session is None:
+            return
+        self._run_query(self.filter_bar.query())
+        self._recompute(self.session)
+
     def show_ledger(self) -> None:
         """The receivables of the whole file, summed on the worker (1M orders take a moment)."""
         if self.session is None:
@@ -1093,9 +1128,10 @@ class MainWindow(QMainWindow):
         self.act_review.setEnabled(has_file and current is not None and current.id is not None)
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
+        self.act_import.setEnabled(writable)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
                        self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
-                       self.act_monthly_summary):
+                       self.act_monthly_summary, self.act_import_history):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:
