@@ -210,3 +210,12 @@ def test_a_read_only_file_shows_pairs_but_cannot_merge(qtbot, customer_file, boo
         assert dialog.merge_dialog is None
     finally:
         read_only.close()
+
+
+def test_a_scan_made_beforehand_is_shown_without_scanning_again(qtbot, customer_file, book, monkeypatch):
+    access = DuplicatesAccess(customer_file)
+    rows = access.scan()[:1]
+    monkeypatch.setattr(access, "scan", lambda: pytest.fail("scanned again"))
+    dialog = DuplicatesDialog(access, rows=rows)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1 and dialog.status.text() == "1 likely pair(s)"

@@ -170,7 +170,10 @@ class _Merged:
 class DuplicatesDialog(QDialog):
     changed = Signal()  # a merge or an undo changed the file's customers
 
-    def __init__(self, access: DuplicatesAccess, parent: QWidget | None = None) -> None:
+    def __init__(self, access: DuplicatesAccess, parent: QWidget | None = None, *,
+                 rows: list[PairRow] | None = None) -> None:
+        """``rows``: a scan already made (on the window's worker: 100,000 customers take a second
+        or two); without them the dialog scans as it opens."""
         super().__init__(parent)
         self.setObjectName("duplicates_dialog")
         self._access = access
@@ -216,7 +219,7 @@ class DuplicatesDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1100, 560)
         self.retranslate()
-        self.reload()
+        self.reload(rows)
 
     # -- contents
 
@@ -231,10 +234,10 @@ class DuplicatesDialog(QDialog):
         self._update_status()
         self._update_buttons()
 
-    def reload(self) -> None:
-        """Scan the file again (after a merge, an undo, or a change elsewhere)."""
+    def reload(self, rows: list[PairRow] | None = None) -> None:
+        """Scan the file again (after a merge, an undo, or a change elsewhere), or show ``rows``."""
         selected = self._selected()
-        self.model.set_rows(self._access.scan())
+        self.model.set_rows(self._access.scan() if rows is None else rows)
         fit_columns(self.view, {PairColumn.REASONS: 300, PairColumn.NAME: 320})
         if selected is not None:
             keys = [(r.a.id, r.b.id) for r in self.model.rows()]
