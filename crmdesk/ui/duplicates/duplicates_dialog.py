@@ -179,6 +179,7 @@ class DuplicatesDialog(QDialog):
         self._access = access
         self._merged: list[_Merged] = []  # this session's merges, oldest first
         self.merge_dialog: MergeDialog | None = None
+        self._fitted = False
 
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -238,7 +239,11 @@ class DuplicatesDialog(QDialog):
         """Scan the file again (after a merge, an undo, or a change elsewhere), or show ``rows``."""
         selected = self._selected()
         self.model.set_rows(self._access.scan() if rows is None else rows)
-        fit_columns(self.view, {PairColumn.REASONS: 300, PairColumn.NAME: 320})
+        if not self._fitted and self.model.rowCount():
+            # Once: later scans keep the widths (and the user's), and the stretched
+            # last column is not widened past the view again.
+            fit_columns(self.view, {PairColumn.REASONS: 300, PairColumn.NAME: 320})
+            self._fitted = True
         if selected is not None:
             keys = [(r.a.id, r.b.id) for r in self.model.rows()]
             key = (selected.a.id, selected.b.id)
