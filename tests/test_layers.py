@@ -20,7 +20,7 @@ ALLOWED = {
     # foreign file formats (xlsx, csv, vCard): bytes in and out, no database
     "formats": {"domain", "formats"},
     "services": {"domain", "storage", "services", "demo_data", "formats"},
-    "cli": {"domain", "storage", "services", "cli"},
+    "cli": {"domain", "storage", "services", "cli", "formats"},
     "demo_data": {"domain", "demo_data"},
     "paths": set(),
     "resources": set(),

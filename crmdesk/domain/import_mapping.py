@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from crmdesk.domain.customer import (
@@ -271,11 +272,16 @@ def choice_words(choices: type[StrEnum], chinese: bool) -> tuple[str, ...]:
 
 def parse_choice(choices: type[StrEnum], text: str) -> StrEnum | None:
     """A member of ``choices`` from its value or any of its words; None if unknown."""
-    key = header_key(text)
+    return _choice_keys(choices).get(header_key(text))
+
+
+@lru_cache(maxsize=None)
+def _choice_keys(choices: type[StrEnum]) -> dict[str, StrEnum]:
+    keys: dict[str, StrEnum] = {}
     for member in choices:
-        if key == member.value or key in (header_key(w) for w in _words(member)):
-            return member
-    return None
+        for word in (member.value, *_words(member)):
+            keys.setdefault(header_key(word), member)
+    return keys
 
 
 # ---------------------------------------------------------------- headers
@@ -284,6 +290,7 @@ _HINT = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
 _NOISE = re.compile(r"[\s*＊:：]+")
 
 
+@lru_cache(maxsize=4096)  # a column's few distinct values repeat down the sheet
 def header_key(text: object) -> str:
     if text is None:
         return ""

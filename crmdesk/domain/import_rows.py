@@ -38,7 +38,6 @@ from crmdesk.domain.orders import Order, Payment, WeightError, parse_weight_g
 from crmdesk.domain.validation import (
     ErrorCode,
     FieldValueError,
-    normalize_customer,
     normalize_phone,
     parse_value,
     validate_customer,
@@ -215,6 +214,8 @@ def _float_text(target: Target, value: float) -> str:
     if value != value or value in (float("inf"), float("-inf")):
         raise FieldValueError(ErrorCode.INVALID_TYPE, field=target.key)
     exact = Decimal(repr(value))  # the shortest text that reads back as this float: 12.5, not 12.4999…
+    if target.type == FieldType.INTEGER.value and value.is_integer():
+        return str(int(exact))  # some readers give every number as a float: 3.0 pieces
     if target.type in _DIGIT_TEXT or target.type == FieldType.TEXT.value:
         # A phone or QQ number typed into a number cell: whole and below 10^15 it
         # is still exact; beyond that Excel has rounded it.
@@ -289,12 +290,14 @@ def build_customer(row: RowValues, kind: CustomerKind | None = None) -> Customer
         if not any(e.field == "name" for e in row.errors):
             row.error("name", ErrorCode.REQUIRED)
         return None
-    customer = normalize_customer(Customer(
+    # Every value was parsed (and so cleaned and normalised) by parse_cell:
+    # normalize_customer would only do it all again.
+    customer = Customer(
         kind=kind,
-        tags=tuple(values.get(TAGS, ())),  # type: ignore[arg-type]
+        tags=tuple(dict.fromkeys(values.get(TAGS, ()))),  # type: ignore[arg-type]
         contacts=(contact,) if contact else (),
         **attrs,  # type: ignore[arg-type]
-    ))
+    )
     for problem in validate_customer(customer):
         row.error(_target_of(problem.field), problem.code, problem.params)
     return None if row.errors else customer

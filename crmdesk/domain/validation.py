@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from enum import StrEnum
 
@@ -140,6 +141,7 @@ def normalize_phone(text: str) -> str:
     return _normalize_number(text, _PHONE_TYPES, ErrorCode.INVALID_PHONE)
 
 
+@lru_cache(maxsize=65_536)  # pure; an import checks each number as parsed, normalised and validated
 def _normalize_number(text: str, types: frozenset[int], code: ErrorCode) -> str:
     s = unicodedata.normalize("NFKC", text).strip()
     if not _PHONE_CHARS.fullmatch(s) or len(s) > 40:
@@ -181,6 +183,7 @@ def _digits(s: str) -> str:
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65_536)
 def normalize_id_number(text: str) -> str:
     """An 18-character resident ID (身份证), checksum, birth date and region checked."""
     s = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).upper()
@@ -196,6 +199,7 @@ def normalize_id_number(text: str) -> str:
         raise FieldValueError(ErrorCode.INVALID_ID_NUMBER) from None
 
 
+@lru_cache(maxsize=65_536)
 def normalize_credit_code(text: str) -> str:
     """An 18-character unified social credit code (统一社会信用代码)."""
     s = re.sub(r"[\s\-]+", "", unicodedata.normalize("NFKC", text)).upper()
