@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zipfile
 from datetime import date, datetime, time
 
@@ -132,29 +133,75 @@ def test_an_empty_text_result_is_a_cached_value_but_an_empty_number_is_not(tmp_p
     assert sheet.uncached_formulas == {(0, 1)}
 
 
-def test_uncached_formulas_are_found_with_a_namespace_prefix_and_without_cell_references(tmp_path):
-    # Some generators (the .NET OpenXML SDK) prefix every element; some leave out r=.
-    book = xlsxwriter.Workbook(tmp_path / "t.xlsx")
+def _with_sheet_xml(path, sheet_data: bytes, *, prefix: bytes = b"", before: bytes = b""):
+    """A workbook whose first sheet is exactly this <sheetData>: shapes other programs write."""
+    book = xlsxwriter.Workbook(path)
     book.add_worksheet().write_string(0, 0, "x")
     book.close()
-    sheet_xml = (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
-        b'<x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:f>1+1</x:f></x:c></x:row>'
-        b'<x:row r="3"><x:c><x:v>5</x:v></x:c><x:c><x:v>6</x:v></x:c><x:c><x:f>A3+B3</x:f></x:c></x:row>'
-        b'</x:sheetData></x:worksheet>'
-    )
-    with zipfile.ZipFile(tmp_path / "t.xlsx") as src:
+    ns = b"xmlns" + (b":" + prefix[:-1] if prefix else b"")
+    xml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + before
+           + b"<" + prefix + b"worksheet " + ns + b'="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + sheet_data + b"</" + prefix + b"worksheet>")
+    with zipfile.ZipFile(path) as src:
         parts = {name: src.read(name) for name in src.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = sheet_xml
-    with zipfile.ZipFile(tmp_path / "t.xlsx", "w") as out:
+    parts["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w") as out:
         for name, data in parts.items():
             out.writestr(name, data)
+    return path
 
-    sheet = _read(tmp_path / "t.xlsx")
+
+def test_uncached_formulas_are_found_with_a_namespace_prefix_and_without_cell_references(tmp_path):
+    # Some generators (the .NET OpenXML SDK) prefix every element; some leave out r=.
+    path = _with_sheet_xml(tmp_path / "t.xlsx", prefix=b"x:", sheet_data=(
+        b'<x:sheetData>'
+        b'<x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:f>1+1</x:f></x:c></x:row>'
+        b'<x:row r="3"><x:c><x:v>5</x:v></x:c><x:c><x:v>6</x:v></x:c><x:c><x:f>A3+B3</x:f></x:c></x:row>'
+        b'</x:sheetData>'))
+
+    sheet = _read(path)
 
     assert sheet.rows == [("a",), (), (5, 6)]
     assert sheet.uncached_formulas == {(0, 1), (2, 2)}
+
+
+def test_cell_types_as_other_programs_write_them(tmp_path):
+    path = _with_sheet_xml(tmp_path / "t.xlsx", sheet_data=(
+        # rich text with a phonetic reading (not part of the text), an ISO date, an error, booleans
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t>张</t></r><r><rPr><b/></rPr>'.encode()
+        + '<t xml:space="preserve">三 </t></r><rPh sb="0" eb="1"><t>zhang</t></rPh></is></c>'.encode()
+        + b'<c r="B1" t="d"><v>2024-03-01T00:00:00</v></c><c r="C1" t="e"><v>#N/A</v></c>'
+        + b'<c r="D1" t="b"><v>0</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="str"><v>cached</v></c>'
+        + b'<c r="H1"><v>-1.5E-3</v></c><c r="I1"><v></v></c></row>'
+        + b'<row r="4.0"><c r="B4"><v>7</v></c></row>'
+        + b'<row><c r="A5"><v>9</v></c></row>'
+        + b'<row r="2"><c r="A2"><v>8</v></c></row>'  # backwards: dropped, as openpyxl does
+        + b'</sheetData>'))
+
+    assert _read(path).rows == [
+        ("张三 ", date(2024, 3, 1), "#N/A", False, True, "cached", None, -0.0015),
+        (), (), (None, 7), (9,),
+    ]
+
+
+def test_a_worksheet_with_a_dtd_is_refused(tmp_path):
+    bomb = (b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>')
+    path = _with_sheet_xml(tmp_path / "t.xlsx", before=bomb, sheet_data=(
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData>'))
+
+    with pytest.raises(ReadError) as caught:
+        _read(path)
+
+    assert caught.value.params == {"reason": NotReadable.DAMAGED}
+
+
+def test_dates_in_a_1904_workbook(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.MAC_EPOCH  # Excel for Mac before 2011
+    wb.active.append([date(2024, 1, 5), datetime(2024, 1, 5, 8, 30)])
+    wb.save(tmp_path / "t.xlsx")
+
+    assert _read(tmp_path / "t.xlsx").rows == [(date(2024, 1, 5), datetime(2024, 1, 5, 8, 30))]
 
 
 def test_a_wrong_dimension_does_not_cut_the_rows(tmp_path):
@@ -283,6 +330,44 @@ def test_a_zip_without_a_workbook_and_a_sheet_with_broken_xml_cannot_be_read(tmp
             broken.read()
     assert caught.value.problem is ReadProblem.NOT_READABLE
     assert caught.value.params == {"reason": NotReadable.DAMAGED}
+
+
+def test_a_damaged_workbook_raises_only_read_errors(tmp_path):
+    """Random damage to any part: the workbook reads, or ReadError says it cannot (never a traceback)."""
+    source = tmp_path / "source.xlsx"
+    book = xlsxwriter.Workbook(source)
+    ws = book.add_worksheet("客户")
+    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    for r in range(10):
+        ws.write_string(r, 0, f"张三{r}")
+        ws.write_datetime(r, 1, datetime(2024, 1, r + 1), day)
+        ws.write_formula(r, 2, f"=B{r + 1}*2", None, r)
+    book.close()
+    with zipfile.ZipFile(source) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    rng = random.Random(3)
+    damaged = tmp_path / "damaged.xlsx"
+    outcomes = set()
+    for _ in range(300):
+        name = rng.choice(sorted(parts))
+        data = bytearray(parts[name])
+        for _ in range(rng.randint(1, 3)):
+            pos = rng.randrange(len(data))
+            if rng.random() < 0.5:
+                data[pos] = rng.randrange(256)
+            else:
+                data[pos:pos] = rng.choice([b"<", b"&", b'"', b"</c>", b'r="Z"', b's="99"', b't="s"', b"<f>"])
+        with zipfile.ZipFile(damaged, "w") as z:
+            for part, content in parts.items():
+                z.writestr(part, bytes(data) if part == name else content)
+        try:
+            with open_spreadsheet(damaged) as spreadsheet:
+                for info in spreadsheet.sheets():
+                    spreadsheet.read(info.name)
+            outcomes.add("read")
+        except ReadError:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}
 
 
 def test_a_workbook_without_worksheets_has_no_sheets(tmp_path):
