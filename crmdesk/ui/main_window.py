@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.act_file_settings = self._action("act_file_settings", self.show_file_settings)
         self.act_import = self._action("act_import", self.show_import, "Ctrl+I")
         self.act_import_history = self._action("act_import_history", self.show_import_history)
+        self.act_duplicates = self._action("act_duplicates", self.show_duplicates)
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         self.customer_menu.addSeparator()
         self.customer_menu.addAction(self.act_statement)
         self.customer_menu.addAction(self.act_review)
+        self.customer_menu.addAction(self.act_duplicates)
         self.customer_menu.addSeparator()
         for action in (self.act_find, self.act_next, self.act_previous):
             self.customer_menu.addAction(action)
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
             (self.act_file_settings, self.tr("File &settings…")),
             (self.act_import, self.tr("&Import a ledger…")),
             (self.act_import_history, self.tr("Import &history…")),
+            (self.act_duplicates, self.tr("Find d&uplicates…")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -950,6 +953,28 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def show_duplicates(self) -> None:
+        """Likely duplicate pairs, scanned on the worker (100,000 customers take a second or two)."""
+        if self.session is None or self.session.read_only:
+            return
+        from crmdesk.services import duplicates as duplicate_service
+        from crmdesk.ui.duplicates.duplicates_access import DuplicatesAccess
+        from crmdesk.ui.duplicates.duplicates_dialog import DuplicatesDialog
+
+        session = self.session
+        self._busy(True, cancellable=False)
+
+        def shown(rows) -> None:
+            self._busy(False)
+            if session is not self.session:
+                return
+            dialog = DuplicatesDialog(DuplicatesAccess(session.gui), self, rows=rows)
+            dialog.changed.connect(self._after_bulk_change)
+            dialog.exec()
+            dialog.deleteLater()
+
+        session.run(duplicate_service.scan, shown)
+
     def _after_bulk_change(self) -> None:
         """An import, a revert or a merge touched many customers: list, tiers and alerts again."""
         if self.session is None:
@@ -1129,6 +1154,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setEnabled(writable and current is not None and current.id is not None)
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         self.act_import.setEnabled(writable)
+        self.act_duplicates.setEnabled(writable)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
                        self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
                        self.act_monthly_summary, self.act_import_history):

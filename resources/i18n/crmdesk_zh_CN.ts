@@ -1519,6 +1519,102 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>DuplicatePairModel</name>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>业务员：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复客户</translation>
+    </message>
+    <message>
+        <source>Customers that look like the same one: the same credit code, ID number or phone number, or the same name without a number that tells them apart. Choose a pair and merge it; a merge can be undone.</source>
+        <translation>看起来是同一位的客户：统一社会信用代码、身份证号或电话相同，或名称相同且没有能区分二者的号码。选中一对即可合并，合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Undo last merge</source>
+        <translation>撤销上次合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely pair(s)</source>
+        <translation>
+            <numerusform>%n 对疑似重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>未发现疑似重复的客户。</translation>
+    </message>
+    <message>
+        <source>Undo merging %1 into %2</source>
+        <translation>撤销将 %1 合并到 %2</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2.</source>
+        <translation>已将 %1 合并到 %2。</translation>
+    </message>
+    <message>
+        <source>Undone: %1 is back.</source>
+        <translation>已撤销：%1 已恢复。</translation>
+    </message>
+    <message>
+        <source>%1 was changed after the merge, so the merge can no longer be undone.</source>
+        <translation>%1 在合并后被修改过，无法再撤销这次合并。</translation>
+    </message>
+    <message>
+        <source>%1 was restored or changed after the merge, so the merge can no longer be undone.</source>
+        <translation>%1 在合并后被恢复或修改过，无法再撤销这次合并。</translation>
+    </message>
+    <message>
+        <source>This merge has been undone already.</source>
+        <translation>这次合并已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>This merge is no longer in the file.</source>
+        <translation>文件中已没有这次合并的记录。</translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -1559,6 +1655,61 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     <message>
         <source>Show the full number and edit it</source>
         <translation>显示完整号码并编辑</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx, also as saved by WPS) or a CSV file (UTF-8 or GBK).</source>
+        <translation>Excel 工作簿（.xlsx，WPS 保存的也可以）或 CSV 文件（UTF-8 或 GBK）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The ledger to import</source>
+        <translation>要导入的台账</translation>
+    </message>
+    <message>
+        <source>Nothing is written until the last step, and an import can be reverted afterwards from File → Import history.</source>
+        <translation>最后一步之前不会写入任何内容；导入后也可以在“文件 → 导入记录”中整体撤销。</translation>
+    </message>
+    <message>
+        <source>The rows are:</source>
+        <translation>表中每一行是：</translation>
+    </message>
+    <message>
+        <source>Work it out from the column headers</source>
+        <translation>根据表头自动判断</translation>
+    </message>
+    <message>
+        <source>Customers and their contact persons</source>
+        <translation>客户及其联系人</translation>
+    </message>
+    <message>
+        <source>Orders or shipments</source>
+        <translation>订单或运单</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2137,186 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Reverting an import moves the customers it created to the recycle bin, removes its orders and payments, and gives updated customers their earlier values (except those edited since).</source>
+        <translation>撤销一次导入会把它新建的客户移入回收站，删除它导入的订单和回款，并把被更新的客户恢复为原来的值（导入后又改过的客户除外）。</translation>
+    </message>
+    <message>
+        <source>Revert this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reverted</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Revert the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Revert the import of {file} ({when})?</source>
+        <translation>撤销 {file}（{when}）的导入吗？</translation>
+    </message>
+    <message>
+        <source>Reverted: {customers} customers moved to the recycle bin, {restored} given their earlier values, {orders} orders and {payments} payments removed.</source>
+        <translation>已撤销：{customers} 位客户移入回收站，{restored} 位恢复原值，删除订单 {orders} 笔、回款 {payments} 笔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers were edited after the import and were left as they are.</source>
+        <translation>
+            <numerusform>%n 位客户在导入后被修改过，保持现状。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customer type (personal / company)</source>
+        <translation>客户类型（个人/企业）</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s title</source>
+        <translation>联系人职务</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s WeChat</source>
+        <translation>联系人微信</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>crmdesk cannot read {suffix} files. Save the sheet as .xlsx (Excel or WPS) or .csv and import that.</source>
+        <translation>crmdesk 无法读取 {suffix} 文件。请把表格另存为 .xlsx（Excel 或 WPS）或 .csv 后再导入。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheets.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8 nor GBK/GB18030. Save it again as CSV (UTF-8).</source>
+        <translation>文本编码既不是 UTF-8 也不是 GBK/GB18030，请重新另存为 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a spreadsheet: it may be damaged, protected by a password, or in another format.</source>
+        <translation>无法作为表格读取该文件：文件可能已损坏、有密码保护或是其他格式。</translation>
+    </message>
+    <message>
+        <source>Total line (合计/小计)</source>
+        <translation>合计行（合计/小计）</translation>
+    </message>
+    <message>
+        <source>Already in the file, nothing new</source>
+        <translation>文件中已有，没有新内容</translation>
+    </message>
+    <message>
+        <source>Already in the file</source>
+        <translation>文件中已有</translation>
+    </message>
+    <message>
+        <source>Repeats row {row}</source>
+        <translation>与第 {row} 行重复</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Import a ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated.
+
+It can be reverted as a whole from File → Import history.</source>
+        <translation>已导入：新建 {created}，更新 {updated}。
+
+可以在“文件 → 导入记录”中整体撤销。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The import could not be written; nothing was changed.
+
+{detail}</source>
+        <translation>无法写入这次导入，未做任何更改。
+
+{detail}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>Ledger overview</source>
@@ -2100,6 +2431,18 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     <message>
         <source>File &amp;settings…</source>
         <translation>文件设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a ledger…</source>
+        <translation>导入台账(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find d&amp;uplicates…</source>
+        <translation>查找重复客户(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -2350,6 +2693,154 @@ A customer-file manager over one local file.</source>
     <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <source>Each column of the sheet feeds one field. Corrections are remembered for the next file with the same headers.</source>
+        <translation>表中每一列对应一个字段。您的修改会被记住，下次遇到相同表头时自动使用。</translation>
+    </message>
+    <message>
+        <source>Headers are in row:</source>
+        <translation>表头所在行：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Importing customers.</source>
+        <translation>导入客户。</translation>
+    </message>
+    <message>
+        <source>Importing orders.</source>
+        <translation>导入订单。</translation>
+    </message>
+    <message>
+        <source>Importing payments.</source>
+        <translation>导入回款。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}</source>
+        <translation>还缺少：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two customers</source>
+        <translation>合并两位客户</translation>
+    </message>
+    <message>
+        <source>Choose the value to keep for each detail that differs. The record on the left stays; the one on the right is merged into it.</source>
+        <translation>为每项不同的信息选择要保留的值。左边的记录保留，右边的记录并入左边。</translation>
+    </message>
+    <message>
+        <source>Show numbers</source>
+        <translation>显示号码</translation>
+    </message>
+    <message>
+        <source>Swap sides</source>
+        <translation>左右互换</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Keep %1 instead</source>
+        <translation>改为保留 %1</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merged in, then moved to the recycle bin</source>
+        <translation>并入后移入回收站</translation>
+    </message>
+    <message>
+        <source>Both records hold the same details.</source>
+        <translation>两条记录的信息相同。</translation>
+    </message>
+    <message>
+        <source>Moves to %1: %2.</source>
+        <translation>转到 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 has no orders, payments, contacts or complaints to move.</source>
+        <translation>%1 没有需要转移的订单、回款、联系记录或投诉。</translation>
+    </message>
+    <message>
+        <source>%1 then goes to the recycle bin. You can undo the merge.</source>
+        <translation>之后 %1 移入回收站。合并可以撤销。</translation>
+    </message>
+    <message>
+        <source>Tags of both are kept: %1.</source>
+        <translation>两者的标签都保留：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n 笔回款</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact record(s)</source>
+        <translation>
+            <numerusform>%n 条联系记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n 条跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales plan(s)</source>
+        <translation>
+            <numerusform>%n 个销售计划</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact person(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One of the two customers was changed or deleted meanwhile. Nothing was merged; look at the pair again.</source>
+        <translation>两位客户中有一位在此期间被修改或删除，未做合并；请重新查看这一对。</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3622,114 @@ The receivable goes up by the amount.</source>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Adds to row {row}: {fields}</source>
+        <translation>补充到第 {row} 行：{fields}</translation>
+    </message>
+    <message>
+        <source>Changes {fields}</source>
+        <translation>更新 {fields}</translation>
+    </message>
+    <message>
+        <source>{date}: {amount}</source>
+        <translation>{date}：{amount}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Rows with errors are left out; fix them in the sheet and import it again: rows already imported are skipped.</source>
+        <translation>目前还没有写入任何内容。有错误的行不会导入；在表格中改正后再导入一次即可，已导入的行会自动跳过。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Save the errors as .xlsx…</source>
+        <translation>将错误保存为 .xlsx…</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new, {updates} updates, {skipped} skipped, {errors} with errors.</source>
+        <translation>共 {rows} 行：新建 {new}，更新 {updates}，跳过 {skipped}，有错误 {errors}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n rows</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>-errors</source>
+        <translation>-错误</translation>
+    </message>
+    <message>
+        <source>Save the errors</source>
+        <translation>保存错误</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Cannot start printing.</source>
@@ -3204,6 +3803,31 @@ The orders stay as they are.</source>
     <message>
         <source>No plan yet.</source>
         <translation>尚无计划。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Choose the sheet</source>
+        <translation>选择工作表</translation>
+    </message>
+    <message>
+        <source>The first rows of the chosen sheet are shown below.</source>
+        <translation>下面显示所选工作表的前几行。</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4178,6 +4802,30 @@ The orders stay as they are.</source>
         <translation>百分比须满足 A ≤ B ≤ C。</translation>
     </message>
     <message>
+        <source>The spreadsheet stored this as a number and lost digits; format the column as text and type it again.</source>
+        <translation>表格把它存成了数字，位数已丢失；请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
+        <source>A formula that was never calculated; open the file in Excel or WPS and save it again.</source>
+        <translation>公式没有计算结果；请在 Excel 或 WPS 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>Not a valid weight in kilograms (for example 12.5).</source>
+        <translation>不是有效的重量（公斤，例如 12.5）。</translation>
+    </message>
+    <message>
+        <source>No customer with this code or name.</source>
+        <translation>找不到该编号或名称的客户。</translation>
+    </message>
+    <message>
+        <source>Matches several customers ({codes}); add a customer code column.</source>
+        <translation>与多位客户匹配（{codes}），请加上客户编号列。</translation>
+    </message>
+    <message>
+        <source>The same customer as row {row}, with a different value.</source>
+        <translation>与第 {row} 行是同一客户，但值不同。</translation>
+    </message>
+    <message>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
@@ -4428,6 +5076,26 @@ The orders stay as they are.</source>
     <message>
         <source>Reopened</source>
         <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Same credit code</source>
+        <translation>统一社会信用代码相同</translation>
+    </message>
+    <message>
+        <source>Same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>Same name in pinyin</source>
+        <translation>名称拼音相同</translation>
     </message>
     <message>
         <source>Dedicated staff, regular visits, preferential terms, complaints first</source>

@@ -12,7 +12,7 @@ from datetime import date
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,23 +56,17 @@ PREVIEW_ROWS = 12  # rows of the sheet shown when choosing it
 SAMPLES = 3  # example values shown beside each column
 
 
-def _tr(source: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ImportWizard", source)
-
-
 def target_label(key: str) -> str:
     """A target as the mapping's combo box names it."""
     extra = {
-        "kind": _tr("Customer type (personal / company)"),
-        "contact_name": _tr("Contact person"),
-        "contact_title": _tr("Contact person's title"),
-        "contact_mobile": _tr("Contact person's mobile"),
-        "contact_email": _tr("Contact person's e-mail"),
-        "contact_wechat": _tr("Contact person's WeChat"),
-        "customer_code": _tr("Customer code"),
-        "customer_name": _tr("Customer name"),
+        "kind": QCoreApplication.translate("ImportWizard", "Customer type (personal / company)"),
+        "contact_name": QCoreApplication.translate("ImportWizard", "Contact person"),
+        "contact_title": QCoreApplication.translate("ImportWizard", "Contact person's title"),
+        "contact_mobile": QCoreApplication.translate("ImportWizard", "Contact person's mobile"),
+        "contact_email": QCoreApplication.translate("ImportWizard", "Contact person's e-mail"),
+        "contact_wechat": QCoreApplication.translate("ImportWizard", "Contact person's WeChat"),
+        "customer_code": QCoreApplication.translate("ImportWizard", "Customer code"),
+        "customer_name": QCoreApplication.translate("ImportWizard", "Customer name"),
     }
     return extra.get(key) or texts.field_label(key)
 
@@ -80,24 +74,24 @@ def target_label(key: str) -> str:
 def read_error_text(error: ReadError) -> str:
     problem = error.problem.value
     if problem == "unsupported_format":
-        return _tr("crmdesk cannot read {suffix} files. Save the sheet as .xlsx (Excel or WPS) or .csv "
+        return QCoreApplication.translate("ImportWizard", "crmdesk cannot read {suffix} files. Save the sheet as .xlsx (Excel or WPS) or .csv "
                    "and import that.").format(suffix=error.params.get("suffix", ""))
     if problem == "no_sheets":
-        return _tr("The workbook has no sheets.")
+        return QCoreApplication.translate("ImportWizard", "The workbook has no sheets.")
     if problem == "undecodable":
-        return _tr("The text is neither UTF-8 nor GBK/GB18030. Save it again as CSV (UTF-8).")
-    return _tr("The file cannot be read as a spreadsheet: it may be damaged, protected by a password, "
+        return QCoreApplication.translate("ImportWizard", "The text is neither UTF-8 nor GBK/GB18030. Save it again as CSV (UTF-8).")
+    return QCoreApplication.translate("ImportWizard", "The file cannot be read as a spreadsheet: it may be damaged, protected by a password, "
                "or in another format.")
 
 
 def skip_text(row: PreviewRow) -> str:
     if row.skip is SkipReason.TOTAL_ROW:
-        return _tr("Total line (合计/小计)")
+        return QCoreApplication.translate("ImportWizard", "Total line (合计/小计)")
     if row.skip is SkipReason.UNCHANGED:
-        return _tr("Already in the file, nothing new")
+        return QCoreApplication.translate("ImportWizard", "Already in the file, nothing new")
     if row.skip is SkipReason.ALREADY_IMPORTED:
-        return _tr("Already in the file")
-    return _tr("Repeats row {row}").format(row=row.same_as)
+        return QCoreApplication.translate("ImportWizard", "Already in the file")
+    return QCoreApplication.translate("ImportWizard", "Repeats row {row}").format(row=row.same_as)
 
 
 class PreviewColumn(IntEnum):
@@ -554,9 +548,9 @@ class PreviewPage(QWizardPage):
 def save_error_report(preview: Preview, path: Path) -> int:
     """Row, column, value and problem of every error, as an .xlsx the user can fix the sheet from."""
     columns = (
-        Column(_tr("Row"), width=8),
-        Column(_tr("Column"), width=18),
-        Column(_tr("Problem"), width=70),
+        Column(QCoreApplication.translate("ImportWizard", "Row"), width=8),
+        Column(QCoreApplication.translate("ImportWizard", "Column"), width=18),
+        Column(QCoreApplication.translate("ImportWizard", "Problem"), width=70),
     )
     rows = []
     for row in preview.rows:
@@ -564,7 +558,7 @@ def save_error_report(preview: Preview, path: Path) -> int:
             header = preview.headers[problem.column] if problem.column is not None else ""
             rows.append((str(row.number), "" if header is None else str(header),
                          texts.error_text(problem.code, problem.params)))
-    return write_xlsx(path, [Table(_tr("Errors"), columns, rows)])
+    return write_xlsx(path, [Table(QCoreApplication.translate("ImportWizard", "Errors"), columns, rows)])
 
 
 # ---------------------------------------------------------------- the wizard
