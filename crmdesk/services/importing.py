@@ -307,7 +307,7 @@ class _CustomerRows:
         second contact person on its own line, say): the same values are
         skipped, new ones added to the earlier row's write, different ones refused."""
         owner, state = self.pending[key]
-        row.same_as, row.customer_id, row.label = owner.number, owner.customer_id, state.name
+        row.same_as, row.customer_id = owner.number, owner.customer_id
         changes = update_of(state, customer)
         clashes = [n for n in changes if n not in ("tags", "contacts") and getattr(state, n) is not None]
         if clashes:

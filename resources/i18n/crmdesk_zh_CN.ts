@@ -2264,6 +2264,10 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
+        <source>{column}: {problem}</source>
+        <translation>{column}：{problem}</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -3706,15 +3710,15 @@ The receivable goes up by the amount.</source>
         <source>{rows} rows: {new} new, {updates} updates, {skipped} skipped, {errors} with errors.</source>
         <translation>共 {rows} 行：新建 {new}，更新 {updates}，跳过 {skipped}，有错误 {errors}。</translation>
     </message>
-    <message numerus="yes">
-        <source>Import %n rows</source>
-        <translation>
-            <numerusform>导入 %n 行</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>-errors</source>
@@ -3824,7 +3828,7 @@ The orders stay as they are.</source>
         <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
-        <source>%n rows</source>
+        <source>%n row(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>

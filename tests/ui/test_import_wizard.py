@@ -87,10 +87,10 @@ def test_a_troubled_ledger_shows_its_errors_then_imports_the_valid_row(qtbot, se
     model = preview.model  # errors are shown first
     details = {model.data(model.index(r, PreviewColumn.ROW)): model.data(model.index(r, PreviewColumn.DETAILS))
                for r in range(model.rowCount())}
-    assert details["9"] == ("身份证号：The spreadsheet stored this as a number and lost digits; "
+    assert details["9"] == ("身份证号: The spreadsheet stored this as a number and lost digits; "
                             "format the column as text and type it again.")
-    assert details["4"].startswith("客户名称：Required.")
-    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "Import 1 rows"
+    assert details["4"].startswith("客户名称: Required.")
+    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "Import 1 row(s)"
     # the error report
     report_path = tmp_path / "errors.xlsx"
     from crmdesk.ui.importing.import_wizard import save_error_report

@@ -192,7 +192,8 @@ def problem_text(preview: Preview, problem) -> str:
     """"手机号码: 不是有效的手机号码" — the file's header, then what is wrong."""
     header = preview.headers[problem.column] if problem.column is not None else None
     name = str(header).strip() if header not in (None, "") else target_label(problem.field)
-    return f"{name}：{texts.error_text(problem.code, problem.params)}"
+    return QCoreApplication.translate("ImportWizard", "{column}: {problem}").format(
+        column=name, problem=texts.error_text(problem.code, problem.params))
 
 
 # ---------------------------------------------------------------- pages
@@ -327,7 +328,7 @@ class SheetPage(QWizardPage):
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem("" if cell is None else str(cell)))
-        self.status.setText(self.tr("%n rows", "", len(sheet.rows)))
+        self.status.setText(self.tr("%n row(s)", "", len(sheet.rows)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -340,6 +341,7 @@ class MappingPage(QWizardPage):
         self.w = wizard
         self.header_row = QSpinBox()
         self.header_row.setMinimum(1)
+        self.header_row.setMaximumWidth(self.header_row.fontMetrics().horizontalAdvance("0000000") + 40)
         self.header_row.valueChanged.connect(self._header_moved)
         self.header_label = QLabel()
         self.kind_label = QLabel()
@@ -513,7 +515,7 @@ class PreviewPage(QWizardPage):
             self.filter.setCurrentIndex(self.filter.findData(RowAction.ERROR.value))
         writes = c[RowAction.CREATE] + c[RowAction.UPDATE]
         self.w.setButtonText(QWizard.WizardButton.FinishButton,
-                             self.tr("Import %n rows", "", writes) if writes else self.tr("Close"))
+                             self.tr("Import %n row(s)", "", writes) if writes else self.tr("Close"))
         self.completeChanged.emit()
 
     def _filter(self) -> None:
