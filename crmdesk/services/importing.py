@@ -220,6 +220,7 @@ class _CustomerRows:
         self.index = DuplicateIndex(stored)
         self.kinds = {c.id: (c.kind, name_key(c.name)) for c in stored}
         self.in_file = DuplicateIndex()  # rows creating customers, by -(row number)
+        self.in_file_keys: dict[int, tuple[CustomerKind, str, str | None]] = {}
         self.codes = customer_store.code_ids(cf)
         self.wanted: set[int] = set()
         # customer id (or -row of the row creating it) -> (the row that writes it, its state after the file)
@@ -288,6 +289,7 @@ class _CustomerRows:
             row.action, row.record = RowAction.CREATE, customer
             self.pending[-row.number] = (row, customer)
             self.in_file.add(_candidate(customer, -row.number))
+            self.in_file_keys[-row.number] = (customer.kind, name_key(customer.name), customer.code)
             return
         row.customer_id, row.match, row.label = existing.id, match, existing.name
         changes = update_of(existing, customer)
@@ -298,8 +300,15 @@ class _CustomerRows:
         row.action, row.record, row.changes = RowAction.UPDATE, Update(existing, changes), tuple(changes)
 
     def _earlier_row(self, customer: Customer) -> int | None:
-        found = self.in_file.matches(_candidate(customer, None))
-        return found[0].id if found else None
+        """An earlier row of the file creating this customer: matched by the same
+        rules as a stored one, and never when the two rows give different codes."""
+        name = name_key(customer.name)
+        for m in self.in_file.matches(_candidate(customer, None)):
+            kind, earlier_name, code = self.in_file_keys[m.id]
+            if (kind is customer.kind or earlier_name == name) and not (
+                    code and customer.code and code != customer.code):
+                return m.id
+        return None
 
     def _add_to_earlier(self, row: PreviewRow, values: RowValues, customer: Customer, key: int,
                         existing: Customer | None) -> None:
