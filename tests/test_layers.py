@@ -16,13 +16,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "crmdesk"
 # What each part of crmdesk may import from crmdesk itself.
 ALLOWED = {
     "domain": {"domain"},
-    "storage": {"domain", "storage"},
+    "storage": {"domain", "storage", "durable"},
     # foreign file formats (xlsx, csv, vCard): bytes in and out, no database
-    "formats": {"domain", "formats"},
+    "formats": {"domain", "formats", "durable"},
     "services": {"domain", "storage", "services", "demo_data", "formats"},
     "cli": {"domain", "storage", "services", "cli", "formats"},
     "demo_data": {"domain", "demo_data"},
     "paths": set(),
+    "durable": set(),
     "resources": set(),
     "ui": {"domain", "storage", "services", "ui", "paths", "resources", "demo_data", "formats"},
     # app also draws the command line's rendering verbs (`report`), so it may use cli's helpers

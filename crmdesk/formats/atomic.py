@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from crmdesk.durable import fsync_dir, fsync_path
 
 
 @contextmanager
@@ -31,22 +32,10 @@ def replaced_on_success(target: str | os.PathLike) -> Iterator[Path]:
     try:
         path = scratch / target.name
         yield path
-        _fsync(path)
+        fsync_path(path)
         os.replace(path, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    _fsync(path)

@@ -23,6 +23,7 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 from crmdesk import __version__
+from crmdesk.durable import fsync_dir, fsync_path
 from crmdesk.storage.ids import Clock, UidFactory, iso_instant, uid_factory, utc_now
 from crmdesk.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_SET, SUFFIX
 
@@ -330,9 +331,9 @@ def _written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
         # Empty and owner-only before SQLite writes a byte: copies hold personal data too.
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         yield tmp
-        _fsync(tmp)
+        fsync_path(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException:
         for leftover in leftovers:
             with contextlib.suppress(FileNotFoundError):
@@ -349,20 +350,6 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         if problems:
             raise WriteError(WriteProblem.FAILED, f"backup failed its check: {problems}")
     return target
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    _fsync(path)
 
 
 def _migrations() -> Migrations:
