@@ -10,10 +10,9 @@ the user's field choices and merges in one journalled transaction
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 
-from crmdesk.domain.customer import CustomerKind, LifecycleStatus, mask_phone
+from crmdesk.domain.customer import mask_phone
 from crmdesk.domain.duplicates import DuplicatePair, MatchReason, Side, find_pairs, merged_customer
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import merges as store
@@ -25,21 +24,8 @@ from crmdesk.storage.operations import Operation
 __all__ = ["PairRow", "SideRow", "UndoOutcome", "merge", "merges", "scan", "undo_merge", "what_moves"]
 
 
-@dataclass(frozen=True)
-class SideRow:
-    """One side of a likely pair, as the list shows it."""
-
-    id: int
-    code: str
-    name: str
-    kind: CustomerKind
-    status: LifecycleStatus
-    province: str | None
-    city: str | None
-    phone: str  # masked (138****8000); "" when none
-    owner: str | None
-    orders: int
-    last_order: date | None
+# One side of a likely pair as the list shows it: the stored summary with the phone masked.
+SideRow = CustomerSummary
 
 
 @dataclass(frozen=True)
@@ -54,8 +40,7 @@ class PairRow:
 
 
 def _side(s: CustomerSummary) -> SideRow:
-    return SideRow(s.id, s.code, s.name, s.kind, s.status, s.province, s.city, mask_phone(s.phone), s.owner,
-                   s.orders, s.last_order)
+    return replace(s, phone=mask_phone(s.phone))
 
 
 def scan(cf: CustomerFile) -> list[PairRow]:
