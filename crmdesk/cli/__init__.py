@@ -21,10 +21,11 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # is timed from process start, and the demo generator's tables are not free.
 
 VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
-         "report", "import", "imports")
+         "report", "import", "imports", "export")
 # Verbs whose output is drawn (PDF, PNG): Qt and matplotlib do it, so the
 # handler comes from crmdesk.app through main(renderers=...), never imported here.
 RENDERING_VERBS = ("report",)
+EXPORT_KINDS = ("customers", "ledger", "orders", "payments", "receivables", "follow-ups", "vcard", "template")
 
 
 def _today(value: str) -> date:
@@ -145,6 +146,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--revert", type=int, metavar="ID", default=None, help="revert the import with this id")
     p.add_argument("--json", action="store_true", help="JSON list of objects")
+
+    p = verbs.add_parser("export", help="write the customers, the ledger, the follow-ups, vCards or an import "
+                                        "template to .xlsx, .csv or .vcf (by OUT's suffix); an existing OUT is "
+                                        "replaced, and only once the new file is complete")
+    p.add_argument("file", type=Path)
+    p.add_argument("out", type=Path, metavar="OUT", help=".xlsx, .csv (UTF-8 with BOM) or .vcf")
+    p.add_argument("--kind", choices=EXPORT_KINDS, default=None,
+                   help="what to write (default: customers; vcard for a .vcf). ledger: orders, payments and "
+                        "receivables as three sheets of an .xlsx; a .csv holds one table, so write orders, "
+                        "payments or receivables to it. template: an empty import template (FILE is not read)")
+    p.add_argument("--template-for", choices=("customers", "orders", "payments"), default="customers",
+                   help="with --kind template: the import the template is for (default customers)")
+    p.add_argument("--search", default="", help="only the customers that match, as `crmdesk customers --search` "
+                                                "(and their ledger, follow-ups)")
+    p.add_argument("--reveal", action="store_true",
+                   help="ID numbers and phone numbers unmasked (masked by default; vCards always carry them)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                   help="language of the headers and words (default: the system's); our import reads either")
+    _add_today(p)
 
     p = verbs.add_parser("demo", help="write a reproducible demo file")
     p.add_argument("out", type=Path)
@@ -516,8 +536,46 @@ def _imports(args: argparse.Namespace) -> int:
     )
 
 
+def _export(args: argparse.Namespace) -> int:
+    from crmdesk.cli.messages import chinese
+    from crmdesk.domain.import_mapping import ImportKind
+    from crmdesk.services import exporting
+    from crmdesk.services.exporting import LEDGER_TABLES, ExportError, ExportProblem, LedgerTable
+    from crmdesk.services.files import reading
+    from crmdesk.storage.customers import CustomerQuery, customer_ids
+
+    kind = args.kind or ("vcard" if args.out.suffix.lower() == ".vcf" else "customers")
+    zh = chinese() if args.lang is None else args.lang == "zh_CN"
+    today = today_of(args)
+    try:
+        if kind == "template":
+            exporting.write_template(args.out, ImportKind(args.template_for), chinese=zh)
+            print(text("template_written", path=args.out))
+            return 0
+        with reading(args.file) as cf:
+            ids = customer_ids(cf, CustomerQuery(text=args.search)) if args.search else None
+            if kind == "customers":
+                count = exporting.export_customers(cf, args.out, ids=ids, chinese=zh, reveal=args.reveal)
+            elif kind == "vcard":
+                count = exporting.export_vcards(cf, args.out, ids=ids)
+            elif kind == "follow-ups":
+                count = exporting.export_follow_ups(cf, args.out, today, chinese=zh, ids=ids)
+            else:
+                tables = LEDGER_TABLES if kind == "ledger" else (LedgerTable(kind),)
+                count = exporting.export_ledger(cf, args.out, today, chinese=zh, ids=ids, tables=tables)
+    except ExportError as e:
+        params = {k: ", ".join(v) if isinstance(v, tuple) else v for k, v in e.params.items()}
+        print(text(f"export_{e.problem.value}", path=args.out, **params), file=sys.stderr)
+        return 1 if e.problem is ExportProblem.TOO_MANY_ROWS else 2
+    except OSError as e:  # no such folder, no permission, disk full: nothing was written
+        print(text("export_failed", path=args.out, detail=e.strerror or str(e)), file=sys.stderr)
+        return 1
+    print(text("vcards_written" if kind == "vcard" else "exported", count=count, path=args.out))
+    return 0
+
+
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
     "churn": _churn, "alerts": _alerts, "followups": _followups, "complaints": _complaints,
-    "import": _import, "imports": _imports,
+    "import": _import, "imports": _imports, "export": _export,
 }

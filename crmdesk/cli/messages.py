@@ -83,6 +83,25 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "no_imports": ("no imports yet", "还没有导入记录"),
     "exported": ("{count} rows written to {path}", "已将 {count} 行写入 {path}"),
+    "vcards_written": ("{count} vCards written to {path}", "已将 {count} 张名片（vCard）写入 {path}"),
+    "template_written": ("import template written to {path}", "已将导入模板写入 {path}"),
+    "export_unsupported_format": (
+        "{path}: cannot write {suffix} files here; use {formats}",
+        "{path}：无法写入 {suffix} 文件，请使用 {formats}",
+    ),
+    "export_one_table_per_csv": (
+        "{path}: a CSV file holds one table; use --kind orders, payments or receivables, or write .xlsx",
+        "{path}：一个 CSV 文件只能放一张表；请用 --kind orders、payments 或 receivables，或导出为 .xlsx",
+    ),
+    "export_too_many_rows": (
+        "{path}: more rows than an .xlsx sheet holds ({limit}); write .csv or fewer customers (--search); "
+        "nothing was written",
+        "{path}：行数超过 .xlsx 工作表的上限（{limit}）；请导出为 .csv 或用 --search 减少客户；未写入任何内容",
+    ),
+    "export_failed": (
+        "{path}: cannot be written ({detail}); nothing was written",
+        "{path}：无法写入（{detail}），未写入任何内容",
+    ),
     "read_unsupported_format": (
         "{path}: cannot read {suffix} files; save it as .xlsx or .csv",
         "{path}：无法读取 {suffix} 文件，请另存为 .xlsx 或 .csv",

@@ -515,34 +515,51 @@ def _template_sheet(kind: ImportKind, chinese: bool) -> str:
 # ---------------------------------------------------------------- vCards
 
 
+_AT = {name: i for i, name in enumerate(store.FIELD_NAMES)}
+
+
+def _dialled(number: str) -> str:
+    """A stored number as people write it: 138 0013 8000, 010 6552 9988."""
+    if len(number) == 11 and number[0] == "1":  # a mobile: no need to ask phonenumbers (60 µs a number)
+        return f"{number[:3]} {number[3:7]} {number[7:]}"
+    from crmdesk.domain.validation import format_phone
+
+    return format_phone(number)
+
+
 def vcard_of(line: CustomerLine) -> VCard | None:
     """A customer's card for a phone's address book; None without a phone number.
 
     A person is the card's name (and their employer and job title); a company
     is its organisation, with its primary contact person as the name and title
-    when it has one.  Numbers are unmasked: dialling them is the point.
+    when it has one.  Numbers are unmasked: dialling them is the point.  The
+    note holds the customer code.
     """
-    from crmdesk.domain.validation import format_phone
-
-    v = dict(zip(store.FIELD_NAMES, line.values))
+    v, at = line.values, _AT
     contact = line.contact if line.kind is CustomerKind.COMPANY else None
-    mobiles = [n for n in (v["mobile"], contact.mobile if contact else None) if n]
-    phones = [n for n in (v["phone"], contact.phone if contact else None) if n]
+    mobiles = _unique(_dialled(n) for n in (v[at["mobile"]], contact.mobile if contact else None) if n)
+    phones = _unique(_dialled(n) for n in (v[at["phone"]], contact.phone if contact else None) if n)
     if not mobiles and not phones:
         return None
-    emails = [e for e in ((contact.email if contact else None), v["email"]) if e]
-    address = "".join(p for p in (v["province"], v["city"], v["district"], v["address"]) if p) or None
-    note = v["code"]
+    emails = _unique(e for e in ((contact.email if contact else None), v[at["email"]]) if e)
+    address = _address(*(v[at[k]] for k in ("province", "city", "district", "address")))
+    name = v[at["name"]]
     if line.kind is CustomerKind.PERSONAL:
-        return VCard(full_name=v["name"], organization=v["employer"], title=v["job_title"],
-                     mobiles=_unique(format_phone(n) for n in mobiles),
-                     phones=_unique(format_phone(n) for n in phones),
-                     emails=_unique(emails), address=address, note=note, uid=line.uid)
-    return VCard(full_name=contact.name if contact else v["name"], organization=v["name"],
-                 title=contact.title if contact else None,
-                 mobiles=_unique(format_phone(n) for n in mobiles),
-                 phones=_unique(format_phone(n) for n in phones),
-                 emails=_unique(emails), address=address, note=note, uid=line.uid)
+        return VCard(full_name=name, organization=v[at["employer"]], title=v[at["job_title"]], mobiles=mobiles,
+                     phones=phones, emails=emails, address=address, note=v[at["code"]], uid=line.uid)
+    return VCard(full_name=contact.name if contact else name, organization=name,
+                 title=contact.title if contact else None, mobiles=mobiles, phones=phones, emails=emails,
+                 address=address, note=v[at["code"]], uid=line.uid)
+
+
+def _address(*parts: str | None) -> str | None:
+    """北京市 北京市 朝阳区 建国路1号 as one line, 北京市朝阳区建国路1号: a part the rest already says is left out."""
+    street = parts[-1] or ""
+    kept: list[str] = []
+    for part in parts[:-1]:
+        if part and part not in kept and not street.startswith(part):
+            kept.append(part)
+    return "".join(kept) + street or None
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
