@@ -102,6 +102,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "receivables": ("应收账款", "Receivables"),
     "follow_ups": ("跟进", "Follow-ups"),
     "instructions": ("填表说明", "Instructions"),
+    "ledger": ("客户台账", "Ledger"),
+    "contacts": ("通讯录", "Contacts"),
+    "template_customers": ("客户导入模板", "Customer import template"),
+    "template_orders": ("订单导入模板", "Order import template"),
+    "template_payments": ("回款导入模板", "Payment import template"),
     # read-only extras of the customer list, among the headers the import ignores
     "tier": ("客户等级", "Tier"),
     "receivable": ("应收余额", "Receivable"),
@@ -148,6 +153,14 @@ _FOLLOW_UP_WORDS: dict[object, tuple[str, str]] = {
 def word(key: str, chinese: bool) -> str:
     zh, en = _WORDS[key]
     return zh if chinese else en
+
+
+def file_name(what: str, suffix: str, today: date | None, *, chinese: bool) -> str:
+    """A name to suggest for an export: 客户-2026-11-23.xlsx, Ledger-2026-11-23.xlsx; a
+    template (``template_customers`` ...) takes no date.  ``what`` is a key of the words
+    above: customers, ledger, orders, payments, receivables, follow_ups, contacts."""
+    stem = word(what, chinese)
+    return f"{stem}-{today.isoformat()}{suffix}" if today is not None else stem + suffix
 
 
 def _format_of(path: str | os.PathLike, formats: tuple[str, ...] = (".xlsx", ".csv")) -> str:
