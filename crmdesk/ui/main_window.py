@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self.list_view.setModel(self.model)
         self.list_view.size_columns()
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._list_menu)
         self.list_view.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.list_view.horizontalHeader().setSortIndicator(Column.CODE, Qt.SortOrder.AscendingOrder)
         left = QWidget(self)
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action("act_import", self.show_import, "Ctrl+I")
         self.act_import_history = self._action("act_import_history", self.show_import_history)
         self.act_duplicates = self._action("act_duplicates", self.show_duplicates)
+        self.act_export = self._action("act_export", self.show_export, "Ctrl+E")
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_import)
         self.file_menu.addAction(self.act_import_history)
+        self.file_menu.addAction(self.act_export)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_recycle)
         self.file_menu.addAction(self.act_file_settings)
@@ -332,6 +336,7 @@ class MainWindow(QMainWindow):
             (self.act_import, self.tr("&Import a ledger…")),
             (self.act_import_history, self.tr("Import &history…")),
             (self.act_duplicates, self.tr("Find d&uplicates…")),
+            (self.act_export, self.tr("&Export…")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -975,6 +980,34 @@ class MainWindow(QMainWindow):
 
         session.run(duplicate_service.scan, shown)
 
+    def show_export(self, *, selected: bool = False) -> None:
+        """Export the shown customers (the list's filter), the selected ones, or anything else the dialog offers."""
+        if self.session is None:
+            return
+        from crmdesk.ui.dialogs.export_dialog import ExportWhat, open_export_dialog
+
+        chosen = self._selected_ids()
+        open_export_dialog(self, self.session, self.today, list(self.model.ids()), selected_ids=chosen,
+                           what=ExportWhat.SELECTED if selected and chosen else ExportWhat.SHOWN)
+
+    def _selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.list_view.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.id_at(r) for r in rows) if cid is not None]
+
+    def _list_menu(self, point) -> None:
+        if self.session is None:
+            return
+        menu = QMenu(self)
+        count = len(self._selected_ids())
+        if count:
+            menu.addAction(self.tr("Export the %n selected customer(s)…", "", count),
+                           lambda: self.show_export(selected=True))
+        menu.addAction(self.tr("Export the %n customer(s) shown…", "", self.model.rowCount()), self.show_export)
+        menu.addSeparator()
+        menu.addAction(self.act_statement)
+        menu.addAction(self.act_review)
+        menu.exec(self.list_view.viewport().mapToGlobal(point))
+
     def _after_bulk_change(self) -> None:
         """An import, a revert or a merge touched many customers: list, tiers and alerts again."""
         if self.session is None:
@@ -1157,7 +1190,7 @@ class MainWindow(QMainWindow):
         self.act_duplicates.setEnabled(writable)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
                        self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
-                       self.act_monthly_summary, self.act_import_history):
+                       self.act_monthly_summary, self.act_import_history, self.act_export):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:

@@ -1615,6 +1615,191 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n customers selected in the list</source>
+        <translation>
+            <numerusform>列表中选中的 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n customers shown in the list (its search and filters)</source>
+        <translation>
+            <numerusform>列表中显示的 %n 位客户（按当前搜索和筛选）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n customers</source>
+        <translation>
+            <numerusform>全部 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger: orders, payments and receivables</source>
+        <translation>台账：订单、回款和应收</translation>
+    </message>
+    <message>
+        <source>Follow-ups, planned and done</source>
+        <translation>跟进（计划的和已完成的）</translation>
+    </message>
+    <message>
+        <source>Contacts for phones (vCard)</source>
+        <translation>导入手机的通讯录（vCard）</translation>
+    </message>
+    <message>
+        <source>An empty import template for</source>
+        <translation>空白导入模板：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ledger, follow-ups and contacts of the %n customers shown in the list only</source>
+        <translation>
+            <numerusform>仅限列表中显示的 %n 位客户的台账、跟进和通讯录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv): one table</source>
+        <translation>CSV，UTF-8 (.csv)：一张表</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表：</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Show ID numbers and phone numbers unmasked</source>
+        <translation>显示完整的身份证号和电话号码</translation>
+    </message>
+    <message>
+        <source>Anyone who gets the file can read them: keep it safe, delete it when done.</source>
+        <translation>拿到文件的人都能看到这些号码：请妥善保管，用完删除。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>A .vcf file of every customer with a phone number, for a phone&apos;s or a mail program&apos;s address book. vCards carry the phone numbers unmasked: that is what they are for.</source>
+        <translation>为每位有电话的客户生成 .vcf 文件，可导入手机或邮件程序的通讯录。vCard 中的电话号码不打码，这正是它的用途。</translation>
+    </message>
+    <message>
+        <source>Headers only, with dropdowns for the choice columns and a sheet of instructions; fill it in and import it with File → Import.</source>
+        <translation>只有表头，选择类的列带下拉列表，另附一张填写说明；填好后用“文件 → 导入台账”导入。</translation>
+    </message>
+    <message>
+        <source>Orders, payments and the receivables aged as of today, a sheet each; a CSV file holds one of them. Orders and payments import back as they are.</source>
+        <translation>订单、回款以及截至今天的应收账龄，各占一张工作表；CSV 文件只能放其中一张。订单和回款可以原样导回。</translation>
+    </message>
+    <message>
+        <source>Every follow-up with its customer, due date, method, purpose, owner and state; planned ones say how many days they are overdue.</source>
+        <translation>每条跟进及其客户、到期日、方式、目的、负责人和状态；计划中的会注明逾期天数。</translation>
+    </message>
+    <message>
+        <source>crmdesk imports the file back as it is; masked numbers are skipped then, so the stored ones stay.</source>
+        <translation>crmdesk 可以原样导回该文件；打码的号码导回时会被跳过，已存的号码保持不变。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The import template was written to
+{path}</source>
+        <translation>导入模板已写入
+{path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts were written to
+{path}</source>
+        <translation>
+            <numerusform>已将 %n 位联系人写入
+{path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows were written to
+{path}</source>
+        <translation>
+            <numerusform>已将 %n 行写入
+{path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有写入文件。</translation>
+    </message>
+    <message>
+        <source>More rows than an Excel sheet holds ({limit}). Export to CSV instead, or fewer customers; no file was written.</source>
+        <translation>行数超过 Excel 工作表的上限（{limit}）。请改为导出 CSV 或减少客户；没有写入文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {detail}
+
+No file was written.</source>
+        <translation>无法写入文件：{detail}
+
+没有写入文件。</translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -2449,6 +2634,10 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>查找重复客户(&amp;U)…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -2661,6 +2850,18 @@ It can be reverted as a whole from File → Import history.</source>
     <message>
         <source>%1 moved to the recycle bin. Undo with %2.</source>
         <translation>%1 已移到回收站。按 %2 可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n selected customer(s)…</source>
+        <translation>
+            <numerusform>导出选中的 %n 位客户…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %n customer(s) shown…</source>
+        <translation>
+            <numerusform>导出显示的 %n 位客户…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
