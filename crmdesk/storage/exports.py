@@ -172,7 +172,16 @@ def _sums(cf: CustomerFile, table: str, where: str, params: list[Any]) -> dict[i
 
 
 # -- the ledger and follow-ups --------------------------------------------------------------------
-# A ledger (台账) reads by date: each table in date order, then by customer code.
+# A ledger (台账) reads by date: each table in date order, then as entered.  Every live
+# customer's rows come from the date index with no sort (1,000,000 orders: 5.3 s against
+# 6.3 s sorting them by date and customer code).
+
+
+def _joined(ids: Sequence[int] | None, column: str) -> tuple[str, list[Any]]:
+    """_scope for a query joined to its customer ``c``."""
+    if ids is None:
+        return "+c.deleted_at IS NULL", []
+    return _scope(ids, column)
 
 def order_count(cf: CustomerFile, ids: Sequence[int] | None = None) -> int:
     where, params = _scope(ids, "customer_id")
@@ -190,11 +199,11 @@ def follow_up_count(cf: CustomerFile, ids: Sequence[int] | None = None) -> int:
 
 
 def order_lines(cf: CustomerFile, ids: Sequence[int] | None = None) -> Iterator[OrderLine]:
-    where, params = _scope(ids, "o.customer_id")
+    where, params = _joined(ids, "o.customer_id")
     cur = cf.execute(
         "SELECT c.code, c.name, o.order_date, o.product, o.quantity, o.amount, o.cost, o.waybill, o.origin, "
         "o.destination, o.pieces, o.weight_g, o.note FROM orders o JOIN customers c ON c.id = o.customer_id "
-        f"WHERE o.deleted_at IS NULL AND {where} ORDER BY o.order_date, c.code, o.id",
+        f"WHERE o.deleted_at IS NULL AND {where} ORDER BY o.order_date, o.id",
         params,
     )
     days = IsoDays()
@@ -204,11 +213,11 @@ def order_lines(cf: CustomerFile, ids: Sequence[int] | None = None) -> Iterator[
 
 
 def payment_lines(cf: CustomerFile, ids: Sequence[int] | None = None) -> Iterator[PaymentLine]:
-    where, params = _scope(ids, "m.customer_id")
+    where, params = _joined(ids, "m.customer_id")
     cur = cf.execute(
         "SELECT c.code, c.name, m.paid_date, m.amount, m.method, m.note FROM payments m "
         f"JOIN customers c ON c.id = m.customer_id WHERE m.deleted_at IS NULL AND {where} "
-        "ORDER BY m.paid_date, c.code, m.id",
+        "ORDER BY m.paid_date, m.id",
         params,
     )
     days = IsoDays()
@@ -220,7 +229,7 @@ def payment_lines(cf: CustomerFile, ids: Sequence[int] | None = None) -> Iterato
 
 def follow_up_lines(cf: CustomerFile, ids: Sequence[int] | None = None) -> Iterator[FollowUpLine]:
     """Every follow-up not deleted (planned, done, missed, cancelled), by due date and time."""
-    where, params = _scope(ids, "f.customer_id")
+    where, params = _joined(ids, "f.customer_id")
     cur = cf.execute(
         "SELECT c.code, c.name, f.due_date, f.due_time, f.method, f.purpose, f.owner, f.state, f.source "
         f"FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL AND {where} "
