@@ -165,3 +165,23 @@ def test_an_unwritable_place_is_said(qtbot, session, messages, tmp_path, monkeyp
     dialog.export_button.click()
     qtbot.waitUntil(lambda: bool(messages))
     assert messages[0].startswith("The file could not be written: No such file or directory")
+
+
+def test_on_the_real_worker_thread(qtbot, session, messages, save_as, tmp_path):
+    """The session the window has: the worker's own connection, opened on the worker thread."""
+    path = session.gui.path
+    runner = TaskRunner()
+    opened = []
+    FileSession.open(runner, path, opened.append, pytest.fail)
+    qtbot.waitUntil(lambda: bool(opened))
+    threaded = opened[0]
+    try:
+        dialog = _dialog(qtbot, threaded, store.customer_ids(threaded.gui))
+        dialog.radios[ExportWhat.ALL].click()
+        save_as["answer"] = tmp_path / "threaded.xlsx"
+        with qtbot.waitSignal(dialog.exported, timeout=20_000):
+            dialog.export_button.click()
+        assert messages == [f"3 rows were written to\n{tmp_path / 'threaded.xlsx'}"]
+    finally:
+        threaded.close()
+        runner.shutdown()

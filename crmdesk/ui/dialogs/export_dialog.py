@@ -353,6 +353,13 @@ class ExportDialog(QDialog):
     def _cancelled(self) -> None:
         self._cancel = True
 
+    def reject(self) -> None:
+        """Closing while the export runs cancels it (no file is left); the dialog stays to say so."""
+        if self.busy:
+            self._cancel = True
+            return
+        super().reject()
+
     def _finish(self) -> None:
         self.busy = False
         if self._progress is not None:
