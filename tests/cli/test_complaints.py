@@ -20,13 +20,6 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def english(monkeypatch):
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-
-
-@pytest.fixture
 def path(tmp_path):
     path = tmp_path / "shop.crmdesk"
     with CustomerFile.create(path) as cf:

@@ -19,20 +19,6 @@ from tests.factories import make_company, make_person
 
 
 @pytest.fixture
-def english(monkeypatch):
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-
-
-@pytest.fixture
-def chinese(monkeypatch):
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-
-
-@pytest.fixture
 def filled(tmp_path) -> Path:
     path = tmp_path / "shop.crmdesk"
     with CustomerFile.create(path) as cf:

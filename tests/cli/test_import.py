@@ -13,15 +13,6 @@ from tests import ledger_files
 
 
 @pytest.fixture
-def language(monkeypatch):
-    def use(lang):
-        for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-            monkeypatch.delenv(var, raising=False)
-        monkeypatch.setenv("LANG", lang)
-    return use
-
-
-@pytest.fixture
 def empty(tmp_path):
     path = tmp_path / "shop.crmdesk"
     CustomerFile.create(path).close()
@@ -34,8 +25,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_json_report_names_every_error_row_column_code_and_message(capsys, tmp_path, empty, language):
-    language("zh_CN.UTF-8")
+def test_json_report_names_every_error_row_column_code_and_message(capsys, tmp_path, empty, chinese):
     src = ledger_files.troubled_xlsx(tmp_path / "troubled.xlsx")
     code, out, _ = run(capsys, "import", empty, src, "--json", "--today", "2026-11-23")
     assert code == 0  # errors in rows are a report, not a failure to run
@@ -53,8 +43,7 @@ def test_json_report_names_every_error_row_column_code_and_message(capsys, tmp_p
         assert [r.name for r in store.matching_rows(cf)] == ["张三"]
 
 
-def test_dry_run_writes_nothing_and_a_second_import_creates_nothing(capsys, tmp_path, empty, language):
-    language("en_US.UTF-8")
+def test_dry_run_writes_nothing_and_a_second_import_creates_nothing(capsys, tmp_path, empty, english):
     src = ledger_files.csv_file(tmp_path / "l.csv", "gbk")
     code, out, _ = run(capsys, "import", empty, src, "--dry-run")
     assert code == 0
@@ -69,8 +58,7 @@ def test_dry_run_writes_nothing_and_a_second_import_creates_nothing(capsys, tmp_
         assert store.customer_count(cf) == 3
 
 
-def test_history_and_revert(capsys, tmp_path, empty, language):
-    language("en_US.UTF-8")
+def test_history_and_revert(capsys, tmp_path, empty, english):
     run(capsys, "import", empty, ledger_files.good_xlsx(tmp_path / "l.xlsx"))
     code, out, _ = run(capsys, "imports", empty, "--json")
     (entry,) = json.loads(out)
@@ -81,8 +69,7 @@ def test_history_and_revert(capsys, tmp_path, empty, language):
         assert store.customer_count(cf) == 0
 
 
-def test_it_fails_only_when_it_cannot_run(capsys, tmp_path, empty, language):
-    language("en_US.UTF-8")
+def test_it_fails_only_when_it_cannot_run(capsys, tmp_path, empty, english):
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     code, _, err = run(capsys, "import", empty, old)
