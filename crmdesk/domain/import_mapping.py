@@ -192,13 +192,6 @@ REQUIRED_TARGETS: dict[ImportKind, tuple[frozenset[str], ...]] = {
                           frozenset({"amount"})),
 }
 
-# Headers that are known and deliberately not imported: a row number, and
-# figures crmdesk works out itself (tiers from sales, receivables from the ledger).
-IGNORED_HEADERS = frozenset({
-    "序号", "行号", "no", "no.", "#", "客户等级", "等级", "级别", "建档日期", "创建日期", "receivable", "应收余额",
-    "期末欠款", "欠款", "tier",
-})
-
 # ---------------------------------------------------------------- choice words
 
 # What a ledger writes for each choice: the Chinese word first (what our

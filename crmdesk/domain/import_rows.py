@@ -148,14 +148,15 @@ _IDENTIFIERS = {FieldType.ID_NUMBER.value, FieldType.CREDIT_CODE.value}
 _DIGIT_TEXT = {FieldType.MOBILE.value, FieldType.PHONE.value}
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 past Excel's phantom 29 Feb 1900
 _MASKED = re.compile(r"\*{3,}")  # 138****8000 from a masked export: the value is not there
-# A CSV export puts an apostrophe before text a spreadsheet would run as a
-# formula (formats.writing, OWASP): '=1 is the text =1.  Elsewhere it stays.
-_FORMULA_GUARDED = ("=", "+", "-", "@", "\t", "\r", "\0")
+# OWASP: a spreadsheet runs a cell starting with these as a formula (or DDE).
+# A CSV export (formats.writing) puts an apostrophe before such text, so on
+# the way back '=1 is the text =1; any other leading apostrophe stays.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 def parse_cell(target: Target, cell: object) -> object:
     """The stored value of one cell for ``target``; None when blank."""
-    if isinstance(cell, str) and cell.startswith("'") and cell[1:2] in _FORMULA_GUARDED:
+    if isinstance(cell, str) and cell.startswith("'") and cell[1:2] in FORMULA_START:
         cell = cell[1:]
     if isinstance(cell, str) and target.type not in (FieldType.TEXT.value, FieldType.LONG_TEXT.value) \
             and _MASKED.search(cell):

@@ -24,6 +24,7 @@ from xlsxwriter.utility import quote_sheetname, xl_range_abs
 from xlsxwriter.worksheet import Worksheet
 
 from crmdesk.domain.dates import format_iso
+from crmdesk.domain.import_rows import FORMULA_START
 from crmdesk.domain.money import fen_to_decimal
 from crmdesk.formats.atomic import replaced_on_success
 
@@ -279,13 +280,9 @@ def _sheet_names(names: Sequence[str]) -> list[str]:
 
 # --- csv --------------------------------------------------------------------
 
-# OWASP: a spreadsheet runs a cell starting with these as a formula (or DDE).
-_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
-
-
 def guard_csv_text(text: str) -> str:
     """Text that a spreadsheet would run as a formula, with a leading apostrophe."""
-    return "'" + text if text.startswith(_CSV_FORMULA_START) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _csv_text(value: object) -> str:

@@ -73,7 +73,6 @@ class PreviewRow:
     skip: SkipReason | None = None
     same_as: int | None = None  # the earlier row this one repeats or adds to
     customer_id: int | None = None  # the matched customer
-    match: Match | None = None
     changes: tuple[str, ...] = ()  # the fields an update changes
     record: Any = None  # the Customer, Order or Payment to write; a dict of changes for an update
 
@@ -291,7 +290,7 @@ class _CustomerRows:
             self.in_file.add(_candidate(customer, -row.number))
             self.in_file_keys[-row.number] = (customer.kind, name_key(customer.name), customer.code)
             return
-        row.customer_id, row.match, row.label = existing.id, match, existing.name
+        row.customer_id, row.label = existing.id, existing.name
         changes = update_of(existing, customer)
         self.pending[existing.id] = (row, existing.with_changes(**changes))
         if not changes:

@@ -587,7 +587,6 @@ class ImportWizard(QWizard):
         self.preview_page = PreviewPage(self)
         for page in (self.file_page, self.sheet_page, self.mapping_page, self.preview_page):
             self.addPage(page)
-        self.progress = QProgressBar()
         self.resize(860, 620)
         self.retranslate()
 
