@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -356,6 +356,16 @@ def _migrations() -> Migrations:
     from crmdesk.storage.migrations import migrations
 
     return migrations
+
+
+MAX_PARAMS = 30_000  # below SQLite's default limit of 32,766 bound parameters
+
+
+def id_chunks(ids: Sequence[Any]) -> Iterator[tuple[list[Any], str]]:
+    """``ids`` in pieces small enough to bind, each with its "?, ?, …" placeholders."""
+    for start in range(0, len(ids), MAX_PARAMS):
+        chunk = list(ids[start:start + MAX_PARAMS])
+        yield chunk, ", ".join("?" for _ in chunk)
 
 
 class CustomerFile:

@@ -30,7 +30,7 @@ from crmdesk.domain.customer import (
 )
 from crmdesk.storage import file_settings
 from crmdesk.storage.change_log import log_change
-from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
+from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem, id_chunks
 
 _COLUMNS = tuple(f.name for f in FIELDS)
 _CONTACT_COLUMNS = ("name", "title", "role", "mobile", "phone", "email", "wechat", "is_primary", "notes")
@@ -444,9 +444,8 @@ def customers_by_ids(cf: CustomerFile, ids: Iterable[int]) -> dict[int, Customer
     """Many whole customers at once (imports match thousands of rows)."""
     ids = list(dict.fromkeys(ids))
     found: dict[int, Customer] = {}
-    for start in range(0, len(ids), _MAX_PARAMS):
-        chunk = ids[start:start + _MAX_PARAMS]
-        cur = cf.execute(f"SELECT * FROM customers WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+    for chunk, marks in id_chunks(ids):
+        cur = cf.execute(f"SELECT * FROM customers WHERE id IN ({marks})", chunk)
         names = [d[0] for d in cur.description]
         for customer in _customers_from_rows(cf, [dict(zip(names, r)) for r in cur]):
             found[customer.id] = customer
@@ -680,15 +679,12 @@ def _list_row(r: Sequence[Any]) -> ListRow:
 def list_rows(cf: CustomerFile, ids: Sequence[int]) -> dict[int, ListRow]:
     """Display data for a page of ids, with one query per 30,000 ids."""
     rows: dict[int, ListRow] = {}
-    for start in range(0, len(ids), _MAX_PARAMS):
-        chunk = ids[start:start + _MAX_PARAMS]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         sql = f"SELECT {_LIST_COLUMNS} FROM customers c WHERE c.id IN ({marks})"
-        rows.update((r[0], _list_row(r)) for r in cf.execute(sql, list(chunk)))
+        rows.update((r[0], _list_row(r)) for r in cf.execute(sql, chunk))
     return rows
 
 
-_MAX_PARAMS = 30_000  # below SQLite's default limit of 32,766 bound parameters
 
 
 def matching_rows(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> list[ListRow]:

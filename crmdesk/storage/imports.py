@@ -18,7 +18,7 @@ from crmdesk.domain.orders import Order, Payment
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.change_log import log_change
-from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
+from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem, id_chunks
 from crmdesk.storage.operations import OperationKind, get_operation, mark_undone, record_operation
 
 Progress = Callable[[int], None]
@@ -130,15 +130,9 @@ def revert_import(cf: CustomerFile, operation_id: int) -> Reverted:
         return Reverted(customers, restored, tuple(kept), orders, payments, contacts)
 
 
-def _chunks(ids: Sequence[int], size: int = 30_000) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
-
-
 def _soft_delete(cf: CustomerFile, table: str, entity: str, ids: Sequence[int], now: str) -> int:
     count = 0
-    for chunk in _chunks(ids):
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         rows = cf.execute(
             f"SELECT id, uid, customer_id FROM {table} WHERE id IN ({marks}) AND deleted_at IS NULL", chunk
         ).fetchall()
@@ -159,8 +153,7 @@ def _delete_contacts(cf: CustomerFile, ids: Sequence[int], kept_customers: Seque
     go with them); those of a customer edited since stay."""
     keep = set(kept_customers)
     count = 0
-    for chunk in _chunks(ids):
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         rows = cf.execute(
             f"SELECT p.id, p.uid, p.customer_id, p.name FROM contact_persons p JOIN customers c "
             f"ON c.id = p.customer_id WHERE p.id IN ({marks}) AND c.deleted_at IS NULL",

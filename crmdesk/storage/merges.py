@@ -34,7 +34,7 @@ from typing import Any
 from crmdesk.domain.customer import FIELDS, Customer, CustomerKind, LifecycleStatus
 from crmdesk.domain.duplicates import Candidate
 from crmdesk.storage.change_log import log_change
-from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
+from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem, id_chunks
 from crmdesk.storage.customers import (
     column_values,
     get_customer,
@@ -108,7 +108,6 @@ class CustomerSummary:
     deleted: bool
 
 
-_MAX_PARAMS = 30_000
 
 _SUMMARY_SQL = (
     "SELECT c.id, c.code, c.name, c.kind, c.status, c.province, c.city, "
@@ -125,9 +124,8 @@ def summaries(cf: CustomerFile, ids: Iterable[int]) -> dict[int, CustomerSummary
     """The summaries of ``ids``: one query per 30,000 ids."""
     ids = list(dict.fromkeys(ids))
     out: dict[int, CustomerSummary] = {}
-    for start in range(0, len(ids), _MAX_PARAMS):
-        chunk = ids[start:start + _MAX_PARAMS]
-        for r in cf.execute(_SUMMARY_SQL.format(marks=", ".join("?" for _ in chunk)), chunk):
+    for chunk, marks in id_chunks(ids):
+        for r in cf.execute(_SUMMARY_SQL.format(marks=marks), chunk):
             out[r[0]] = CustomerSummary(
                 r[0], r[1], r[2], _KINDS[r[3]], LifecycleStatus(r[4]), r[5], r[6], r[7], r[8], r[9],
                 date.fromisoformat(r[10]) if r[10] else None, bool(r[11]),

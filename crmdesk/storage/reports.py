@@ -13,7 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from crmdesk.domain.dates import IsoDays
-from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.customer_file import CustomerFile, id_chunks
 
 # The customers a figure counts.  An IN list of ids lets SQLite seek each
 # one's orders in the covering index orders_customer (customer_id, deleted_at,
@@ -107,9 +107,7 @@ def customer_names(cf: CustomerFile, ids: Iterable[int]) -> dict[int, tuple[str,
     """customer id -> (code, name), for a few ids."""
     ids = list(ids)
     out: dict[int, tuple[str, str]] = {}
-    for start in range(0, len(ids), 30_000):  # under SQLite's limit of bound parameters
-        chunk = ids[start:start + 30_000]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         out.update((r[0], (r[1], r[2])) for r in cf.execute(
             f"SELECT id, code, name FROM customers WHERE id IN ({marks})", chunk))
     return out
@@ -214,9 +212,7 @@ def receivable_total(cf: CustomerFile, owner: str | None = None) -> int:
 def first_order_days(cf: CustomerFile, ids: Sequence[int]) -> dict[int, str]:
     """customer id -> the ISO day of its first order (a seek each in orders_customer)."""
     out: dict[int, str] = {}
-    for start in range(0, len(ids), 30_000):
-        chunk = list(ids[start:start + 30_000])
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ids):
         out.update(cf.execute(
             f"SELECT customer_id, min(order_date) FROM orders WHERE deleted_at IS NULL AND customer_id IN ({marks}) "
             "GROUP BY customer_id", chunk).fetchall())
