@@ -24,7 +24,7 @@ def replaced_on_success(target: str | os.PathLike) -> Iterator[Path]:
     the file is fsynced and renamed over ``target``.
 
     The path lies in a fresh owner-only folder beside ``target``; writers may keep
-    their own scratch files in ``path.parent`` (xlsxwriter's row data does), and
+    their own scratch files in ``path.parent`` (the .xlsx writer's sheets do), and
     the folder goes away with everything in it, whether the block succeeds or not.
     """
     target = Path(target)

@@ -19,14 +19,21 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-from xlsxwriter.utility import quote_sheetname, xl_range_abs
-from xlsxwriter.worksheet import Worksheet
-
 from crmdesk.domain.dates import format_iso
 from crmdesk.domain.import_rows import FORMULA_START
 from crmdesk.domain.money import fen_to_decimal
 from crmdesk.formats.atomic import replaced_on_success
+from crmdesk.formats.spreadsheetml import (
+    Package,
+    Style,
+    blank_cell,
+    column_letters,
+    column_range,
+    date_serial,
+    number_cell,
+    quote_sheet_name,
+    text_cell,
+)
 
 PROGRESS_EVERY = 1000  # rows between progress calls
 EXCEL_MAX_ROWS = 1_048_576  # the header included
@@ -101,11 +108,11 @@ def _count(done: int, progress: Callable[[int], None] | None) -> int:
 
 # --- xlsx -------------------------------------------------------------------
 
-_NUMBER_FORMATS = {
-    ColumnType.TEXT: "@",  # what the user types into a phone or ID column stays text
-    ColumnType.INTEGER: "0",
-    ColumnType.MONEY: "#,##0.00",
-    ColumnType.DATE: "yyyy-mm-dd",
+_STYLES = {
+    ColumnType.TEXT: Style.TEXT,
+    ColumnType.INTEGER: Style.INTEGER,
+    ColumnType.MONEY: Style.MONEY,
+    ColumnType.DATE: Style.DATE,
 }
 
 
@@ -120,122 +127,101 @@ def write_xlsx(path: str | os.PathLike, tables: Sequence[Table], *,
     if not tables:
         raise ValueError("no tables to write")
     *names, lists_name = _sheet_names([t.name for t in tables] + ["lists"])
-    with replaced_on_success(path) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {
-            "constant_memory": True,  # rows stream to disk: 100,000 customers fit
-            "tmpdir": str(tmp.parent),  # the row scratch files stay in the export's folder
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        })
-        try:
-            sheets = _Sheets(book, path, lists_name, blank_rows, progress)
-            for table, name in zip(tables, names):
-                sheets.write(name, table)
-            sheets.write_lists()
-            book.close()
-        except BaseException:
-            _close_scratch_files(book)
-            raise
+    with replaced_on_success(path) as tmp, Package(tmp) as package:
+        sheets = _Sheets(package, Path(path), lists_name, blank_rows, progress)
+        for table, name in zip(tables, names):
+            sheets.write(name, table)
+        sheets.write_lists()
     return sheets.done
 
 
-class _Sheets:
-    """Writes the tables of one workbook: shared cell formats and dropdown lists."""
+def _xlsx_text(ref: str, style: Style, value: object) -> str:
+    text = _excel_text(_text(value))
+    return text_cell(ref, style, text) if text else ""
 
-    def __init__(self, book: xlsxwriter.Workbook, path: str | os.PathLike, lists_name: str,
+
+def _xlsx_integer(ref: str, style: Style, value: object) -> str:
+    return number_cell(ref, style, str(_integer(value)))
+
+
+def _xlsx_money(ref: str, style: Style, value: object) -> str:
+    return number_cell(ref, style, format(fen_to_decimal(value), "f"))  # exact: no float on the way
+
+
+def _xlsx_date(ref: str, style: Style, value: object) -> str:
+    return number_cell(ref, style, str(date_serial(_date(value))))
+
+
+_XLSX_CELLS: dict[ColumnType, Callable[[str, Style, object], str]] = {
+    ColumnType.TEXT: _xlsx_text,
+    ColumnType.INTEGER: _xlsx_integer,
+    ColumnType.MONEY: _xlsx_money,
+    ColumnType.DATE: _xlsx_date,
+}
+
+
+class _Sheets:
+    """Writes the tables of one workbook and collects their long dropdown lists."""
+
+    def __init__(self, package: Package, path: Path, lists_name: str,
                  blank_rows: int, progress: Callable[[int], None] | None) -> None:
-        self.book = book
-        self.path = Path(path)
+        self.package = package
+        self.path = path
         self.blank_rows = blank_rows
         self.progress = progress
         self.done = 0
-        self.header = book.add_format({"bold": True})
-        self.formats = {kind: book.add_format({"num_format": f}) for kind, f in _NUMBER_FORMATS.items()}
-        # The shared Format() holds the default font: a rich string needs one between its two parts.
-        self.plain = book.add_format()
         self.lists_name = lists_name
         self.lists: dict[tuple[str, ...], int] = {}  # choices -> column on the hidden sheet
 
     def write(self, name: str, table: Table) -> None:
-        ws = self.book.add_worksheet(name)
-        formats = [self.formats[col.type] for col in table.columns]
-        for c, (col, fmt) in enumerate(zip(table.columns, formats)):
-            ws.set_column(c, c, col.width, fmt)
-            self._put_text(ws, 0, c, col.header, self.header)
-        ws.freeze_panes(1, 0)
+        columns = table.columns
+        styles = [_STYLES[col.type] for col in columns]
+        letters = [column_letters(c) for c in range(len(columns))]
+        with self.package.sheet(name, [(col.width, style) for col, style in zip(columns, styles)],
+                                frozen_header=True) as sheet:
+            sheet.row(1, "".join(_xlsx_text(f"{letter}1", Style.HEADER, col.header)
+                                 for letter, col in zip(letters, columns)))
+            cells = [(_XLSX_CELLS[col.type], letter, style) for col, letter, style in zip(columns, letters, styles)]
+            last = 1  # the sheet's row number
+            for values in table.rows:
+                last += 1
+                if last > EXCEL_MAX_ROWS:
+                    raise WriteError(WriteProblem.TOO_MANY_ROWS, self.path, sheet=name, limit=EXCEL_MAX_ROWS - 1)
+                number = str(last)
+                sheet.row(last, "".join([cell(letter + number, style, value)
+                                         for (cell, letter, style), value in zip(cells, values, strict=True)
+                                         if value is not None]))
+                self.done = _count(self.done, self.progress)
 
-        writers = [self._writer(ws, col.type, fmt) for col, fmt in zip(table.columns, formats)]
-        last = 0
-        for values in table.rows:
-            last += 1
-            if last >= EXCEL_MAX_ROWS:
-                raise WriteError(WriteProblem.TOO_MANY_ROWS, self.path, sheet=name, limit=EXCEL_MAX_ROWS - 1)
-            for c, (write, value) in enumerate(zip(writers, values, strict=True)):
-                if value is not None:
-                    write(last, c, value)
-            self.done = _count(self.done, self.progress)
+            # Cells that exist, with the column's format, rather than only the column's
+            # default: not every program applies a column's format to what is typed.
+            end = min(last + self.blank_rows, EXCEL_MAX_ROWS)
+            for r in range(last + 1, end + 1):
+                sheet.row(r, "".join(blank_cell(f"{letter}{r}", style) for letter, style in zip(letters, styles)))
+            if end > 1:
+                for c, col in enumerate(columns):
+                    if col.choices:
+                        sheet.list_validation(column_range(c, 1, end - 1), self._source(col.choices))
 
-        # Cells that exist, with the column's format, rather than only the column's
-        # default: not every program applies a column's format to what is typed.
-        end = min(last + self.blank_rows, EXCEL_MAX_ROWS - 1)
-        for r in range(last + 1, end + 1):
-            for c, fmt in enumerate(formats):
-                ws.write_blank(r, c, None, fmt)
-        if end > 0:
-            for c, col in enumerate(table.columns):
-                if col.choices:
-                    ws.data_validation(1, c, end, c, {"validate": "list", "source": self._source(col.choices)})
-
-    def _writer(self, ws: Worksheet, kind: ColumnType, fmt: Any) -> Callable[[int, int, object], object]:
-        if kind is ColumnType.TEXT:
-            return lambda r, c, v: self._put_text(ws, r, c, _text(v), fmt)
-        if kind is ColumnType.INTEGER:
-            return lambda r, c, v: ws.write_number(r, c, _integer(v), fmt)
-        if kind is ColumnType.MONEY:
-            # xlsxwriter formats the number with "{:.16G}", which keeps a Decimal exact.
-            return lambda r, c, v: ws.write_number(r, c, fen_to_decimal(v), fmt)
-        return lambda r, c, v: ws.write_datetime(r, c, _date(v), fmt)
-
-    def _put_text(self, ws: Worksheet, r: int, c: int, text: str, fmt: Any) -> None:
-        text = _excel_text(text)
-        if text.startswith("<r>") and text.endswith("</r>"):
-            # In constant_memory mode xlsxwriter copies such a string into the XML
-            # unescaped, as a rich string: "<r>…</c><c><f>…" would inject a formula.
-            # As a real two-part rich string it is escaped and reads back the same
-            # (but xlsxwriter then escapes its control characters twice).
-            ws.write_rich_string(r, c, text[:1], self.plain, text[1:], fmt)
-        else:
-            ws.write_string(r, c, text, fmt)
-
-    def _source(self, choices: tuple[str, ...]) -> str | list[str]:
+    def _source(self, choices: tuple[str, ...]) -> str:
         # An inline list is one quoted string of comma-separated items: an item
         # holding a comma or a quote would break it, and it ends at 255 characters.
         if not any("," in c or '"' in c for c in choices) and _utf16_len(",".join(choices)) <= _LIST_MAX:
-            return list(choices)
+            return '"' + ",".join(choices) + '"'
         column = self.lists.setdefault(choices, len(self.lists))
-        return "=" + quote_sheetname(self.lists_name) + "!" + xl_range_abs(0, column, len(choices) - 1, column)
+        return quote_sheet_name(self.lists_name) + "!" + column_range(column, 0, len(choices) - 1, absolute=True)
 
     def write_lists(self) -> None:
-        """The long dropdown lists, one per column of a hidden sheet (row by row: constant_memory)."""
+        """The long dropdown lists, one per column of a hidden sheet."""
         if not self.lists:
             return
-        ws = self.book.add_worksheet(self.lists_name)
-        ws.hide()
-        text = self.formats[ColumnType.TEXT]
-        for r in range(max(map(len, self.lists))):
-            for choices, c in self.lists.items():
-                if r < len(choices):
-                    self._put_text(ws, r, c, choices[r], text)
-
-
-def _close_scratch_files(book: xlsxwriter.Workbook) -> None:
-    # A workbook that never reaches close() keeps each sheet's row-data file open,
-    # and an open file cannot be deleted on Windows.
-    for ws in book.worksheets():
-        fh = getattr(ws, "row_data_fh", None)
-        if fh is not None and not fh.closed:
-            fh.close()
+        letters = [column_letters(c) for c in range(len(self.lists))]
+        with self.package.sheet(self.lists_name, [(14, Style.TEXT)] * len(self.lists),
+                                frozen_header=False, hidden=True) as sheet:
+            for r in range(max(map(len, self.lists))):
+                number = str(r + 1)
+                sheet.row(r + 1, "".join(_xlsx_text(letters[c] + number, Style.TEXT, choices[r])
+                                         for choices, c in self.lists.items() if r < len(choices)))
 
 
 def _utf16_len(text: str) -> int:

@@ -57,7 +57,7 @@ def _csv_rows(path) -> list[list[str]]:
 # --- xlsx -------------------------------------------------------------------
 
 def test_text_that_looks_like_a_formula_stays_text_in_xlsx(tmp_path):
-    # The second one would break out of xlsxwriter's inline string in constant_memory mode.
+    # The second one broke out of xlsxwriter's inline string in constant_memory mode, which crmdesk once used.
     escape = '<r><t>x</t></r></is></c><c r="B9"><f>1+1</f><v>7</v></c><c r="C9" t="inlineStr"><is><r><t>y</t></r>'
     texts = INJECTIONS + HARMLESS + [escape, "<r></r>"]
     path = tmp_path / "客户.xlsx"
