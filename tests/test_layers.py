@@ -19,8 +19,8 @@ ALLOWED = {
     "storage": {"domain", "storage", "durable"},
     # foreign file formats (xlsx, csv, vCard): bytes in and out, no database
     "formats": {"domain", "formats", "durable"},
-    "services": {"domain", "storage", "services", "demo_data", "formats"},
-    "cli": {"domain", "storage", "services", "cli", "formats"},
+    "services": {"domain", "storage", "services", "demo_data", "formats", "paths"},
+    "cli": {"domain", "storage", "services", "cli", "formats", "paths"},
     "demo_data": {"domain", "demo_data"},
     "paths": set(),
     "durable": set(),

@@ -206,12 +206,16 @@ def inspect_file(
     *,
     full_check: bool = False,
     check: bool = True,
+    describe: bool = False,
     cancellation: Cancellation | None = None,
 ) -> FileReport:
     """Look at a file without modifying it; raise FileProblemError if it is not usable.
 
     ``full_check`` runs ``integrity_check`` instead of the faster
     ``quick_check``; ``check=False`` skips both (see ``checked_read``).
+    ``describe`` (or ``full_check``) puts the number of customers and the id and
+    time of the last logged change into ``details`` ("customers",
+    "last_change_id", "last_change").
     """
     path = Path(path)
     if not path.exists():
@@ -245,11 +249,7 @@ def inspect_file(
                 )
             )
             written_by = _meta(conn, "app_version")
-            details = {}
-            if full_check:
-                details["customers"] = conn.execute(
-                    "SELECT count(*) FROM customers WHERE deleted_at IS NULL"
-                ).fetchone()[0]
+            details = _description(conn) if describe or full_check else {}
     except FileProblemError:
         raise
     except sqlite3.DatabaseError as e:
@@ -309,6 +309,14 @@ def checked_read(path: str | os.PathLike, **kwargs: Any) -> Iterator[CustomerFil
         raise FileProblemError(FileProblem.CORRUPT, path, detail="; ".join(found))
 
 
+def _description(conn: sqlite3.Connection) -> dict[str, Any]:
+    customers = conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
+    # The change log is append-only and covers every edit, import and merge: its last row is the last change.
+    last = conn.execute("SELECT id, at FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+    return {"customers": customers, "last_change_id": last[0] if last else 0,
+            "last_change": last[1] if last else None}
+
+
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -318,7 +326,7 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 @contextlib.contextmanager
-def _written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
+def written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
     """A temporary path beside ``target``: when the block succeeds it is fsynced
     and renamed into place (so ``target`` is never half-written); when it fails
     it is removed, with any -wal/-shm SQLite left beside it."""
@@ -343,7 +351,7 @@ def _written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Write a self-contained copy with VACUUM INTO: temp name, verify, fsync, rename."""
-    with _written_then_renamed(target, ".tmp") as tmp:
+    with written_then_renamed(target, ".tmp") as tmp:
         conn.execute("VACUUM INTO ?", [str(tmp)])
         with _read_only_connection(tmp) as check:
             problems = _check(check, "integrity_check")
@@ -419,7 +427,7 @@ class CustomerFile:
         if path.exists():
             raise FileProblemError(FileProblem.EXISTS, path)
         clock = kwargs.get("clock", utc_now)
-        with _written_then_renamed(path, ".creating") as tmp:
+        with written_then_renamed(path, ".creating") as tmp:
             new = cls(_connect(tmp), tmp, clock=clock, actor="crmdesk")
             try:
                 new.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,151 @@
+"""crmdesk.storage.backups: backup files, their list, and restore (reliability.md #3, #11)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from crmdesk.storage import customers as store
+from crmdesk.storage.backups import (
+    aside_name,
+    backup_details,
+    backup_name,
+    backups_of,
+    make_backup,
+    restore_file,
+)
+from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError
+from tests.factories import make_person
+
+TAKEN = datetime(2026, 11, 23, 18, 5, 1)
+
+
+def _names(cf: CustomerFile) -> list[str]:
+    return [r[0] for r in cf.execute("SELECT name FROM customers WHERE deleted_at IS NULL ORDER BY id")]
+
+
+def _file_with(path: Path, *names: str) -> Path:
+    with CustomerFile.create(path) as cf:
+        for name in names:
+            store.insert_customer(cf, make_person(name=name))
+    return path
+
+
+def test_a_backup_is_a_verified_owner_only_copy_named_by_its_time(customer_file, tmp_path):
+    store.insert_customer(customer_file, make_person(name="张三"))
+    folder = tmp_path / "备份"
+
+    first = make_backup(customer_file, folder, TAKEN)
+    second = make_backup(customer_file, folder, TAKEN)  # the same second: never overwritten
+
+    assert first.path.name == "test.20261123-180501.crmdesk" and first.taken_at == TAKEN
+    assert second.path.name == "test.20261123-180501-2.crmdesk"
+    assert stat.S_IMODE(os.stat(first.path).st_mode) == 0o600
+    assert [p.name for p in folder.iterdir() if not p.name.endswith(".crmdesk")] == []  # no .tmp left
+    with CustomerFile.open(first.path, read_only=True) as copy:
+        assert _names(copy) == ["张三"]
+    details = backup_details(first.path, full_check=True)
+    assert details.customers == 1 and details.last_change is not None and details.last_change_id > 0
+
+
+def test_backups_are_listed_newest_first_and_nothing_else_counts(customer_file, tmp_path):
+    folder = tmp_path / "b"
+    made = [make_backup(customer_file, folder, datetime(2026, 11, d, 9)).path for d in (20, 22, 21)]
+    pre = folder / "test.pre-0011_x.20261122-120000.crmdesk"
+    pre.write_bytes(made[0].read_bytes())
+    for stray in ("test.20261123-100000.crmdesk.tmp", "test.before-restore.20261123-100000.crmdesk",
+                  "test2.20261123-100000.crmdesk", "test.20261399-100000.crmdesk", "test.crmdesk", "notes.txt"):
+        (folder / stray).write_bytes(b"x")
+
+    found = backups_of("test", [folder, tmp_path / "missing"])
+
+    assert [b.path.name for b in found] == ["test.pre-0011_x.20261122-120000.crmdesk",
+                                            "test.20261122-090000.crmdesk", "test.20261121-090000.crmdesk",
+                                            "test.20261120-090000.crmdesk"]
+    assert [b.before_migration for b in found] == [True, False, False, False]
+    assert found[1].size == made[1].stat().st_size
+
+
+def test_details_of_a_damaged_backup_raise(customer_file, tmp_path):
+    backup = make_backup(customer_file, tmp_path / "b", TAKEN).path
+    data = bytearray(backup.read_bytes())
+    backup.write_bytes(bytes(data[: len(data) // 2]))
+
+    with pytest.raises(FileProblemError) as caught:
+        backup_details(backup, full_check=True)
+    assert caught.value.problem is FileProblem.CORRUPT
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_old_file_with_its_wal(tmp_path):
+    target = _file_with(tmp_path / "shop.crmdesk", "张三")
+    with CustomerFile.open(target) as cf:
+        backup = make_backup(cf, tmp_path / "b", TAKEN).path
+        store.insert_customer(cf, make_person(name="李四"))
+    Path(str(target) + "-wal").write_bytes(b"a wal left by a crash")  # must go with the old file
+    Path(str(target) + "-shm").write_bytes(b"shm")
+    old = target.read_bytes()
+    aside = aside_name(target, TAKEN)
+
+    restore_file(backup, target, aside)
+
+    assert aside.name == "shop.before-restore.20261123-180501.crmdesk"
+    assert aside.read_bytes() == old
+    assert Path(str(aside) + "-wal").read_bytes() == b"a wal left by a crash"
+    assert not Path(str(target) + "-wal").exists() and not Path(str(target) + "-shm").exists()
+    with CustomerFile.open(target) as cf:
+        assert _names(cf) == ["张三"]
+        assert cf.integrity_problems() == []
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", aside.name, aside.name + "-shm",
+                                                          aside.name + "-wal", "shop.crmdesk"]
+    assert aside_name(target, TAKEN).name == "shop.before-restore.20261123-180501-2.crmdesk"
+
+
+def test_a_damaged_backup_is_refused_and_changes_nothing(tmp_path):
+    target = _file_with(tmp_path / "shop.crmdesk", "张三")
+    backup = tmp_path / "shop.20261123-180501.crmdesk"
+    backup.write_bytes(target.read_bytes()[:5000])
+    before = target.read_bytes()
+
+    with pytest.raises(FileProblemError):
+        restore_file(backup, target, aside_name(target, TAKEN))
+
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.20261123-180501.crmdesk", "shop.crmdesk"]
+
+
+def test_restore_over_a_damaged_file_keeps_the_damaged_one_untouched(tmp_path):
+    target = _file_with(tmp_path / "shop.crmdesk", "张三")
+    with CustomerFile.open(target) as cf:
+        backup = make_backup(cf, tmp_path / "b", TAKEN).path
+    target.write_bytes(target.read_bytes()[:100])
+    damaged = target.read_bytes()
+    aside = aside_name(target, TAKEN)
+
+    restore_file(backup, target, aside)
+
+    assert aside.read_bytes() == damaged
+    with CustomerFile.open(target) as cf:
+        assert _names(cf) == ["张三"]
+
+
+def test_restore_of_a_file_that_is_gone(tmp_path):
+    source = _file_with(tmp_path / "shop.crmdesk", "张三")
+    with CustomerFile.open(source) as cf:
+        backup = make_backup(cf, tmp_path / "b", TAKEN).path
+    source.unlink()
+
+    restore_file(backup, source, aside_name(source, TAKEN))
+
+    with CustomerFile.open(source) as cf:
+        assert _names(cf) == ["张三"]
+    assert not aside_name(source, TAKEN).name.endswith("-2.crmdesk")
+
+
+def test_backup_name():
+    assert backup_name("客户", TAKEN) == "客户.20261123-180501.crmdesk"
+    assert backup_name("客户", TAKEN, 3) == "客户.20261123-180501-3.crmdesk"
