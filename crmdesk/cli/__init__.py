@@ -21,7 +21,7 @@ from crmdesk.storage.customer_file import FileProblemError, WriteError
 # is timed from process start, and the demo generator's tables are not free.
 
 VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
-         "report", "import", "imports", "export")
+         "report", "import", "imports", "export", "backup", "backups", "restore")
 # Verbs whose output is drawn (PDF, PNG): Qt and matplotlib do it, so the
 # handler comes from crmdesk.app through main(renderers=...), never imported here.
 RENDERING_VERBS = ("report",)
@@ -71,7 +71,24 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("new", help="create an empty customer file")
     p.add_argument("file", type=Path)
 
-    p = verbs.add_parser("check", help="check a file without changing it")
+    p = verbs.add_parser("check", help="check a file without changing it (quick_check; --full: integrity_check)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--full", action="store_true",
+                   help="every page and index (integrity_check) and every reference (foreign_key_check), "
+                        "then the customers and the last change")
+
+    p = verbs.add_parser("backup", help="a verified copy of the file: into the automatic backup folder "
+                                        "(thinned by day, week and month), or --to a folder of your choice")
+    p.add_argument("file", type=Path)
+    p.add_argument("--to", type=Path, metavar="DIR", help="a folder (a USB stick, a sync folder); never thinned")
+
+    p = verbs.add_parser("backups", help="the backups crmdesk knows of for a file, newest first")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="JSON list of objects")
+
+    p = verbs.add_parser("restore", help="put a backup in the place of a file; the file it replaces is kept "
+                                         "beside it as NAME.before-restore.TIME.crmdesk")
+    p.add_argument("backup", type=Path)
     p.add_argument("file", type=Path)
 
     p = verbs.add_parser("customers", help="list the customers that match")
@@ -206,12 +223,67 @@ def _new(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from crmdesk.services.files import check_file
 
-    result = check_file(args.file)
-    if result.ok:
-        print(text("ok"))
-        return 0
-    print(text(result.problem.value, path=args.file, **(result.params or {})))
-    return 1
+    result = check_file(args.file, full=args.full)
+    if not result.ok:
+        print(text(result.problem.value, path=args.file, **(result.params or {})))
+        return 1
+    print(text("ok"))
+    if args.full:
+        print(text("check_details", customers=result.customers, last_change=result.last_change or "-"))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from crmdesk.services.backups import back_up
+    from crmdesk.services.files import open_file
+
+    with open_file(args.file, read_only=True) as cf:
+        made = back_up(cf, datetime.now(), to=args.to)  # local time: the name a person reads
+    print(text("backed_up", path=made.path, size=_size(made.size)))
+    return 0
+
+
+def _backups(args: argparse.Namespace) -> int:
+    from crmdesk.services.backups import backups
+    from crmdesk.storage.backups import backup_details
+
+    def details(path: Path) -> dict:
+        try:
+            found = backup_details(path)
+        except FileProblemError as e:
+            return {"customers": None, "last_change": None, "problem": e.problem.value}
+        return {"customers": found.customers, "last_change": found.last_change, "problem": None}
+
+    rows = [(b, details(b.path)) for b in backups(args.file)]
+    return _print_rows(
+        args, rows,
+        lambda r: {"path": str(r[0].path), "taken_at": r[0].taken_at.isoformat(sep=" "), "size": r[0].size,
+                   "before_migration": r[0].before_migration, **r[1]},
+        lambda r: "\t".join([r[0].taken_at.isoformat(sep=" "), _size(r[0].size),
+                             text("damaged") if r[1]["problem"] else str(r[1]["customers"]), str(r[0].path)]),
+        "no_backups",
+    )
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from crmdesk.services.backups import restore
+    from crmdesk.storage.file_lock import FileLockedError
+
+    try:
+        aside = restore(args.backup, args.file, datetime.now())
+    except FileLockedError as e:
+        print(text("in_use", path=args.file, pid=e.holder.pid or "?", host=e.holder.host or "?"), file=sys.stderr)
+        return 1
+    print(text("restored", path=args.file, backup=args.backup, aside=aside))
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size / 2**10:.0f} KiB"
 
 
 def _customers(args: argparse.Namespace) -> int:
@@ -577,5 +649,6 @@ def _export(args: argparse.Namespace) -> int:
 _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
     "churn": _churn, "alerts": _alerts, "followups": _followups, "complaints": _complaints,
-    "import": _import, "imports": _imports, "export": _export,
+    "import": _import, "imports": _imports, "export": _export, "backup": _backup, "backups": _backups,
+    "restore": _restore,
 }

@@ -41,6 +41,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "failed": ("the write failed; nothing was changed ({detail})", "写入失败，未做任何更改（{detail}）"),
     "conflict": ("someone else changed this record; nothing was changed", "该记录已被他人修改，未做任何更改"),
     "ok": ("ok", "ok"),
+    "check_details": ("{customers} customers; last change {last_change}", "{customers} 位客户；最后修改于 {last_change}"),
+    "backed_up": ("backed up to {path} ({size})", "已备份到 {path}（{size}）"),
+    "no_backups": ("no backups yet", "还没有备份"),
+    "damaged": ("damaged", "已损坏"),
+    "restored": (
+        "restored {path} from {backup}; the file it replaced was kept as {aside}",
+        "已用 {backup} 恢复 {path}；被替换的文件保留为 {aside}",
+    ),
+    "in_use": (
+        "{path} is open in crmdesk (process {pid} on {host}); close it there first. Nothing was changed",
+        "{path} 正在 crmdesk 中打开（{host} 上的进程 {pid}），请先在那里关闭。未做任何更改",
+    ),
     "created": ("created {path}", "已创建 {path}"),
     "demo_written": (
         "wrote {count} customers and about {orders} orders to {path}",

@@ -24,6 +24,7 @@ class CheckResult:
     problem: FileProblem | None = None
     params: dict | None = None
     customers: int | None = None
+    last_change: str | None = None  # ISO instant (UTC) of the last logged change
 
 
 def new_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
@@ -34,13 +35,14 @@ def new_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
     return CustomerFile.create(path, **kwargs)
 
 
-def check_file(path: str | os.PathLike) -> CheckResult:
-    """Full integrity check without modifying the file."""
+def check_file(path: str | os.PathLike, *, full: bool = True) -> CheckResult:
+    """Check without modifying the file: ``full`` runs integrity_check and
+    foreign_key_check, else quick_check (which still finds damaged pages)."""
     try:
-        report = inspect_file(path, full_check=True)
+        report = inspect_file(path, full_check=full, describe=True)
     except FileProblemError as e:
         return CheckResult(False, e.problem, e.params)
-    return CheckResult(True, customers=report.details.get("customers"))
+    return CheckResult(True, customers=report.details["customers"], last_change=report.details["last_change"])
 
 
 def open_file(path: str | os.PathLike, **kwargs) -> CustomerFile:

@@ -240,6 +240,8 @@ def inspect_file(
                 raise FileProblemError(FileProblem.NOT_CRMDESK, path, application_id=app_id)
             if check:
                 problems = _check(conn, "integrity_check" if full_check else "quick_check")
+                if full_check and not problems:
+                    problems = _orphans(conn)
                 if problems:
                     raise FileProblemError(FileProblem.CORRUPT, path, detail="; ".join(problems))
             applied = tuple(
@@ -307,6 +309,12 @@ def checked_read(path: str | os.PathLike, **kwargs: Any) -> Iterator[CustomerFil
         _remove_created(existed)
     if found:
         raise FileProblemError(FileProblem.CORRUPT, path, detail="; ".join(found))
+
+
+def _orphans(conn: sqlite3.Connection) -> list[str]:
+    """Rows whose parent is gone (foreign_key_check): a sound file with broken links."""
+    rows = conn.execute("PRAGMA foreign_key_check").fetchmany(20)
+    return [f"{table} row {rowid}: no {parent} row" for table, rowid, parent, _ in rows]
 
 
 def _description(conn: sqlite3.Connection) -> dict[str, Any]:
