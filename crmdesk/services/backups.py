@@ -22,12 +22,14 @@ from crmdesk.storage.backups import (
     backup_details,
     backups_of,
     make_backup,
+    remove_leftovers,
     restore_file,
 )
 from crmdesk.storage.customer_file import CustomerFile, FileProblemError
 from crmdesk.storage.file_lock import FileLock
 
 BACKUP_EVERY_MINUTES = 30  # while the file is open and has changed
+LEFTOVER_AGE_SECONDS = 3600  # a .tmp this old is no backup still being written
 
 
 def automatic_folder(file: Path) -> Path:
@@ -57,12 +59,14 @@ def back_up(cf: CustomerFile, now: datetime, *, to: Path | None = None,
 
 
 def thin(file: Path, now: datetime, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
-    """Delete the automatic backups the retention rules let go; returns them."""
-    found = backups_of(Path(file).stem, [automatic_folder(file)])
+    """Delete the automatic backups the retention rules let go, and half-written
+    ones a crash left more than an hour ago; returns them."""
+    folder = automatic_folder(file)
+    found = backups_of(Path(file).stem, [folder])
     doomed = backups_to_delete([(b.taken_at, b.path) for b in found], now, policy)
     for path in doomed:
         path.unlink(missing_ok=True)
-    return doomed
+    return doomed + remove_leftovers(folder, Path(file).stem, now.timestamp() - LEFTOVER_AGE_SECONDS)
 
 
 def needs_backup(cf: CustomerFile) -> bool:

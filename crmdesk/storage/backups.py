@@ -10,9 +10,11 @@ the pre-migration copies (``shop.pre-0004_x.20261123-180501.crmdesk``) count too
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,10 +94,11 @@ def backups_of(stem: str, folders: list[Path]) -> list[Backup]:
     return found
 
 
-def backup_details(path: Path, *, full_check: bool = False) -> BackupDetails:
+def backup_details(path: Path, *, full_check: bool = False, check: bool = True) -> BackupDetails:
     """Customers and last change of a backup; FileProblemError if it is damaged
-    (``full_check``: by integrity_check, else by quick_check)."""
-    report = inspect_file(path, full_check=full_check, describe=True)
+    (``full_check``: by integrity_check, else by quick_check; ``check=False``:
+    only what opening shows, for a quick list)."""
+    report = inspect_file(path, full_check=full_check, check=check, describe=True)
     return BackupDetails(report.details["customers"], report.details["last_change"],
                          report.details["last_change_id"])
 
@@ -110,11 +113,44 @@ def restore_file(backup: Path, target: Path, aside: Path) -> None:
     not belong to.  Killed at any moment, ``target`` is whole, old or new.
     """
     inspect_file(backup, full_check=True)
+    _checkpoint(target)
     with written_then_renamed(target, ".restoring") as tmp:
         shutil.copyfile(backup, tmp)  # into the owner-only file made for it
         inspect_file(tmp)  # the copy reads back (quick_check)
         if target.exists():
             _keep_aside(target, aside)
+
+
+def _checkpoint(target: Path) -> None:
+    """Fold a -wal left by a crash into its file first: killed between moving the
+    -wal aside and putting the backup in place, the file would lack those changes.
+    A file that fails its check is left exactly as it is."""
+    wal = Path(str(target) + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
+    try:
+        inspect_file(target)
+        conn = sqlite3.connect(target, isolation_level=None)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except (FileProblemError, sqlite3.Error):
+        pass  # kept aside with its -wal as it is
+
+
+def remove_leftovers(folder: Path, stem: str, older_than: float) -> list[Path]:
+    """Half-written backups (``*.tmp`` and their -wal/-shm) that a crash left in
+    ``folder``, last modified before ``older_than`` (a time.time() value)."""
+    removed = []
+    for path in folder.glob(f"{glob.escape(stem)}.*{SUFFIX}.tmp*"):
+        try:
+            if path.stat().st_mtime < older_than:
+                path.unlink()
+                removed.append(path)
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def _keep_aside(target: Path, aside: Path) -> None:
@@ -143,4 +179,4 @@ def aside_name(target: Path, taken_at: datetime) -> Path:
 
 
 __all__ = ["Backup", "BackupDetails", "FileProblem", "FileProblemError", "aside_name", "backup_details",
-           "backup_name", "backups_of", "make_backup", "restore_file"]
+           "backup_name", "backups_of", "make_backup", "remove_leftovers", "restore_file"]

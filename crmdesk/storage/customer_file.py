@@ -507,7 +507,7 @@ class CustomerFile:
             self.execute("PRAGMA synchronous = FULL")
 
     def _backup_before_migrating(self, first_pending: str, folder: Path) -> Path:
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")  # local, like every backup's name
         target = folder / f"{self.path.stem}.pre-{first_pending}.{stamp}{SUFFIX}"
         return backup_to(self.conn, target)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +18,7 @@ from crmdesk.storage.backups import (
     backup_name,
     backups_of,
     make_backup,
+    remove_leftovers,
     restore_file,
 )
 from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError
@@ -80,12 +83,14 @@ def test_details_of_a_damaged_backup_raise(customer_file, tmp_path):
     assert caught.value.problem is FileProblem.CORRUPT
 
 
-def test_restore_puts_the_backup_back_and_keeps_the_old_file_with_its_wal(tmp_path):
+def test_restore_puts_the_backup_back_and_keeps_a_damaged_file_with_its_wal(tmp_path):
     target = _file_with(tmp_path / "shop.crmdesk", "张三")
     with CustomerFile.open(target) as cf:
         backup = make_backup(cf, tmp_path / "b", TAKEN).path
         store.insert_customer(cf, make_person(name="李四"))
-    Path(str(target) + "-wal").write_bytes(b"a wal left by a crash")  # must go with the old file
+    # A damaged file with a -wal beside it: both are kept aside exactly as they are, together.
+    target.write_bytes(target.read_bytes()[:4096])
+    Path(str(target) + "-wal").write_bytes(b"a wal left by a crash")
     Path(str(target) + "-shm").write_bytes(b"shm")
     old = target.read_bytes()
     aside = aside_name(target, TAKEN)
@@ -149,3 +154,46 @@ def test_restore_of_a_file_that_is_gone(tmp_path):
 def test_backup_name():
     assert backup_name("客户", TAKEN) == "客户.20261123-180501.crmdesk"
     assert backup_name("客户", TAKEN, 3) == "客户.20261123-180501-3.crmdesk"
+
+
+def test_a_crash_wal_is_folded_in_before_a_restore_moves_anything(tmp_path, monkeypatch):
+    # 乙 was committed but lives only in the -wal a crash left: a kill between moving
+    # that -wal aside and putting the backup in place must not leave the file without it.
+    target = _file_with(tmp_path / "shop.crmdesk", "甲")
+    with CustomerFile.open(target) as cf:
+        backup = make_backup(cf, tmp_path / "b", TAKEN).path
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE customers SET name = '乙'")
+    for name in (target.name, target.name + "-wal"):  # the files as a kill -9 leaves them
+        shutil.copyfile(tmp_path / name, crashed / name)
+    conn.close()
+    target = crashed / target.name
+    assert Path(str(target) + "-wal").stat().st_size > 0
+
+    def killed(_path):
+        raise KeyboardInterrupt  # the moment after the -wal was moved aside
+
+    monkeypatch.setattr("crmdesk.storage.customer_file.fsync_path", killed)
+    with pytest.raises(KeyboardInterrupt):
+        restore_file(backup, target, aside_name(target, TAKEN))
+
+    with CustomerFile.open(target) as cf:
+        assert _names(cf) == ["乙"]
+
+
+def test_half_written_backups_older_than_the_limit_are_removed(tmp_path):
+    old = [tmp_path / n for n in ("shop.20261122-100000.crmdesk.tmp", "shop.20261122-100000.crmdesk.tmp-wal")]
+    fresh = tmp_path / "shop.20261123-175900.crmdesk.tmp"  # perhaps still being written
+    other = tmp_path / "other.20261122-100000.crmdesk.tmp"
+    for path in (*old, fresh, other):
+        path.write_bytes(b"x")
+    for path in (*old, other):
+        os.utime(path, (1000.0, 1000.0))
+
+    removed = remove_leftovers(tmp_path, "shop", older_than=2000.0)
+
+    assert sorted(removed) == sorted(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, fresh.name]

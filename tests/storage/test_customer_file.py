@@ -223,6 +223,23 @@ def test_older_file_is_backed_up_verified_then_migrated(tmp_path, monkeypatch):
     conn.close()
 
 
+def test_the_pre_migration_backup_is_named_in_local_time_like_every_backup(tmp_path, monkeypatch):
+    import time
+    from datetime import datetime, timezone
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        path = tmp_path / "old.crmdesk"
+        CustomerFile.create(path).close()
+        _use_migrations(monkeypatch, _two_step_migrations(lambda db: None))
+        CustomerFile.open(path, clock=lambda: datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc)).close()
+        assert [p.name for p in tmp_path.glob("old.pre-*")] == ["old.pre-9000_test_step.20261123-163000.crmdesk"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):
     path = tmp_path / "old.crmdesk"
     with CustomerFile.create(path) as cf:
