@@ -14,6 +14,7 @@ from crmdesk.ui import preferences as options
 from crmdesk.ui.i18n import Translations, effective_language
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.preferences import Preferences
+from crmdesk.ui.single_instance import SingleInstance
 from crmdesk.ui.tasks import TaskRunner
 
 
@@ -55,6 +56,11 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("crmdesk")
     app.setApplicationVersion(__version__)
+    instance = SingleInstance()
+    file = str(args.file.resolve()) if args.file is not None else None
+    if instance.hand_off({"file": file, "demo": args.demo}):
+        return 0  # the running window opens it
+    instance.listen()
     prefs = Preferences()
     translations = Translations(app)
     translations.install(args.lang or effective_language(prefs.get(options.LANGUAGE)))
@@ -65,6 +71,7 @@ def main(argv: list[str]) -> int:
         runner=runner,
         today=args.today or date.today(),  # the one place the wall clock enters the window
     )
+    instance.received.connect(window.receive_hand_off)
     window.show()
     window.open_initial(args.file, demo=args.demo, show_code=args.customer)
     code = app.exec()

@@ -44,6 +44,7 @@ class FileSession:
         on_error: Callable[[BaseException], None],
         prepare: Callable[[], None] | None = None,
         cancellation: Cancellation | None = None,
+        read_only: bool = False,
     ) -> None:
         """Open (checks, migration) on the worker; the GUI connection is made afterwards.
 
@@ -54,7 +55,7 @@ class FileSession:
         def work() -> CustomerFile:
             if prepare is not None:
                 prepare()
-            return open_file(path, cancellation=cancellation)
+            return open_file(path, cancellation=cancellation, read_only=read_only)
 
         def opened(worker: CustomerFile) -> None:
             on_done(cls(worker.connect_again(), worker, runner))
@@ -71,6 +72,11 @@ class FileSession:
         ``on_error(exception)``) on the GUI thread."""
         worker = self._worker
         self._runner.run(lambda: work(worker), on_done=on_done, on_error=on_error)
+
+    def on_worker(self, work: Callable[[CustomerFile], T]) -> Callable[[], T]:
+        """``work`` bound to the worker's connection, for a task run by other means (a progress dialog's)."""
+        worker = self._worker
+        return lambda: work(worker)
 
     def query_ids(self, query: CustomerQuery, on_done: Callable[[list[int]], None]) -> None:
         self.run(lambda cf: store.customer_ids(cf, query), on_done)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -31,7 +32,9 @@ from crmdesk.paths import demo_file
 from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
 from crmdesk.services import ledger as ledger_service
-from crmdesk.services.files import new_file
+from crmdesk.services import backups as backup_service
+from crmdesk.services.files import check_file, new_file
+from crmdesk.storage.backups import backup_details
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.services import alerts as alert_service
 from crmdesk.services.analysis import STEPS, CustomerUpdate, FileAnalysis, analyse, reanalyse_customer
@@ -39,7 +42,16 @@ from crmdesk.services.churn import ChurnResult
 from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage import customers as store
 from crmdesk.storage import file_settings
-from crmdesk.storage.customer_file import SUFFIX, Cancellation, Cancelled, FileProblemError, WriteError
+from crmdesk.storage.customer_file import (
+    SUFFIX,
+    Cancellation,
+    Cancelled,
+    FileProblem,
+    FileProblemError,
+    WriteError,
+)
+from crmdesk.storage.file_location import LocationRisk, location_risk
+from crmdesk.storage.file_lock import LockHolder
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
@@ -57,6 +69,7 @@ from crmdesk.ui.dialogs.file_settings_dialog import FileSettingsDialog
 from crmdesk.ui.dialogs.ledger_dialog import LedgerDialog
 from crmdesk.ui.dialogs.preferences_dialog import PreferencesDialog
 from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
+from crmdesk.ui.file_guard import FileGuard
 from crmdesk.ui.file_session import FileSession
 from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.i18n import Translations, effective_language
@@ -67,6 +80,9 @@ from crmdesk.ui.welcome_page import WelcomePage
 DEMO_CUSTOMERS = 400
 DEMO_ORDERS = 4_000
 DEMO_SEED = 1
+
+
+_DAMAGED = (FileProblem.EMPTY, FileProblem.CORRUPT, FileProblem.NOT_SQLITE)
 
 
 def _without_mnemonic(text: str) -> str:
@@ -82,6 +98,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         today: date,
         parent: QWidget | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -90,6 +107,12 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.today = today
         self.session: FileSession | None = None
+        # The file's lock and its automatic backups; ``now`` names the backups (local time).
+        self.guard = FileGuard(runner, now, self)
+        self.guard.backed_up.connect(lambda made: self.statusBar().showMessage(
+            self.tr("Backed up at %1").replace("%1", made.taken_at.strftime("%H:%M")), 8000))
+        self.guard.backup_failed.connect(self._on_backup_failed)
+        self._holder: LockHolder | None = None  # who has the open file, when it is open read-only for that
         self._generation = Generation()
         self._last_deleted: int | None = None
         self._pending_select: int | None = None
@@ -136,6 +159,14 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
+        # Read-only because the file is open elsewhere, or kept where files get damaged: said above the list.
+        self.banner = QLabel(self)
+        self.banner.setObjectName("file_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#file_banner { background: #fff4ce; color: #3b2f00; "
+                                  "border: 1px solid #e0c36c; border-radius: 3px; padding: 6px; }")
+        self.banner.hide()
+        left_layout.addWidget(self.banner)
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.list_view)
 
@@ -233,6 +264,9 @@ class MainWindow(QMainWindow):
         self.act_import_history = self._action("act_import_history", self.show_import_history)
         self.act_duplicates = self._action("act_duplicates", self.show_duplicates)
         self.act_export = self._action("act_export", self.show_export, "Ctrl+E")
+        self.act_backups = self._action("act_backups", self.show_backups)
+        self.act_back_up_now = self._action("act_back_up_now", self.back_up_now)
+        self.act_check = self._action("act_check", self.check_file)
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -276,6 +310,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_import)
         self.file_menu.addAction(self.act_import_history)
         self.file_menu.addAction(self.act_export)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_back_up_now)
+        self.file_menu.addAction(self.act_backups)
+        self.file_menu.addAction(self.act_check)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_recycle)
         self.file_menu.addAction(self.act_file_settings)
@@ -337,6 +375,9 @@ class MainWindow(QMainWindow):
             (self.act_import_history, self.tr("Import &history…")),
             (self.act_duplicates, self.tr("Find d&uplicates…")),
             (self.act_export, self.tr("&Export…")),
+            (self.act_backups, self.tr("Backups and &restore…")),
+            (self.act_back_up_now, self.tr("&Back up now…")),
+            (self.act_check, self.tr("C&heck the file")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -394,12 +435,17 @@ class MainWindow(QMainWindow):
         if not self._ask_to_keep_edits():
             return
         self._close_session()
+        path = Path(path)
+        try:
+            self._holder = self.guard.claim(path)
+        except OSError:  # a folder crmdesk cannot write in (a CD, a share without rights): read it only
+            self._holder = LockHolder(None, "", "", "")
         self._busy(True)
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", str(path)))
         self._show_code = show_code
         self._opening = Cancellation()
-        FileSession.open(self.runner, Path(path), self._on_opened, self._on_open_failed,
-                         prepare=prepare, cancellation=self._opening)
+        FileSession.open(self.runner, path, self._on_opened, self._on_open_failed,
+                         prepare=prepare, cancellation=self._opening, read_only=self._holder is not None)
 
     def cancel_opening(self) -> None:
         """Stop a long open (a big file's check, or the backup and migration of an older one)."""
@@ -417,6 +463,8 @@ class MainWindow(QMainWindow):
         self.today_list.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
         self.alert_panel.set_read_only(session.read_only)
+        self._show_banner(session)
+        self.guard.watch(session)
         self._refresh_choices()
         self._update_titles()
         if self._show_code:
@@ -683,6 +731,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if isinstance(error, Cancelled):
             self.statusBar().showMessage(self.tr("Opening cancelled; the file was not changed."), 8000)
+            self.guard.release()
             self._update_titles()
             return
         if isinstance(error, FileProblemError):
@@ -690,7 +739,13 @@ class MainWindow(QMainWindow):
             path = error.path
         else:
             message, path = str(error), ""
-        QMessageBox.warning(self, self.tr("Cannot open the file"), f"{message}\n\n{path}")
+        damaged = isinstance(error, FileProblemError) and error.problem in _DAMAGED
+        if damaged and backup_service.backups(error.path):
+            self._offer_backups(error.path, f"{message}\n{path}")  # the lock stays held for the restore
+        else:
+            QMessageBox.warning(self, self.tr("Cannot open the file"), f"{message}\n\n{path}")
+        if self.session is None:
+            self.guard.release()
         self._update_titles()
 
     def new_file_dialog(self) -> None:
@@ -751,6 +806,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _close_session(self) -> None:
+        """Close the file's connections; its lock stays held (open_path and restore go on with it)."""
+        self.guard.watch(None)
+        self.banner.hide()
         if self.session is not None:
             self.session.close()
             self.session = None
@@ -1190,7 +1248,8 @@ class MainWindow(QMainWindow):
         self.act_duplicates.setEnabled(writable)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
                        self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
-                       self.act_monthly_summary, self.act_import_history, self.act_export):
+                       self.act_monthly_summary, self.act_import_history, self.act_export, self.act_backups,
+                       self.act_back_up_now, self.act_check):
             action.setEnabled(has_file)
 
     def _restore_layout(self) -> None:
@@ -1219,5 +1278,143 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.guard.back_up_before_closing(self)
         self._close_session()
+        self.guard.release()
         event.accept()
+
+    # -- safety: the lock, backups, restore, the check ------------------------------------------
+
+    def _show_banner(self, session: FileSession) -> None:
+        lines = []
+        if session.read_only:
+            holder = self._holder or LockHolder(None, "", "", "")
+            if holder.pid is None:
+                lines.append(self.tr("crmdesk cannot write in this folder, so the file is open read-only."))
+            else:
+                lines.append(self.tr("This file is open in crmdesk on %1 (%2, process %3), so it is open here "
+                                     "read-only. Close it there to make changes here.")
+                             .replace("%1", holder.host or "?").replace("%2", holder.user or "?")
+                             .replace("%3", str(holder.pid)))
+        risk = location_risk(session.path)
+        if risk is not None and risk.kind is LocationRisk.NETWORK:
+            lines.append(self.tr("This file is on a network drive (%1). A dropped connection or a second PC can "
+                                 "damage it in the middle of a save. Keep it on this PC's own disk; backups may "
+                                 "go to the network.").replace("%1", risk.detail))
+        elif risk is not None:
+            lines.append(self.tr("This file is inside a %1 folder. Sync programs can copy it in the middle of a "
+                                 "save and damage it. Keep it outside the sync folder, and let \"Back up now\" "
+                                 "put copies there.").replace("%1", risk.detail))
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        detail = texts.error_text(error.problem, error.params) if isinstance(error, FileProblemError) else str(error)
+        self.statusBar().showMessage(self.tr("The automatic backup failed: %1").replace("%1", detail), 15000)
+
+    def back_up_now(self) -> None:
+        """A backup into a folder the user chooses (a USB stick, a sync folder): never thinned."""
+        if self.session is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up into which folder?"),
+                                                  self.prefs.get(options.BACKUP_FOLDER) or str(Path.home()))
+        if not folder:
+            return
+        self.prefs.set(options.BACKUP_FOLDER, folder)
+        now = self.guard.now()
+        try:
+            made = self.guard.run_with_progress(
+                self, self.tr("Backing up the file…"),
+                self.session.on_worker(lambda cf: backup_service.back_up(cf, now, to=Path(folder))))
+        except (OSError, FileProblemError, WriteError) as e:
+            QMessageBox.warning(self, self.tr("Backup failed"), self._problem_text(e))
+            return
+        QMessageBox.information(self, self.tr("Backed up"), self.tr("The file was copied and checked:\n%1")
+                                .replace("%1", str(made.path)))
+
+    def show_backups(self) -> None:
+        if self.session is None:
+            return
+        from crmdesk.ui.backups.backups_dialog import BackupsDialog
+
+        current = None
+        try:
+            current = backup_details(self.session.path, check=False)
+        except FileProblemError:
+            pass
+        dialog = BackupsDialog(self.session.path, self.runner, current=current, parent=self)
+        dialog.back_up_requested.connect(lambda: (self.back_up_now(), dialog.reload()))
+        dialog.restore_requested.connect(lambda backup: self._restore(backup, self.session.path))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _offer_backups(self, path: Path, problem: str) -> None:
+        """A damaged file: its backups, the newest one that passes its check chosen."""
+        from crmdesk.ui.backups.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(path, self.runner, problem=problem, parent=self)
+        dialog.setWindowTitle(self.tr("Cannot open the file"))
+        dialog.restore_requested.connect(lambda backup: self._restore(backup, path))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _restore(self, backup: Path, path: Path) -> None:
+        """Put ``backup`` in ``path``'s place while holding its lock, then open it."""
+        if not self._ask_to_keep_edits():
+            return
+        self._close_session()
+        try:
+            holder = self.guard.claim(path)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Cannot restore"), str(e))
+            return
+        if holder is not None:
+            QMessageBox.warning(self, self.tr("Cannot restore"), self.tr(
+                "The file is open in crmdesk on %1 (process %2). Close it there first.")
+                .replace("%1", holder.host or "?").replace("%2", str(holder.pid or "?")))
+            return
+        now, lock = self.guard.now(), self.guard.lock
+        try:
+            aside = self.guard.run_with_progress(self, self.tr("Restoring the backup…"),
+                                                 lambda: backup_service.restore(backup, path, now, lock=lock))
+        except (OSError, FileProblemError, WriteError) as e:
+            QMessageBox.warning(self, self.tr("Cannot restore"), self._problem_text(e))
+            self.open_path(path)
+            return
+        self.open_path(path)
+        QMessageBox.information(self, self.tr("Restored"), self.tr(
+            "The backup is in place. The file it replaced was kept beside it:\n%1").replace("%1", str(aside)))
+
+    def check_file(self) -> None:
+        """integrity_check and foreign_key_check over the whole file, on the worker."""
+        if self.session is None:
+            return
+        path = self.session.path
+        result = self.guard.run_with_progress(self, self.tr("Checking every page of the file…"),
+                                              lambda: check_file(path, full=True))
+        if result.ok:
+            QMessageBox.information(self, self.tr("Check the file"), self.tr(
+                "The file is sound: every page, index and reference checked. It holds %1 customers.")
+                .replace("%1", f"{result.customers:,}"))
+        else:
+            QMessageBox.warning(self, self.tr("Check the file"), texts.error_text(result.problem, result.params)
+                                + "\n\n" + self.tr("Restore a backup from File → Backups and restore…"))
+
+    def _problem_text(self, error: BaseException) -> str:
+        if isinstance(error, FileProblemError):
+            return texts.error_text(error.problem, error.params)
+        if isinstance(error, WriteError):
+            return texts.error_text(error.problem, {"detail": error.detail})
+        return str(error)
+
+    def receive_hand_off(self, message: dict) -> None:
+        """A second launch's file (single instance): this window comes forward and opens it."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        file = message.get("file")
+        if message.get("demo"):
+            self.open_demo()
+        elif file and (self.session is None or Path(file) != self.session.path):
+            self.open_path(Path(file))

@@ -26,6 +26,7 @@ LANGUAGE = Option("preferences/language", "system", str)  # "system", "zh_CN" or
 STALE_AFTER_DAYS = Option("preferences/stale_after_days", 365, int)
 # Persisted state: what the window remembers by itself.
 LAST_FILE = Option("state/last_file", "", str)
+BACKUP_FOLDER = Option("state/backup_folder", "", str)  # where "Back up now" went last time
 RECENT_FILES = Option("state/recent_files", [], list)
 WINDOW_GEOMETRY = Option("state/window_geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Option("state/window_state", QByteArray(), QByteArray)

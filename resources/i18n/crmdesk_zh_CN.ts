@@ -147,6 +147,125 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups of %1</source>
+        <translation>%1 的备份</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Automatic backups: %1</source>
+        <translation>自动备份位置：%1</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>Restore from another file…</source>
+        <translation>从其他文件恢复…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>crmdesk backs the file up when you close it and every half hour while it changes. It keeps every backup of the last day, one a day for two weeks, one a week for two months and one a month for a year. Restoring keeps the current file beside it; nothing is deleted.</source>
+        <translation>crmdesk 在关闭文件时、以及文件有改动期间每半小时自动备份一次。最近一天的备份全部保留，之后两周内每天保留一份、两个月内每周一份、一年内每月一份。恢复时当前文件会保留在旁边，不会删除任何文件。</translation>
+    </message>
+    <message>
+        <source>The file was left exactly as it is; crmdesk never deletes it.</source>
+        <translation>文件保持原样，crmdesk 不会删除它。</translation>
+    </message>
+    <message>
+        <source>There is no backup of it. Restore from another file, or look for a copy.</source>
+        <translation>没有找到它的备份。可以从其他文件恢复，或寻找一份副本。</translation>
+    </message>
+    <message>
+        <source>Checking the backups, newest first…</source>
+        <translation>正在从最新的开始检查备份…</translation>
+    </message>
+    <message>
+        <source>The newest backup that passes its check is chosen below. Restoring puts it in the file&apos;s place and keeps the damaged file beside it.</source>
+        <translation>下面已选中通过检查的最新备份。恢复会用它替换该文件，并把损坏的文件保留在旁边。</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>beside the file</source>
+        <translation>文件旁</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>None of the backups passes its check.</source>
+        <translation>没有一个备份通过检查。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <source>crmdesk customer files (*%1);;All files (*)</source>
+        <translation>crmdesk 客户文件 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?</source>
+        <translation>恢复 %1 的备份吗？</translation>
+    </message>
+    <message>
+        <source>It holds %1 customers; last changed %2.</source>
+        <translation>备份中有 %1 位客户，最后修改于 %2。</translation>
+    </message>
+    <message>
+        <source>The file now holds %1 customers; last changed %2.</source>
+        <translation>当前文件有 %1 位客户，最后修改于 %2。</translation>
+    </message>
+    <message>
+        <source>The file it replaces is kept beside it as %1.</source>
+        <translation>被替换的文件会保留在旁边，名为 %1。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>CalendarItemModel</name>
     <message>
         <source>Time</source>
@@ -1843,6 +1962,13 @@ a leap-month birthday is kept in the ordinary month of that number.</source>
     </message>
 </context>
 <context>
+    <name>FileGuard</name>
+    <message>
+        <source>Backing up the file…</source>
+        <translation>正在备份文件…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>
@@ -2638,6 +2764,18 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Backups and &amp;restore…</source>
+        <translation>备份与恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the file</source>
+        <translation>检查文件(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -2800,8 +2938,92 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>还没有客户。可用“新建个人客户”或“新建企业客户”添加。</translation>
     </message>
     <message>
+        <source>crmdesk cannot write in this folder, so the file is open read-only.</source>
+        <translation>crmdesk 无法写入此文件夹，因此文件以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>This file is open in crmdesk on %1 (%2, process %3), so it is open here read-only. Close it there to make changes here.</source>
+        <translation>此文件已在 %1 上的 crmdesk 中打开（%2，进程 %3），因此这里以只读方式打开。请先在那里关闭，才能在这里修改。</translation>
+    </message>
+    <message>
+        <source>This file is on a network drive (%1). A dropped connection or a second PC can damage it in the middle of a save. Keep it on this PC&apos;s own disk; backups may go to the network.</source>
+        <translation>此文件位于网络驱动器上（%1）。保存过程中网络断开或另一台电脑同时写入都可能损坏它。请把文件放在本机磁盘上；备份可以放到网络上。</translation>
+    </message>
+    <message>
+        <source>This file is inside a %1 folder. Sync programs can copy it in the middle of a save and damage it. Keep it outside the sync folder, and let &quot;Back up now&quot; put copies there.</source>
+        <translation>此文件位于 %1 同步文件夹中。同步程序可能在保存过程中复制它而造成损坏。请把文件放在同步文件夹之外，用“立即备份”把副本放到那里。</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Back up into which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Backing up the file…</source>
+        <translation>正在备份文件…</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>The file was copied and checked:
+%1</source>
+        <translation>文件已复制并通过检查：
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The file is open in crmdesk on %1 (process %2). Close it there first.</source>
+        <translation>此文件已在 %1 上的 crmdesk 中打开（进程 %2）。请先在那里关闭。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The backup is in place. The file it replaced was kept beside it:
+%1</source>
+        <translation>备份已恢复。被替换的文件保留在旁边：
+%1</translation>
+    </message>
+    <message>
+        <source>Checking every page of the file…</source>
+        <translation>正在检查文件的每一页…</translation>
+    </message>
+    <message>
+        <source>Check the file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>The file is sound: every page, index and reference checked. It holds %1 customers.</source>
+        <translation>文件完好：每一页、每个索引和每个引用都已检查。共有 %1 位客户。</translation>
+    </message>
+    <message>
+        <source>Restore a backup from File → Backups and restore…</source>
+        <translation>可在“文件 → 备份与恢复…”中恢复备份。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Backed up at %1</source>
+        <translation>已于 %1 备份</translation>
     </message>
     <message>
         <source>Recomputing tiers, churn risk and alerts…</source>

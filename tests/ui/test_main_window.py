@@ -286,10 +286,10 @@ def test_cancel_stops_a_long_open_and_changes_nothing(qtbot, make_window, shop_f
     started, release = threading.Event(), threading.Event()
     real_open = file_session.open_file
 
-    def slow_open(path, cancellation):
+    def slow_open(path, cancellation, **kwargs):
         started.set()
         release.wait(5)  # the check is "running" when the user clicks Cancel
-        return real_open(path, cancellation=cancellation)
+        return real_open(path, cancellation=cancellation, **kwargs)
 
     monkeypatch.setattr(file_session, "open_file", slow_open)
     window = make_window()
