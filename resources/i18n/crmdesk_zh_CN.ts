@@ -173,6 +173,10 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Automatic backups: %1</source>
         <translation>自动备份位置：%1</translation>
     </message>

@@ -202,3 +202,15 @@ def test_a_second_launch_hands_its_file_to_the_running_window(qtbot, tmp_path):
 
 def test_with_no_window_running_the_hand_off_fails_fast(qtbot):
     assert not SingleInstance(name=f"crmdesk-nobody-{os.getpid()}").hand_off({"file": None, "demo": True})
+
+
+def test_the_damaged_file_offer_has_no_back_up_button(qtbot, shop_file):
+    from crmdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    dialog = BackupsDialog(shop_file, runner, problem="damaged")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.back_up_button.isVisible() and dialog.restore_button.isVisible()
+    dialog.close()
+    runner.shutdown()

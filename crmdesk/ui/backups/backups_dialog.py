@@ -65,7 +65,7 @@ class BackupsDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -84,7 +84,6 @@ class BackupsDialog(QDialog):
 
         self.back_up_button = QPushButton(self)
         self.back_up_button.setObjectName("back_up_now")
-        self.back_up_button.setVisible(current is not None)
         self.back_up_button.clicked.connect(self.back_up_requested)
         self.other_button = QPushButton(self)
         self.other_button.clicked.connect(self._restore_other)
@@ -97,6 +96,7 @@ class BackupsDialog(QDialog):
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.back_up_button.setVisible(current is not None)  # after addButton, which shows it
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -110,7 +110,7 @@ class BackupsDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Backups of %1").replace("%1", self.path.name))
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Customers"),
-                                              self.tr("Last change"), self.tr("Size")])
+                                              self.tr("Last change"), self.tr("Size"), self.tr("File")])
         self.folder.setText(self.tr("Automatic backups: %1").replace(
             "%1", str(backup_service.automatic_folder(self.path))))
         self.open_folder.setText(self.tr("Open the folder"))
@@ -162,7 +162,8 @@ class BackupsDialog(QDialog):
             damaged = self.tr("damaged")
             cells = [backup.taken_at.strftime("%Y-%m-%d %H:%M"), kind,
                      damaged if details is None else f"{details.customers:,}",
-                     "" if details is None else local_time(details.last_change), size_text(backup.size)]
+                     "" if details is None else local_time(details.last_change), size_text(backup.size),
+                     backup.path.name]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 if column in (2, 4):
