@@ -17,7 +17,7 @@ import zipfile
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 from xml.sax.saxutils import escape as _xml_escape, quoteattr
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -123,7 +123,26 @@ def _stored_width(characters: float) -> float:
 
 # --- package ----------------------------------------------------------------
 
-class Package:
+class _Finished:
+    """``with``: close() when the block ends well, abandon() when it raises."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def abandon(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abandon()
+
+
+class Package(_Finished):
     """One .xlsx being written; each sheet streams into a scratch file beside it.
 
     The zip is put together at close(): a sheet's <dimension>, which some
@@ -165,15 +184,6 @@ class Package:
         for sheet in self._sheets:
             sheet.abandon()
 
-    def __enter__(self) -> Package:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abandon()
-
     def _workbook(self) -> str:
         sheets = "".join(
             f'<sheet name={quoteattr(sheet.name)} sheetId="{n}"{_HIDDEN if sheet.hidden else ""} r:id="rId{n}"/>'
@@ -183,7 +193,7 @@ class Package:
                 f"<sheets>{sheets}</sheets></workbook>")
 
 
-class SheetStream:
+class SheetStream(_Finished):
     """The rows of one sheet, in order, into its scratch file."""
 
     def __init__(self, name: str, scratch: Path, columns: list[tuple[float, Style]], *,
@@ -219,15 +229,6 @@ class SheetStream:
 
     def abandon(self) -> None:
         self._body.close()
-
-    def __enter__(self) -> SheetStream:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abandon()
 
     def copy_into(self, archive: zipfile.ZipFile, part: str) -> None:
         head, tail = self._head().encode(), self._tail().encode()
