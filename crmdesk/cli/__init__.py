@@ -246,23 +246,17 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _backups(args: argparse.Namespace) -> int:
-    from crmdesk.services.backups import backups
-    from crmdesk.storage.backups import backup_details
+    from crmdesk.services.backups import backup_list
 
-    def details(path: Path) -> dict:
-        try:
-            found = backup_details(path)
-        except FileProblemError as e:
-            return {"customers": None, "last_change": None, "problem": e.problem.value}
-        return {"customers": found.customers, "last_change": found.last_change, "problem": None}
-
-    rows = [(b, details(b.path)) for b in backups(args.file)]
     return _print_rows(
-        args, rows,
-        lambda r: {"path": str(r[0].path), "taken_at": r[0].taken_at.isoformat(sep=" "), "size": r[0].size,
-                   "before_migration": r[0].before_migration, **r[1]},
-        lambda r: "\t".join([r[0].taken_at.isoformat(sep=" "), _size(r[0].size),
-                             text("damaged") if r[1]["problem"] else str(r[1]["customers"]), str(r[0].path)]),
+        args, backup_list(args.file),
+        lambda r: {"path": str(r.backup.path), "taken_at": r.backup.taken_at.isoformat(sep=" "),
+                   "size": r.backup.size, "before_migration": r.backup.before_migration,
+                   "customers": r.details and r.details.customers, "last_change": r.details and r.details.last_change,
+                   "problem": r.problem and r.problem.value},
+        lambda r: "\t".join([r.backup.taken_at.isoformat(sep=" "), _size(r.backup.size),
+                             text("damaged") if r.details is None else str(r.details.customers),
+                             str(r.backup.path)]),
         "no_backups",
     )
 

@@ -9,8 +9,10 @@ backups the user makes into a folder of their choice are theirs to delete.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from crmdesk.domain.backup_retention import DEFAULT_POLICY, RetentionPolicy, bac
 from crmdesk.paths import data_dir
 from crmdesk.storage.backups import (
     Backup,
+    BackupDetails,
     aside_name,
     backup_details,
     backups_of,
@@ -25,7 +28,7 @@ from crmdesk.storage.backups import (
     remove_leftovers,
     restore_file,
 )
-from crmdesk.storage.customer_file import CustomerFile, FileProblemError
+from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError
 from crmdesk.storage.file_lock import FileLock
 
 BACKUP_EVERY_MINUTES = 30  # while the file is open and has changed
@@ -44,6 +47,25 @@ def backups(file: Path) -> list[Backup]:
     ones, and those beside the file (before a migration, or made there by hand)."""
     file = Path(file)
     return backups_of(file.stem, [automatic_folder(file), file.parent])
+
+
+@dataclass(frozen=True)
+class ListedBackup:
+    backup: Backup
+    details: BackupDetails | None  # None: it cannot be read (``problem`` says why)
+    problem: FileProblem | None
+
+
+def backup_list(file: Path, *, check: bool = True) -> list[ListedBackup]:
+    """``backups(file)``, each with what is inside it; ``check=False`` only opens
+    each one (a quick list: restore checks the one chosen in full anyway)."""
+    listed = []
+    for backup in backups(file):
+        try:
+            listed.append(ListedBackup(backup, backup_details(backup.path, check=check), None))
+        except FileProblemError as e:
+            listed.append(ListedBackup(backup, None, e.problem))
+    return listed
 
 
 def back_up(cf: CustomerFile, now: datetime, *, to: Path | None = None,
@@ -72,10 +94,8 @@ def thin(file: Path, now: datetime, policy: RetentionPolicy = DEFAULT_POLICY) ->
 def needs_backup(cf: CustomerFile) -> bool:
     """Whether the file has logged a change that its newest automatic backup lacks
     (or has no automatic backup at all)."""
-    latest = backups_of(cf.path.stem, [automatic_folder(cf.path)])
-    row = cf.execute("SELECT id FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
-    current = row[0] if row else 0
-    for backup in latest:
+    current = cf.last_change_id()
+    for backup in backups_of(cf.path.stem, [automatic_folder(cf.path)]):
         try:
             return backup_details(backup.path).last_change_id != current
         except FileProblemError:
@@ -104,12 +124,9 @@ def restore(backup: Path, file: Path, now: datetime, *, lock: FileLock | None = 
     or none to take it here (FileLockedError when the file is open elsewhere).
     """
     file = Path(file)
+    if lock is not None and not lock.held:
+        raise ValueError("restore needs the file's lock held")
     aside = aside_name(file, now)
-    if lock is not None:
-        if not lock.held:
-            raise ValueError("restore needs the file's lock held")
-        restore_file(Path(backup), file, aside)
-        return aside
-    with FileLock(file):
+    with contextlib.nullcontext() if lock is not None else FileLock(file):
         restore_file(Path(backup), file, aside)
     return aside

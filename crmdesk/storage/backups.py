@@ -21,6 +21,7 @@ from pathlib import Path
 
 from crmdesk.durable import fsync_dir, fsync_path
 from crmdesk.storage.customer_file import (
+    BACKUP_STAMP,
     SUFFIX,
     CustomerFile,
     FileProblem,
@@ -30,7 +31,6 @@ from crmdesk.storage.customer_file import (
     written_then_renamed,
 )
 
-_STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"\.(?:pre-[^.]+\.)?(\d{8}-\d{6})(?:-(\d+))?" + re.escape(SUFFIX) + "$")
 
 
@@ -53,7 +53,7 @@ class BackupDetails:
 
 def backup_name(stem: str, taken_at: datetime, copy: int = 1) -> str:
     suffix = f"-{copy}" if copy > 1 else ""
-    return f"{stem}.{taken_at.strftime(_STAMP)}{suffix}{SUFFIX}"
+    return f"{stem}.{taken_at.strftime(BACKUP_STAMP)}{suffix}{SUFFIX}"
 
 
 def make_backup(cf: CustomerFile, folder: Path, taken_at: datetime) -> Backup:
@@ -85,7 +85,7 @@ def backups_of(stem: str, folders: list[Path]) -> list[Backup]:
             if match is None:
                 continue
             try:
-                taken_at = datetime.strptime(match.group(1), _STAMP)
+                taken_at = datetime.strptime(match.group(1), BACKUP_STAMP)
             except ValueError:
                 continue
             found.append(Backup(Path(entry.path), taken_at, entry.stat().st_size,
@@ -169,7 +169,7 @@ def _keep_aside(target: Path, aside: Path) -> None:
 
 def aside_name(target: Path, taken_at: datetime) -> Path:
     """Where restore keeps the file it replaces: ``shop.before-restore.20261123-180501.crmdesk``."""
-    copy, stamp = 1, taken_at.strftime(_STAMP)
+    copy, stamp = 1, taken_at.strftime(BACKUP_STAMP)
     while True:
         suffix = f"-{copy}" if copy > 1 else ""
         aside = target.with_name(f"{target.stem}.before-restore.{stamp}{suffix}{target.suffix}")

@@ -36,6 +36,7 @@ __all__ = ["APPLICATION_ID", "SUFFIX", "CustomerFile", "FileProblem", "FileProbl
            "Cancellation", "Cancelled"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_STAMP = "%Y%m%d-%H%M%S"  # a backup's local time in its name (storage/backups.py reads it back)
 
 
 class FileProblem(StrEnum):
@@ -317,12 +318,17 @@ def _orphans(conn: sqlite3.Connection) -> list[str]:
     return [f"{table} row {rowid}: no {parent} row" for table, rowid, parent, _ in rows]
 
 
+def _last_change(conn: sqlite3.Connection) -> tuple[int, str | None]:
+    """The id and time of the last logged change ((0, None) before any): the change
+    log is append-only and covers every edit, import and merge."""
+    last = conn.execute("SELECT id, at FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (last[0], last[1]) if last else (0, None)
+
+
 def _description(conn: sqlite3.Connection) -> dict[str, Any]:
     customers = conn.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
-    # The change log is append-only and covers every edit, import and merge: its last row is the last change.
-    last = conn.execute("SELECT id, at FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
-    return {"customers": customers, "last_change_id": last[0] if last else 0,
-            "last_change": last[1] if last else None}
+    last_id, last_at = _last_change(conn)
+    return {"customers": customers, "last_change_id": last_id, "last_change": last_at}
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -507,7 +513,7 @@ class CustomerFile:
             self.execute("PRAGMA synchronous = FULL")
 
     def _backup_before_migrating(self, first_pending: str, folder: Path) -> Path:
-        stamp = self.clock().astimezone().strftime("%Y%m%d-%H%M%S")  # local, like every backup's name
+        stamp = self.clock().astimezone().strftime(BACKUP_STAMP)  # local, like every backup's name
         target = folder / f"{self.path.stem}.pre-{first_pending}.{stamp}{SUFFIX}"
         return backup_to(self.conn, target)
 
@@ -565,6 +571,10 @@ class CustomerFile:
 
     def integrity_problems(self) -> list[str]:
         return _check(self.conn, "integrity_check")
+
+    def last_change_id(self) -> int:
+        """The id of the last logged change, as ``inspect_file(describe=True)`` reports it of a copy."""
+        return _last_change(self.conn)[0]
 
 
 def _default_actor() -> str:

@@ -734,11 +734,8 @@ class MainWindow(QMainWindow):
             self.guard.release()
             self._update_titles()
             return
-        if isinstance(error, FileProblemError):
-            message = texts.error_text(error.problem, error.params)
-            path = error.path
-        else:
-            message, path = str(error), ""
+        message = self._problem_text(error)
+        path = error.path if isinstance(error, FileProblemError) else ""
         damaged = isinstance(error, FileProblemError) and error.problem in _DAMAGED
         if damaged and backup_service.backups(error.path):
             self._offer_backups(error.path, f"{message}\n{path}")  # the lock stays held for the restore
@@ -762,8 +759,7 @@ class MainWindow(QMainWindow):
         try:
             new_file(path).close()
         except (FileProblemError, OSError) as e:
-            message = texts.error_text(e.problem, e.params) if isinstance(e, FileProblemError) else str(e)
-            QMessageBox.warning(self, self.tr("Cannot create the file"), f"{message}\n\n{path}")
+            QMessageBox.warning(self, self.tr("Cannot create the file"), f"{self._problem_text(e)}\n\n{path}")
             return
         self.open_path(path)
 
@@ -1309,8 +1305,8 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(lines))
 
     def _on_backup_failed(self, error: BaseException) -> None:
-        detail = texts.error_text(error.problem, error.params) if isinstance(error, FileProblemError) else str(error)
-        self.statusBar().showMessage(self.tr("The automatic backup failed: %1").replace("%1", detail), 15000)
+        self.statusBar().showMessage(
+            self.tr("The automatic backup failed: %1").replace("%1", self._problem_text(error)), 15000)
 
     def back_up_now(self) -> None:
         """A backup into a folder the user chooses (a USB stick, a sync folder): never thinned."""

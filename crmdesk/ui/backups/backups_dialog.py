@@ -61,6 +61,7 @@ class BackupsDialog(QDialog):
         self.problem = problem
         self.backups: list[tuple[Backup, BackupDetails | None]] = []
         self.good: Path | None = None  # the newest backup that passed integrity_check (damaged-file offer)
+        self.checked = False  # whether that search has ended
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -129,8 +130,10 @@ class BackupsDialog(QDialog):
         lines = [self.problem, "", self.tr("The file was left exactly as it is; crmdesk never deletes it.")]
         if not self.backups:
             lines.append(self.tr("There is no backup of it. Restore from another file, or look for a copy."))
-        elif self.good is None:
+        elif not self.checked:
             lines.append(self.tr("Checking the backups, newest first…"))
+        elif self.good is None:
+            lines.append(self.tr("None of the backups passes its check."))
         else:
             lines.append(self.tr("The newest backup that passes its check is chosen below. Restoring puts it in "
                                  "the file's place and keeps the damaged file beside it."))
@@ -141,16 +144,9 @@ class BackupsDialog(QDialog):
     def reload(self) -> None:
         path = self.path
 
-        def work() -> list[tuple[Backup, BackupDetails | None]]:
-            found = []
-            for backup in backup_service.backups(path):
-                try:
-                    found.append((backup, backup_details(backup.path, check=False)))
-                except FileProblemError:
-                    found.append((backup, None))
-            return found
-
-        self.runner.run(work, on_done=self._show)
+        self.runner.run(lambda: [(listed.backup, listed.details)
+                                 for listed in backup_service.backup_list(path, check=False)],
+                        on_done=self._show)
 
     def _show(self, backups: list[tuple[Backup, BackupDetails | None]]) -> None:
         self.backups = backups
@@ -179,13 +175,11 @@ class BackupsDialog(QDialog):
 
     def _choose_good(self, good: Backup | None) -> None:
         self.good = good.path if good is not None else None
+        self.checked = True
         rows = [b.path for b, _ in self.backups]
         if self.good in rows:
             self.table.selectRow(rows.index(self.good))
         self._show_message()
-        if good is None:
-            self.message.setText(self.message.text().replace(
-                self.tr("Checking the backups, newest first…"), self.tr("None of the backups passes its check.")))
 
     def _selected(self) -> tuple[Backup, BackupDetails | None] | None:
         rows = self.table.selectionModel().selectedRows()
