@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.storage.encryption import SCRYPT_COST as REAL_SCRYPT_COST
 from crmdesk.storage.ids import uid_factory
 
 TODAY = date(2026, 11, 23)
@@ -23,6 +24,17 @@ NOW = datetime(2026, 11, 23, 8, 30, tzinfo=timezone.utc)
 def _isolated_home(tmp_path_factory, monkeypatch):
     """Per-test data folder, so nothing touches the real user's files."""
     monkeypatch.setenv("CRMDESK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_forgotten_keys(monkeypatch):
+    """Cheap scrypt (the real cost is pinned in tests/storage/test_encryption.py);
+    no unlocked key outlives its test."""
+    from crmdesk.services import unlocked
+
+    monkeypatch.setattr("crmdesk.storage.encryption.SCRYPT_COST", {"n": 2**10, "r": 8, "p": 1})
+    yield
+    unlocked.forget()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ backups the user makes into a folder of their choice are theirs to delete.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,18 +17,20 @@ from pathlib import Path
 
 from crmdesk.domain.backup_retention import DEFAULT_POLICY, RetentionPolicy, backups_to_delete
 from crmdesk.paths import data_dir
+from crmdesk.services.unlocked import key_for
 from crmdesk.storage.backups import (
     Backup,
     BackupDetails,
     aside_name,
     backup_details,
     backups_of,
+    delete_backup,
     make_backup,
     remove_leftovers,
     restore_file,
 )
 from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError
-from crmdesk.storage.file_lock import FileLock
+from crmdesk.storage.file_lock import FileLock, held_or_taken
 
 BACKUP_EVERY_MINUTES = 30  # while the file is open and has changed
 LEFTOVER_AGE_SECONDS = 3600  # a .tmp this old is no backup still being written
@@ -58,11 +59,13 @@ class ListedBackup:
 
 def backup_list(file: Path, *, check: bool = True) -> list[ListedBackup]:
     """``backups(file)``, each with what is inside it; ``check=False`` only opens
-    each one (a quick list: restore checks the one chosen in full anyway)."""
+    each one (a quick list: restore checks the one chosen in full anyway).
+    An encrypted file's backups open with its key, once it was unlocked."""
+    key = key_for(file)
     listed = []
     for backup in backups(file):
         try:
-            listed.append(ListedBackup(backup, backup_details(backup.path, check=check), None))
+            listed.append(ListedBackup(backup, backup_details(backup.path, check=check, key=key), None))
         except FileProblemError as e:
             listed.append(ListedBackup(backup, None, e.problem))
     return listed
@@ -87,7 +90,7 @@ def thin(file: Path, now: datetime, policy: RetentionPolicy = DEFAULT_POLICY) ->
     found = backups_of(Path(file).stem, [folder])
     doomed = backups_to_delete([(b.taken_at, b.path) for b in found], now, policy)
     for path in doomed:
-        path.unlink(missing_ok=True)
+        delete_backup(path)
     return doomed + remove_leftovers(folder, Path(file).stem, now.timestamp() - LEFTOVER_AGE_SECONDS)
 
 
@@ -97,7 +100,7 @@ def needs_backup(cf: CustomerFile) -> bool:
     current = cf.last_change_id()
     for backup in backups_of(cf.path.stem, [automatic_folder(cf.path)]):
         try:
-            return backup_details(backup.path).last_change_id != current
+            return backup_details(backup.path, key=cf.key).last_change_id != current
         except FileProblemError:
             continue  # a damaged backup does not count
     return True
@@ -106,11 +109,12 @@ def needs_backup(cf: CustomerFile) -> bool:
 def newest_good_backup(file: Path, progress: Callable[[Backup], None] | None = None) -> Backup | None:
     """The newest backup of ``file`` that passes integrity_check (each is checked
     before it is offered: reliability.md test #3)."""
+    key = key_for(file)
     for backup in backups(file):
         if progress is not None:
             progress(backup)
         try:
-            backup_details(backup.path, full_check=True)
+            backup_details(backup.path, full_check=True, key=key)
         except FileProblemError:
             continue
         return backup
@@ -124,9 +128,7 @@ def restore(backup: Path, file: Path, now: datetime, *, lock: FileLock | None = 
     or none to take it here (FileLockedError when the file is open elsewhere).
     """
     file = Path(file)
-    if lock is not None and not lock.held:
-        raise ValueError("restore needs the file's lock held")
     aside = aside_name(file, now)
-    with contextlib.nullcontext() if lock is not None else FileLock(file):
-        restore_file(Path(backup), file, aside)
+    with held_or_taken(file, lock):
+        restore_file(Path(backup), file, aside, key_for(file))
     return aside

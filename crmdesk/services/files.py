@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from crmdesk.services.unlocked import key_for
 from crmdesk.storage.customer_file import (
     SUFFIX,
     CustomerFile,
@@ -39,7 +40,7 @@ def check_file(path: str | os.PathLike, *, full: bool = True) -> CheckResult:
     """Check without modifying the file: ``full`` runs integrity_check and
     foreign_key_check, else quick_check (which still finds damaged pages)."""
     try:
-        report = inspect_file(path, full_check=full, describe=True)
+        report = inspect_file(path, full_check=full, describe=True, key=key_for(path))
     except FileProblemError as e:
         return CheckResult(False, e.problem, e.params)
     return CheckResult(True, customers=report.details["customers"], last_change=report.details["last_change"])
@@ -47,6 +48,7 @@ def check_file(path: str | os.PathLike, *, full: bool = True) -> CheckResult:
 
 def open_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
     """Open for work: pre-flight checks, backup-then-migrate when older."""
+    kwargs.setdefault("key", key_for(path))
     return CustomerFile.open(path, **kwargs)
 
 
@@ -54,5 +56,5 @@ def open_file(path: str | os.PathLike, **kwargs) -> CustomerFile:
 def reading(path: str | os.PathLike) -> Iterator[CustomerFile]:
     """Read-only access for listings; raises on damage when the block ends
     (the quick_check runs beside the reads)."""
-    with checked_read(path) as cf:
+    with checked_read(path, key=key_for(path)) as cf:
         yield cf

@@ -14,12 +14,12 @@ import glob
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from crmdesk.durable import fsync_dir, fsync_path
+from crmdesk.storage.connections import connect, errors
 from crmdesk.storage.customer_file import (
     BACKUP_STAMP,
     SUFFIX,
@@ -30,6 +30,7 @@ from crmdesk.storage.customer_file import (
     inspect_file,
     written_then_renamed,
 )
+from crmdesk.storage.encryption import KEY_FILE_SUFFIX, copy_key_file, write_key_file
 
 _NAME = re.compile(r"\.(?:pre-[^.]+\.)?(\d{8}-\d{6})(?:-(\d+))?" + re.escape(SUFFIX) + "$")
 
@@ -62,7 +63,7 @@ def make_backup(cf: CustomerFile, folder: Path, taken_at: datetime) -> Backup:
     copy = 1
     while (target := folder / backup_name(cf.path.stem, taken_at, copy)).exists():
         copy += 1
-    backup_to(cf.conn, target)
+    backup_to(cf, target)
     return Backup(target, taken_at.replace(microsecond=0, tzinfo=None), target.stat().st_size, False)
 
 
@@ -94,16 +95,17 @@ def backups_of(stem: str, folders: list[Path]) -> list[Backup]:
     return found
 
 
-def backup_details(path: Path, *, full_check: bool = False, check: bool = True) -> BackupDetails:
+def backup_details(path: Path, *, full_check: bool = False, check: bool = True,
+                   key: bytes | None = None) -> BackupDetails:
     """Customers and last change of a backup; FileProblemError if it is damaged
     (``full_check``: by integrity_check, else by quick_check; ``check=False``:
-    only what opening shows, for a quick list)."""
-    report = inspect_file(path, full_check=full_check, check=check, describe=True)
+    only what opening shows, for a quick list).  ``key`` opens an encrypted backup."""
+    report = inspect_file(path, full_check=full_check, check=check, describe=True, key=key)
     return BackupDetails(report.details["customers"], report.details["last_change"],
                          report.details["last_change_id"])
 
 
-def restore_file(backup: Path, target: Path, aside: Path) -> None:
+def restore_file(backup: Path, target: Path, aside: Path, key: bytes | None = None) -> None:
     """Replace ``target`` by a copy of ``backup``, keeping the old file as ``aside``.
 
     The backup must pass integrity_check first (FileProblemError otherwise,
@@ -111,17 +113,23 @@ def restore_file(backup: Path, target: Path, aside: Path) -> None:
     holds the file's lock.  The old file is kept, never deleted, with its
     -wal and -shm renamed along with it: a -wal must never meet a file it does
     not belong to.  Killed at any moment, ``target`` is whole, old or new.
+    ``key`` opens an encrypted backup; the key files travel with their files.
     """
-    inspect_file(backup, full_check=True)
-    _checkpoint(target)
+    inspect_file(backup, full_check=True, key=key)
+    _checkpoint(target, key)
     with written_then_renamed(target, ".restoring") as tmp:
         shutil.copyfile(backup, tmp)  # into the owner-only file made for it
-        inspect_file(tmp)  # the copy reads back (quick_check)
+        copy_key_file(backup, tmp)
+        try:
+            inspect_file(tmp, key=key)  # the copy reads back (quick_check)
+        finally:
+            write_key_file(tmp, None)
         if target.exists():
             _keep_aside(target, aside)
+    copy_key_file(backup, target)
 
 
-def _checkpoint(target: Path) -> None:
+def _checkpoint(target: Path, key: bytes | None) -> None:
     """Fold a -wal left by a crash into its file first: killed between moving the
     -wal aside and putting the backup in place, the file would lack those changes.
     A file that fails its check is left exactly as it is."""
@@ -129,21 +137,31 @@ def _checkpoint(target: Path) -> None:
     if not wal.exists() or wal.stat().st_size == 0:
         return
     try:
-        inspect_file(target)
-        conn = sqlite3.connect(target, isolation_level=None)
+        report = inspect_file(target, key=key)
+        conn = connect(target, key=key if report.encrypted else None)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except (FileProblemError, sqlite3.Error):
+    except (FileProblemError, *errors()):
         pass  # kept aside with its -wal as it is
+
+
+def delete_backup(path: Path) -> None:
+    """Remove a backup and the key file of an encrypted one."""
+    path.unlink(missing_ok=True)
+    write_key_file(path, None)
 
 
 def remove_leftovers(folder: Path, stem: str, older_than: float) -> list[Path]:
     """Half-written backups (``*.tmp`` and their -wal/-shm) that a crash left in
-    ``folder``, last modified before ``older_than`` (a time.time() value)."""
+    ``folder``, and key files whose backup never came, last modified before
+    ``older_than`` (a time.time() value)."""
     removed = []
-    for path in folder.glob(f"{glob.escape(stem)}.*{SUFFIX}.tmp*"):
+    pattern = f"{glob.escape(stem)}.*{SUFFIX}"
+    orphan_keys = [key for key in folder.glob(pattern + KEY_FILE_SUFFIX)
+                   if not key.with_name(key.name.removesuffix(KEY_FILE_SUFFIX)).exists()]
+    for path in [*folder.glob(pattern + "*.tmp*"), *orphan_keys]:
         try:
             if path.stat().st_mtime < older_than:
                 path.unlink()
@@ -164,6 +182,7 @@ def _keep_aside(target: Path, aside: Path) -> None:
     for extra in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.replace(str(target) + extra, str(aside) + extra)
+    copy_key_file(target, aside)
     fsync_dir(target.parent)
 
 
@@ -179,4 +198,4 @@ def aside_name(target: Path, taken_at: datetime) -> Path:
 
 
 __all__ = ["Backup", "BackupDetails", "FileProblem", "FileProblemError", "aside_name", "backup_details",
-           "backup_name", "backups_of", "make_backup", "remove_leftovers", "restore_file"]
+           "backup_name", "backups_of", "delete_backup", "make_backup", "remove_leftovers", "restore_file"]

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from crmdesk import __version__
 from crmdesk.durable import fsync_dir, fsync_path
+from crmdesk.storage.connections import connect, error_name, errors
+from crmdesk.storage.encryption import copy_key_file, key_file_path, write_key_file
 from crmdesk.storage.ids import Clock, UidFactory, iso_instant, uid_factory, utc_now
 from crmdesk.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_SET, SUFFIX
 
@@ -49,6 +51,9 @@ class FileProblem(StrEnum):
     NOT_CRMDESK = "not_crmdesk"  # a SQLite file of another program
     TOO_NEW = "too_new"  # written by a newer crmdesk
     EXISTS = "exists"  # `new` refuses to overwrite
+    ENCRYPTED = "encrypted"  # needs its password or recovery key
+    WRONG_PASSWORD = "wrong_password"  # the key file says so: the file was not touched
+    WRONG_KEY = "wrong_key"  # the key does not open it: a wrong key, or a damaged file
 
 
 class FileProblemError(Exception):
@@ -131,18 +136,7 @@ class FileReport:
     pending: tuple[str, ...]
     written_by: str | None
     details: dict[str, Any] = field(default_factory=dict)
-
-
-def _ro_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
-
-
-def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    # isolation_level=None: no implicit transactions; every write happens
-    # inside an explicit CustomerFile.transaction() (BEGIN ... COMMIT).
-    if read_only:
-        return sqlite3.connect(_ro_uri(path), uri=True, isolation_level=None)
-    return sqlite3.connect(path, isolation_level=None)
+    encrypted: bool = False
 
 
 def _sidecars(path: Path) -> dict[Path, int | None]:
@@ -179,13 +173,13 @@ def _remove_created(before: dict[Path, int | None]) -> None:
 
 @contextlib.contextmanager
 def _read_only_connection(
-    path: Path, cancellation: Cancellation | None = None
+    path: Path, cancellation: Cancellation | None = None, key: bytes | None = None
 ) -> Iterator[sqlite3.Connection]:
     """A connection that cannot write, leaving the folder as it found it."""
     if cancellation is not None:
         cancellation.check()
     existed = _sidecars(path)
-    conn = _connect(path, read_only=True)
+    conn = connect(path, read_only=True, key=key)
     if cancellation is not None:
         cancellation.watch(conn)
     try:
@@ -209,6 +203,7 @@ def inspect_file(
     check: bool = True,
     describe: bool = False,
     cancellation: Cancellation | None = None,
+    key: bytes | None = None,
 ) -> FileReport:
     """Look at a file without modifying it; raise FileProblemError if it is not usable.
 
@@ -216,7 +211,8 @@ def inspect_file(
     ``quick_check``; ``check=False`` skips both (see ``checked_read``).
     ``describe`` (or ``full_check``) puts the number of customers and the id and
     time of the last logged change into ``details`` ("customers",
-    "last_change_id", "last_change").
+    "last_change_id", "last_change").  ``key`` opens an encrypted file (it is
+    not used on a plain one); ``report.encrypted`` tells which it was.
     """
     path = Path(path)
     if not path.exists():
@@ -230,12 +226,16 @@ def inspect_file(
         raise FileProblemError(FileProblem.UNREADABLE, path, detail=str(e)) from e
     if not header:
         raise FileProblemError(FileProblem.EMPTY, path)
-    if not header.startswith(_SQLITE_HEADER):
-        zeroed = header[:16].count(0) == 16
-        problem = FileProblem.CORRUPT if zeroed else FileProblem.NOT_SQLITE
-        raise FileProblemError(problem, path, detail="bad header")
+    encrypted = not header.startswith(_SQLITE_HEADER)
+    if encrypted:
+        if header[:16].count(0) == 16:
+            raise FileProblemError(FileProblem.CORRUPT, path, detail="bad header")
+        if not _may_be_encrypted(path, header):
+            raise FileProblemError(FileProblem.NOT_SQLITE, path, detail="bad header")
+        if key is None:
+            raise FileProblemError(FileProblem.ENCRYPTED, path)
     try:
-        with _read_only_connection(path, cancellation) as conn:
+        with _read_only_connection(path, cancellation, key if encrypted else None) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise FileProblemError(FileProblem.NOT_CRMDESK, path, application_id=app_id)
@@ -255,9 +255,11 @@ def inspect_file(
             details = _description(conn) if describe or full_check else {}
     except FileProblemError:
         raise
-    except sqlite3.DatabaseError as e:
+    except errors("DatabaseError") as e:
         if cancellation is not None:
             cancellation.check(e)
+        if encrypted and error_name(e) == "SQLITE_NOTADB":
+            raise FileProblemError(FileProblem.WRONG_KEY, path) from e
         raise FileProblemError(FileProblem.CORRUPT, path, detail=str(e)) from e
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     if unknown:
@@ -265,7 +267,20 @@ def inspect_file(
             FileProblem.TOO_NEW, path, version=written_by or "?", unknown=unknown
         )
     pending = tuple(name for name in MIGRATION_NAMES if name not in applied)
-    return FileReport(path, applied, pending, written_by, details)
+    return FileReport(path, applied, pending, written_by, details, encrypted)
+
+
+# The first bytes of files people rename by mistake (.xlsx/.docx/.zip, .xls/.doc, PDF).
+_FOREIGN_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
+
+
+def _may_be_encrypted(path: Path, header: bytes) -> bool:
+    """An encrypted file starts with random salt: it has a key file beside it, or
+    at least whole pages and none of the headers of the usual foreign files."""
+    if key_file_path(path).exists():
+        return True
+    size = path.stat().st_size
+    return size >= 1024 and size % 512 == 0 and not header.startswith(_FOREIGN_MAGIC)
 
 
 @contextlib.contextmanager
@@ -277,33 +292,36 @@ def checked_read(path: str | os.PathLike, **kwargs: Any) -> Iterator[CustomerFil
     damage: what was read is only to be used once the block has ended.
     """
     path = Path(path)
-    report = inspect_file(path, check=False)
+    report = inspect_file(path, check=False, key=kwargs.get("key"))
     if report.pending:  # an older file is read as it is only after migrating
         with CustomerFile.open(path, **kwargs) as cf:
             yield cf
         return
+    key = kwargs.pop("key", None)
+    if not report.encrypted:
+        key = None
     existed = _sidecars(path)
     found: list[str] = []
 
     def run_check() -> None:
         try:
-            conn = _connect(path, read_only=True)
+            conn = connect(path, read_only=True, key=key)
             try:
                 found.extend(_check(conn, "quick_check"))
             finally:
                 conn.close()
-        except sqlite3.DatabaseError as e:
+        except errors("DatabaseError") as e:
             found.append(str(e))
 
     checker = threading.Thread(target=run_check, name="quick_check")
     checker.start()
     try:
-        cf = CustomerFile(_connect(path, read_only=True), path, read_only=True, **kwargs)
+        cf = CustomerFile(connect(path, read_only=True, key=key), path, read_only=True, key=key, **kwargs)
         try:
             yield cf
         finally:
             cf.close()
-    except sqlite3.DatabaseError as e:
+    except errors("DatabaseError") as e:
         raise FileProblemError(FileProblem.CORRUPT, path, detail=str(e)) from e
     finally:
         checker.join()
@@ -334,7 +352,7 @@ def _description(conn: sqlite3.Connection) -> dict[str, Any]:
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    except sqlite3.OperationalError:  # a file from before the meta table
+    except errors("OperationalError"):  # a file from before the meta table
         return None
     return row[0] if row else None
 
@@ -363,14 +381,24 @@ def written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
         raise
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Write a self-contained copy with VACUUM INTO: temp name, verify, fsync, rename."""
-    with written_then_renamed(target, ".tmp") as tmp:
-        conn.execute("VACUUM INTO ?", [str(tmp)])
-        with _read_only_connection(tmp) as check:
-            problems = _check(check, "integrity_check")
-        if problems:
-            raise WriteError(WriteProblem.FAILED, f"backup failed its check: {problems}")
+def backup_to(cf: CustomerFile, target: Path) -> Path:
+    """Write a self-contained copy with VACUUM INTO: temp name, verify, fsync, rename.
+
+    The copy of an encrypted file is encrypted with the same key, and gets a
+    copy of its key file first (so the same password opens it)."""
+    if cf.key is not None:
+        copy_key_file(cf.path, target)
+    try:
+        with written_then_renamed(target, ".tmp") as tmp:
+            cf.conn.execute("VACUUM INTO ?", [str(tmp)])
+            with _read_only_connection(tmp, key=cf.key) as check:
+                problems = _check(check, "integrity_check")
+            if problems:
+                raise WriteError(WriteProblem.FAILED, f"backup failed its check: {problems}")
+    except BaseException:
+        if cf.key is not None:
+            write_key_file(target, None)
+        raise
     return target
 
 
@@ -407,9 +435,11 @@ class CustomerFile:
         new_uid: UidFactory | None = None,
         actor: str | None = None,
         read_only: bool = False,
+        key: bytes | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
+        self.key = key  # the SQLCipher key of an encrypted file, else None
         self.clock = clock
         self.new_uid = new_uid or uid_factory(clock)
         self.actor = actor or _default_actor()
@@ -440,9 +470,9 @@ class CustomerFile:
         path = Path(path)
         if path.exists():
             raise FileProblemError(FileProblem.EXISTS, path)
-        clock = kwargs.get("clock", utc_now)
+        clock, key = kwargs.get("clock", utc_now), kwargs.get("key")
         with written_then_renamed(path, ".creating") as tmp:
-            new = cls(_connect(tmp), tmp, clock=clock, actor="crmdesk")
+            new = cls(connect(tmp, key=key), tmp, clock=clock, actor="crmdesk", key=key)
             try:
                 new.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 _migrations().apply(new.db)
@@ -474,12 +504,14 @@ class CustomerFile:
         A ``cancellation`` can stop the check, the backup or the migration from
         another thread (Cancelled is raised; the file is as it was)."""
         path = Path(path)
-        report = inspect_file(path, cancellation=cancellation)
+        report = inspect_file(path, cancellation=cancellation, key=kwargs.get("key"))
+        if not report.encrypted:
+            kwargs["key"] = None
         if read_only:
-            cf = cls(_connect(path, read_only=True), path, read_only=True, **kwargs)
+            cf = cls(connect(path, read_only=True, key=kwargs["key"]), path, read_only=True, **kwargs)
             cf._sidecars_before = _sidecars(path)
             return cf
-        cf = cls(_connect(path), path, **kwargs)
+        cf = cls(connect(path, key=kwargs["key"]), path, **kwargs)
         if cancellation is not None:
             cancellation.watch(cf.conn)
         try:
@@ -515,17 +547,18 @@ class CustomerFile:
     def _backup_before_migrating(self, first_pending: str, folder: Path) -> Path:
         stamp = self.clock().astimezone().strftime(BACKUP_STAMP)  # local, like every backup's name
         target = folder / f"{self.path.stem}.pre-{first_pending}.{stamp}{SUFFIX}"
-        return backup_to(self.conn, target)
+        return backup_to(self, target)
 
     def connect_again(self) -> CustomerFile:
         """A second connection to the same, already opened file (for a worker thread)."""
         return CustomerFile(
-            _connect(self.path, read_only=self.read_only),
+            connect(self.path, read_only=self.read_only, key=self.key),
             self.path,
             clock=self.clock,
             new_uid=self.new_uid,
             actor=self.actor,
             read_only=self.read_only,
+            key=self.key,
         )
 
     def close(self) -> None:
@@ -549,9 +582,8 @@ class CustomerFile:
         try:
             with self.db.atomic():
                 yield self
-        except sqlite3.Error as e:
-            name = getattr(e, "sqlite_errorname", "")
-            raise WriteError(_WRITE_PROBLEMS.get(name, WriteProblem.FAILED), str(e)) from e
+        except errors() as e:
+            raise WriteError(_WRITE_PROBLEMS.get(error_name(e), WriteProblem.FAILED), str(e)) from e
 
     def now(self) -> str:
         return iso_instant(self.clock())
@@ -568,6 +600,10 @@ class CustomerFile:
                 "INSERT OR REPLACE INTO file_settings (key, value) VALUES (?, ?)",
                 [key, json.dumps(value, ensure_ascii=False)],
             )
+
+    def delete_setting(self, key: str) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM file_settings WHERE key = ?", [key])
 
     def integrity_problems(self) -> list[str]:
         return _check(self.conn, "integrity_check")

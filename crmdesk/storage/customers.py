@@ -6,7 +6,6 @@ the change log, inside the caller's transaction (or one of its own).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -30,6 +29,7 @@ from crmdesk.domain.customer import (
 )
 from crmdesk.storage import file_settings
 from crmdesk.storage.change_log import log_change
+from crmdesk.storage.connections import errors
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem, id_chunks
 
 _COLUMNS = tuple(f.name for f in FIELDS)
@@ -235,7 +235,7 @@ class _InsertBatch:
         execute_many = self.cf.conn.executemany
         try:
             execute_many(_insert_sql("customers", _CUSTOMER_INSERT_COLUMNS), self.customers)
-        except sqlite3.IntegrityError as e:
+        except errors("IntegrityError") as e:
             codes = [row[3 + _CODE_INDEX] for row in self.customers]
             _raise_duplicate(e, _first_clash(self.cf, codes))
         execute_many("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)", self.tags)
@@ -279,7 +279,7 @@ def update_customer(cf: CustomerFile, customer: Customer) -> Customer:
                 "WHERE id = :id AND row_version = :row_version",
                 params,
             )
-        except sqlite3.IntegrityError as e:
+        except errors("IntegrityError") as e:
             _raise_duplicate(e, customer.code)
         for spec in FIELDS:
             before, after = getattr(old, spec.name), getattr(customer, spec.name)
@@ -318,7 +318,7 @@ def restore_fields(cf: CustomerFile, customer_id: int, values: dict[str, Any], r
         update_customer(cf, current.with_changes(**typed))
         return True
 
-def _raise_duplicate(error: sqlite3.IntegrityError, code: str | None) -> None:
+def _raise_duplicate(error: Exception, code: str | None) -> None:
     if "customers.code" in str(error):
         raise DuplicateCodeError(code or "") from error
     raise error

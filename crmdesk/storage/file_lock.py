@@ -10,6 +10,7 @@ file's text only names the holder for the "in use by ..." message.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import socket
@@ -163,6 +164,16 @@ class FileLock:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.release()
+
+
+def held_or_taken(path: Path, lock: FileLock | None) -> contextlib.AbstractContextManager:
+    """For work that needs the lock: the caller's ``lock`` (which must be held),
+    or else the lock taken for the block (FileLockedError when open elsewhere)."""
+    if lock is None:
+        return FileLock(path)
+    if not lock.held:
+        raise ValueError(f"{path}: this needs the file's lock held")
+    return contextlib.nullcontext()
 
 
 def holder_of(path: Path) -> LockHolder | None:

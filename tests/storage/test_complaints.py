@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+
 from dataclasses import replace
 from datetime import date
 
@@ -20,6 +20,7 @@ from crmdesk.domain.complaints import (
 )
 from crmdesk.domain.tiers import Tier
 from crmdesk.domain.validation import ErrorCode
+from crmdesk.storage.connections import errors
 from crmdesk.storage import complaints as store
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import file_settings
@@ -95,7 +96,7 @@ def test_the_schema_refuses_what_validation_refuses(customer_file, company):
     c = store.insert_complaint(customer_file, complaint(company.id))
     with pytest.raises(WriteError):
         store.insert_step(customer_file, ComplaintStep(c.id, company.id, StepKind.ACTION, RECEIVED, "赔付"))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(errors("IntegrityError")):
         customer_file.execute("UPDATE complaints SET state = 'resolved' WHERE id = ?", [c.id])  # no resolved date
 
 

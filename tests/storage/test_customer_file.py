@@ -363,5 +363,5 @@ def test_cancel_before_the_check_stops_it(tmp_path):
 def test_backups_are_owner_only(tmp_path):
     path = _filled_file(tmp_path / "a.crmdesk", n=5)
     with CustomerFile.open(path) as cf:
-        target = cf_module.backup_to(cf.conn, tmp_path / "copy.crmdesk")
+        target = cf_module.backup_to(cf, tmp_path / "copy.crmdesk")
     assert target.stat().st_mode & 0o777 == 0o600

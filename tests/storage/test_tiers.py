@@ -31,7 +31,7 @@ def test_allowed_rules_are_stored_and_travel_with_the_file(customer_file):
     assert file_settings.tier_rules(customer_file) == rules
     path = customer_file.path
     customer_file.close()
-    again = CustomerFile.open(path)
+    again = CustomerFile.open(path, key=customer_file.key)
     try:
         assert file_settings.tier_rules(again) == rules
     finally:
@@ -63,7 +63,7 @@ def test_a_read_only_file_refuses_new_rules(customer_file):
 
     path = customer_file.path
     customer_file.close()
-    read_only = CustomerFile.open(path, read_only=True)
+    read_only = CustomerFile.open(path, read_only=True, key=customer_file.key)
     try:
         with pytest.raises(WriteError):
             file_settings.set_tier_rules(read_only, TierRules(6, 2, 10, 30))
