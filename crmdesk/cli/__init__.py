@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 the file or the data has a problem, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 from crmdesk import __version__
 from crmdesk.cli.messages import text
 from crmdesk.domain.dates import DateError, parse_date
-from crmdesk.storage.customer_file import FileProblemError, WriteError
+from crmdesk.storage.customer_file import FileProblem, FileProblemError, WriteError, WriteProblem
 
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
@@ -90,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
                                          "beside it as NAME.before-restore.TIME.crmdesk")
     p.add_argument("backup", type=Path)
     p.add_argument("file", type=Path)
+
+    p = verbs.add_parser("encrypt", help="encrypt the file (SQLCipher) under a new password; prints the recovery "
+                                         "key once. Passwords: CRMDESK_NEW_PASSWORD, or asked in a terminal")
+    p.add_argument("file", type=Path)
+
+    p = verbs.add_parser("decrypt", help="store an encrypted file in plain again (its backups stay encrypted)")
+    p.add_argument("file", type=Path)
+
+    p = verbs.add_parser("password", help="change an encrypted file's password, or set a plain file's app "
+                                          "password (a deterrent only: the file stays readable)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--remove", action="store_true", help="remove a plain file's app password")
 
     p = verbs.add_parser("customers", help="list the customers that match")
     p.add_argument("file", type=Path)
@@ -199,6 +212,7 @@ def main(argv: list[str], renderers: dict | None = None) -> int:
         print(f"crmdesk {args.verb}: needs the window's libraries (run it as `crmdesk {args.verb}`)", file=sys.stderr)
         return 2
     try:
+        _unlock(args)
         return handler(args)
     except FileProblemError as e:
         print(text(e.problem.value, path=e.path, **e.params), file=sys.stderr)
@@ -206,9 +220,102 @@ def main(argv: list[str], renderers: dict | None = None) -> int:
     except WriteError as e:
         print(text(e.problem.value, detail=e.detail), file=sys.stderr)
         return 1
+    except _Refused as e:
+        print(text(str(e)), file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `crmdesk ledger FILE | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+PASSWORD_VARIABLE = "CRMDESK_PASSWORD"  # a password or recovery key, for scripts
+NEW_PASSWORD_VARIABLE = "CRMDESK_NEW_PASSWORD"
+
+
+def _secret(variable: str, prompt: str, *, confirm: bool = False) -> str | None:
+    """From the environment, else asked without echo in a terminal (None: no way to ask)."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    value = getpass.getpass(text(prompt))
+    if confirm and getpass.getpass(text("password_again")) != value:
+        raise _Refused("passwords_differ")
+    return value
+
+
+class _Refused(Exception):
+    """A verb refused before touching anything; the message key says why."""
+
+
+def _unlock(args: argparse.Namespace) -> None:
+    """Encrypted files named on the command line are unlocked before the verb runs."""
+    from crmdesk.services import protection
+
+    for path in (getattr(args, "backup", None), getattr(args, "file", None)):
+        if path is None or not protection.needs_key(path):
+            continue
+        secret = _secret(PASSWORD_VARIABLE, "password_prompt")
+        if secret is None:
+            raise FileProblemError(FileProblem.ENCRYPTED, Path(path))
+        protection.unlock(path, secret)
+        args.secret = secret  # `password` proves it again to change it
+
+
+def _new_password() -> str:
+    from crmdesk.services import protection
+
+    password = _secret(NEW_PASSWORD_VARIABLE, "new_password_prompt", confirm=True)
+    if password is None:
+        raise _Refused("new_password_needed")
+    if protection.password_problem(password):
+        raise _Refused("password_too_short")
+    return password
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from crmdesk.services import protection
+
+    if protection.needs_key(args.file) or protection.key_for(args.file):
+        print(text("already_encrypted", path=args.file), file=sys.stderr)
+        return 1
+    done = protection.encrypt(args.file, _new_password(), datetime.now())
+    print(text("encrypted_done", path=args.file, recovery_key=done.recovery_key,
+               removed=done.plain_backups_removed))
+    return 0
+
+
+def _decrypt(args: argparse.Namespace) -> int:
+    from crmdesk.services import protection
+
+    if protection.key_for(args.file) is None:
+        print(text("not_encrypted", path=args.file), file=sys.stderr)
+        return 1
+    protection.decrypt(args.file)
+    print(text("decrypted", path=args.file))
+    return 0
+
+
+def _password(args: argparse.Namespace) -> int:
+    from crmdesk.services import protection
+    from crmdesk.services.files import open_file
+
+    if protection.key_for(args.file) is not None:
+        if args.remove:
+            print(text("password_of_encrypted"), file=sys.stderr)
+            return 1
+        protection.change_password(args.file, args.secret, _new_password())
+        print(text("password_changed", path=args.file))
+        return 0
+    with open_file(args.file) as cf:
+        protection.set_app_password(cf, None if args.remove else _new_password())
+    print(text("password_removed" if args.remove else "app_password_set", path=args.file))
+    return 0
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -236,13 +343,35 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from crmdesk.services.backups import back_up
+    from crmdesk.services.backups import automatic_folder, back_up
     from crmdesk.services.files import open_file
 
-    with open_file(args.file, read_only=True) as cf:
-        made = back_up(cf, datetime.now(), to=args.to)  # local time: the name a person reads
+    try:
+        with open_file(args.file, read_only=True) as cf:
+            made = back_up(cf, datetime.now(), to=args.to)  # local time: the name a person reads
+    except (OSError, WriteError) as e:
+        # A full disk or a folder that cannot be written: the half-written copy is
+        # already deleted, so say that no backup was made (not a traceback).
+        folder = args.to or automatic_folder(args.file)
+        if _disk_full(e):
+            print(text("backup_disk_full", path=folder), file=sys.stderr)
+        elif isinstance(e, OSError):
+            print(text("backup_failed", path=folder, detail=e.strerror or str(e)), file=sys.stderr)
+        else:
+            raise  # a failed check, read-only, ...: worded by main()
+        return 1
     print(text("backed_up", path=made.path, size=_size(made.size)))
     return 0
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a full disk, or the user's quota
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A full disk, as the OS or the storage layer reports it."""
+    if isinstance(error, WriteError):
+        return error.problem is WriteProblem.DISK_FULL
+    return isinstance(error, OSError) and error.errno in _DISK_FULL_ERRNOS
 
 
 def _backups(args: argparse.Namespace) -> int:
@@ -634,7 +763,10 @@ def _export(args: argparse.Namespace) -> int:
         print(text(f"export_{e.problem.value}", path=args.out, **params), file=sys.stderr)
         return 1 if e.problem is ExportProblem.TOO_MANY_ROWS else 2
     except OSError as e:  # no such folder, no permission, disk full: nothing was written
-        print(text("export_failed", path=args.out, detail=e.strerror or str(e)), file=sys.stderr)
+        if _disk_full(e):
+            print(text("export_disk_full", path=args.out), file=sys.stderr)
+        else:
+            print(text("export_failed", path=args.out, detail=e.strerror or str(e)), file=sys.stderr)
         return 1
     print(text("vcards_written" if kind == "vcard" else "exported", count=count, path=args.out))
     return 0
@@ -644,5 +776,5 @@ _HANDLERS = {
     "new": _new, "check": _check, "customers": _customers, "demo": _demo, "ledger": _ledger, "tiers": _tiers,
     "churn": _churn, "alerts": _alerts, "followups": _followups, "complaints": _complaints,
     "import": _import, "imports": _imports, "export": _export, "backup": _backup, "backups": _backups,
-    "restore": _restore,
+    "restore": _restore, "encrypt": _encrypt, "decrypt": _decrypt, "password": _password,
 }

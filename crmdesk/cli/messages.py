@@ -35,6 +35,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: already exists; crmdesk will not overwrite it",
         "{path}：文件已存在，crmdesk 不会覆盖它",
     ),
+    "encrypted": (
+        "{path}: the file is encrypted; give its password or recovery key in CRMDESK_PASSWORD "
+        "or run the command in a terminal",
+        "{path}：文件已加密，请在 CRMDESK_PASSWORD 中提供密码或恢复密钥，或在终端中运行此命令",
+    ),
+    "wrong_password": ("{path}: wrong password; the file was not touched", "{path}：密码错误，文件未被改动"),
+    "wrong_key": (
+        "{path}: wrong password or damaged file (no key file beside it to tell which); "
+        "try the recovery key, or a backup",
+        "{path}：密码错误或文件损坏（旁边没有密钥文件，无法区分）；请尝试恢复密钥或备份",
+    ),
+    "password_prompt": ("Password or recovery key: ", "密码或恢复密钥："),
+    "new_password_prompt": ("New password: ", "新密码："),
+    "password_again": ("The new password again: ", "再次输入新密码："),
+    "passwords_differ": ("the two passwords differ; nothing was changed", "两次输入的密码不一致，未做任何更改"),
+    "new_password_needed": (
+        "give the new password in CRMDESK_NEW_PASSWORD or run the command in a terminal; nothing was changed",
+        "请在 CRMDESK_NEW_PASSWORD 中提供新密码，或在终端中运行此命令；未做任何更改",
+    ),
+    "password_too_short": ("a password needs at least 6 characters; nothing was changed",
+                           "密码至少需要 6 个字符，未做任何更改"),
+    "already_encrypted": ("{path} is already encrypted", "{path} 已经加密"),
+    "not_encrypted": ("{path} is not encrypted", "{path} 未加密"),
+    "encrypted_done": (
+        "encrypted {path}.\nRecovery key (print it or write it down and keep it apart from the PC; "
+        "it opens the file if the password is lost — nobody can recover the data without it):\n\n"
+        "    {recovery_key}\n\n{removed} plain automatic backups were deleted; copies you made elsewhere "
+        "are still readable",
+        "已加密 {path}。\n恢复密钥（请打印或抄写下来，与电脑分开保管；忘记密码时用它打开文件，"
+        "没有它任何人都无法恢复数据）：\n\n    {recovery_key}\n\n已删除 {removed} 个未加密的自动备份；"
+        "您在其他位置自行保存的副本仍可读取",
+    ),
+    "decrypted": ("{path} is stored in plain again; its earlier backups stay encrypted",
+                  "{path} 已恢复为不加密存储；之前的备份仍保持加密"),
+    "password_changed": ("changed the password of {path} and of its backups",
+                         "已更改 {path} 及其备份的密码"),
+    "app_password_set": (
+        "{path} now asks for a password in crmdesk. The file itself is not encrypted: "
+        "any SQLite tool can still read it (crmdesk encrypt protects it)",
+        "{path} 在 crmdesk 中打开时将要求输入密码。文件本身并未加密，任何 SQLite 工具仍可读取"
+        "（使用 crmdesk encrypt 可加密保护）",
+    ),
+    "password_removed": ("{path} no longer asks for a password", "{path} 不再要求输入密码"),
+    "password_of_encrypted": (
+        "an encrypted file always has a password; crmdesk decrypt stores it in plain",
+        "加密文件必须有密码；使用 crmdesk decrypt 可恢复为不加密存储",
+    ),
     "disk_full": ("the disk is full; nothing was changed", "磁盘已满，未做任何更改"),
     "busy": ("the file is busy in another program; nothing was changed", "文件正被其他程序使用，未做任何更改"),
     "read_only": ("the file is open read-only; nothing was changed", "文件以只读方式打开，未做任何更改"),
@@ -43,6 +90,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ok": ("ok", "ok"),
     "check_details": ("{customers} customers; last change {last_change}", "{customers} 位客户；最后修改于 {last_change}"),
     "backed_up": ("backed up to {path} ({size})", "已备份到 {path}（{size}）"),
+    "backup_disk_full": ("{path}: the disk is full; no backup was made", "{path}：磁盘已满，未生成备份"),
+    "backup_failed": (
+        "{path}: the backup cannot be written ({detail}); no backup was made",
+        "{path}：无法写入备份（{detail}），未生成备份",
+    ),
     "no_backups": ("no backups yet", "还没有备份"),
     "damaged": ("damaged", "已损坏"),
     "restored": (
@@ -114,6 +166,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: cannot be written ({detail}); nothing was written",
         "{path}：无法写入（{detail}），未写入任何内容",
     ),
+    "export_disk_full": ("{path}: the disk is full; nothing was written", "{path}：磁盘已满，未写入任何内容"),
     "read_unsupported_format": (
         "{path}: cannot read {suffix} files; save it as .xlsx or .csv",
         "{path}：无法读取 {suffix} 文件，请另存为 .xlsx 或 .csv",
