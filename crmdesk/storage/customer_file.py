@@ -390,7 +390,10 @@ def backup_to(cf: CustomerFile, target: Path) -> Path:
         copy_key_file(cf.path, target)
     try:
         with written_then_renamed(target, ".tmp") as tmp:
-            cf.conn.execute("VACUUM INTO ?", [str(tmp)])
+            try:
+                cf.conn.execute("VACUUM INTO ?", [str(tmp)])
+            except errors() as e:  # mostly a full disk: worded like every other failed write
+                raise _write_error(e) from e
             with _read_only_connection(tmp, key=cf.key) as check:
                 problems = _check(check, "integrity_check")
             if problems:
@@ -580,10 +583,22 @@ class CustomerFile:
         if self.read_only:
             raise WriteError(WriteProblem.READ_ONLY)
         try:
-            with self.db.atomic():
+            if self.conn.in_transaction:
+                with self.db.atomic():  # a savepoint inside the outer action
+                    yield self
+                return
+            # IMMEDIATE takes the write lock first: a deferred BEGIN that reads and then
+            # writes gets SQLITE_BUSY at once, without waiting out busy_timeout.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         except errors() as e:
-            raise WriteError(_WRITE_PROBLEMS.get(error_name(e), WriteProblem.FAILED), str(e)) from e
+            raise _write_error(e) from e
 
     def now(self) -> str:
         return iso_instant(self.clock())
@@ -611,6 +626,12 @@ class CustomerFile:
     def last_change_id(self) -> int:
         """The id of the last logged change, as ``inspect_file(describe=True)`` reports it of a copy."""
         return _last_change(self.conn)[0]
+
+
+def _write_error(error: Exception) -> WriteError:
+    # Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_FULL_...) mean what their base code means.
+    name = "_".join(error_name(error).split("_")[:2])
+    return WriteError(_WRITE_PROBLEMS.get(name, WriteProblem.FAILED), str(error))
 
 
 def _default_actor() -> str:

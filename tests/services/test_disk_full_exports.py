@@ -206,14 +206,6 @@ def test_a_backup_that_fills_the_disk_leaves_no_partial_copy(shop, tmp_path, int
     assert _dump(shop) != before and _sound(shop)
 
 
-BACKUP_RAISES_SQLITE_ERROR = (
-    "customer_file.backup_to runs VACUUM INTO outside transaction(), so SQLite's 'database or disk is "
-    "full' escapes as a bare sqlite3.OperationalError (the CLI prints a traceback; the window's 'Back up "
-    "now' does not catch it); it should be WriteError(DISK_FULL) like every other write"
-)
-
-
-@pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError, reason=BACKUP_RAISES_SQLITE_ERROR)
 def test_a_backup_that_fills_the_disk_raises_disk_full(shop, tmp_path):
     with CustomerFile.open(shop, read_only=True) as cf:
         _fill_vacuum(cf)
@@ -222,7 +214,6 @@ def test_a_backup_that_fills_the_disk_raises_disk_full(shop, tmp_path):
     assert e.value.problem is WriteProblem.DISK_FULL
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError, reason=BACKUP_RAISES_SQLITE_ERROR)
 def test_the_backup_verb_says_the_disk_is_full_when_vacuum_into_fills_it(shop, tmp_path, capsys, monkeypatch,
                                                                          english):
     from crmdesk.services import files
@@ -564,7 +555,6 @@ def test_a_backup_onto_a_really_full_disk_leaves_nothing(tiny_tmpfs_works, shop,
     assert _dump(shop) == before and _sound(shop)
 
 
-@pytest.mark.xfail(strict=True, reason=BACKUP_RAISES_SQLITE_ERROR)
 def test_the_backup_verb_says_the_disk_is_full_on_a_really_full_disk(tiny_tmpfs_works, shop, tmp_path):
     folder = tmp_path / "stick"
     folder.mkdir()

@@ -19,14 +19,6 @@ from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem
 from tests.factories import make_company, make_person
 
-_BEGIN_DEFERRED = (
-    "CustomerFile.transaction() starts with a deferred BEGIN (sqlite-utils atomic()) and every edit "
-    "reads first, so the write lock is asked for by an open read transaction: SQLite then returns "
-    "SQLITE_BUSY at once, without calling the busy handler, and busy_timeout is never waited out. "
-    "Fix: BEGIN IMMEDIATE for the outermost transaction."
-)
-
-
 def _raw_connect(cf: CustomerFile) -> sqlite3.Connection:
     """Another program's plain connection to ``cf``'s file (with its key, when encrypted)."""
     key = getattr(cf, "key", None)
@@ -120,7 +112,6 @@ def test_the_file_is_unchanged_by_the_failed_edit_as_another_reader_sees_it(cust
     assert store.get_customer(cf, saved.id).row_version == saved.row_version
 
 
-@pytest.mark.xfail(strict=True, raises=WriteError, reason=_BEGIN_DEFERRED)
 @pytest.mark.parametrize("kind", ["update", "insert"])
 def test_a_raw_writer_that_commits_within_the_busy_timeout_is_waited_for(customer_file, saved, kind):
     cf = customer_file
@@ -168,9 +159,6 @@ def _busy_snapshot(folder: Path) -> sqlite3.OperationalError:
         other.close()
 
 
-@pytest.mark.xfail(strict=True, reason="_WRITE_PROBLEMS maps exact error names, so extended codes "
-                                       "(SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_READONLY_*) become "
-                                       "FAILED; map by the primary code (sqlite_errorcode & 0xFF) instead")
 def test_an_extended_busy_code_is_reported_as_busy(customer_file, tmp_path):
     error = _busy_snapshot(tmp_path)
     assert error.sqlite_errorname == "SQLITE_BUSY_SNAPSHOT"
