@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
+    QLineEdit,
     QLabel,
     QMainWindow,
     QMenu,
@@ -34,6 +38,8 @@ from crmdesk.services.demo import write_demo_file
 from crmdesk.services import ledger as ledger_service
 from crmdesk.services import backups as backup_service
 from crmdesk.services.files import check_file, new_file
+from crmdesk.services import protection
+from crmdesk.services.protection import Protection
 from crmdesk.storage.backups import backup_details
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.services import alerts as alert_service
@@ -49,9 +55,10 @@ from crmdesk.storage.customer_file import (
     FileProblem,
     FileProblemError,
     WriteError,
+    WriteProblem,
 )
 from crmdesk.storage.file_location import LocationRisk, location_risk
-from crmdesk.storage.file_lock import LockHolder
+from crmdesk.storage.file_lock import FileLock, LockHolder
 from crmdesk.ui import preferences as options
 from crmdesk.ui import texts
 from crmdesk.ui.alerts.alert_panel import AlertPanel
@@ -74,6 +81,8 @@ from crmdesk.ui.file_session import FileSession
 from crmdesk.ui.ledger_access import LedgerAccess
 from crmdesk.ui.i18n import Translations, effective_language
 from crmdesk.ui.preferences import Preferences
+from crmdesk.ui.protection.protection_dialog import Change
+from crmdesk.ui.protection.screen_lock import ScreenLock
 from crmdesk.ui.tasks import Generation, Progress, TaskRunner
 from crmdesk.ui.welcome_page import WelcomePage
 
@@ -82,6 +91,7 @@ DEMO_ORDERS = 4_000
 DEMO_SEED = 1
 
 
+T = TypeVar("T")
 _DAMAGED = (FileProblem.EMPTY, FileProblem.CORRUPT, FileProblem.NOT_SQLITE)
 
 
@@ -112,6 +122,10 @@ class MainWindow(QMainWindow):
         self.guard.backed_up.connect(lambda made: self.statusBar().showMessage(
             self.tr("Backed up at %1").replace("%1", made.taken_at.strftime("%H:%M")), 8000))
         self.guard.backup_failed.connect(self._on_backup_failed)
+        # A file with a password: locked after idle minutes, and a plain file's at once when opened.
+        self.screen_lock = ScreenLock(self, self._password_is_right,
+                                      lambda: self.session.path.name if self.session else "")
+        self._proven: set[Path] = set()  # files whose password was typed in this run
         self._holder: LockHolder | None = None  # who has the open file, when it is open read-only for that
         self._generation = Generation()
         self._last_deleted: int | None = None
@@ -267,6 +281,7 @@ class MainWindow(QMainWindow):
         self.act_backups = self._action("act_backups", self.show_backups)
         self.act_back_up_now = self._action("act_back_up_now", self.back_up_now)
         self.act_check = self._action("act_check", self.check_file)
+        self.act_protection = self._action("act_protection", self.show_protection)
         self.act_preferences = self._action("act_preferences", self.show_preferences, S.Preferences)
         self.act_quit = self._action("act_quit", self.close, S.Quit)
         self.act_new_person = self._action(
@@ -314,6 +329,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_back_up_now)
         self.file_menu.addAction(self.act_backups)
         self.file_menu.addAction(self.act_check)
+        self.file_menu.addAction(self.act_protection)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_recycle)
         self.file_menu.addAction(self.act_file_settings)
@@ -378,6 +394,7 @@ class MainWindow(QMainWindow):
             (self.act_backups, self.tr("Backups and &restore…")),
             (self.act_back_up_now, self.tr("&Back up now…")),
             (self.act_check, self.tr("C&heck the file")),
+            (self.act_protection, self.tr("Pass&word and encryption…")),
             (self.act_preferences, self.tr("&Preferences…")),
             (self.act_quit, self.tr("&Quit")),
             (self.act_new_person, self.tr("New &personal customer")),
@@ -465,6 +482,7 @@ class MainWindow(QMainWindow):
         self.alert_panel.set_read_only(session.read_only)
         self._show_banner(session)
         self.guard.watch(session)
+        self._arm_screen_lock(lock_now=True)
         self._refresh_choices()
         self._update_titles()
         if self._show_code:
@@ -734,6 +752,9 @@ class MainWindow(QMainWindow):
             self.guard.release()
             self._update_titles()
             return
+        if isinstance(error, FileProblemError) and error.problem is FileProblem.ENCRYPTED:
+            self._unlock_then_open(error.path)
+            return
         message = self._problem_text(error)
         path = error.path if isinstance(error, FileProblemError) else ""
         damaged = isinstance(error, FileProblemError) and error.problem in _DAMAGED
@@ -804,6 +825,7 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         """Close the file's connections; its lock stays held (open_path and restore go on with it)."""
         self.guard.watch(None)
+        self.screen_lock.arm(False, 0)
         self.banner.hide()
         if self.session is not None:
             self.session.close()
@@ -1242,6 +1264,7 @@ class MainWindow(QMainWindow):
         self.act_undo_delete.setEnabled(writable and self._last_deleted is not None)
         self.act_import.setEnabled(writable)
         self.act_duplicates.setEnabled(writable)
+        self.act_protection.setEnabled(writable)
         for action in (self.act_recycle, self.act_find, self.act_next, self.act_previous, self.act_ledger,
                        self.act_file_settings, self.act_calendar, self.act_complaints, self.act_analysis,
                        self.act_monthly_summary, self.act_import_history, self.act_export, self.act_backups,
@@ -1335,7 +1358,7 @@ class MainWindow(QMainWindow):
 
         current = None
         try:
-            current = backup_details(self.session.path, check=False)
+            current = backup_details(self.session.path, check=False, key=self.session.gui.key)
         except FileProblemError:
             pass
         dialog = BackupsDialog(self.session.path, self.runner, current=current, parent=self)
@@ -1356,30 +1379,142 @@ class MainWindow(QMainWindow):
 
     def _restore(self, backup: Path, path: Path) -> None:
         """Put ``backup`` in ``path``'s place while holding its lock, then open it."""
+        now = self.guard.now()
+        aside = self._rewrite_closed(path, self.tr("Cannot restore"), self.tr("Restoring the backup…"),
+                                     lambda lock: backup_service.restore(backup, path, now, lock=lock))
+        if aside is not None:
+            QMessageBox.information(self, self.tr("Restored"), self.tr(
+                "The backup is in place. The file it replaced was kept beside it:\n%1").replace("%1", str(aside)))
+
+    def _rewrite_closed(self, path: Path, failed_title: str, busy_text: str, work: Callable[[FileLock], T]) -> T | None:
+        """Close the file, run ``work(lock)`` on the worker while holding its lock
+        (restore, encryption), then open it again; None when it could not be done."""
         if not self._ask_to_keep_edits():
-            return
+            return None
         self._close_session()
         try:
             holder = self.guard.claim(path)
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Cannot restore"), str(e))
-            return
+            QMessageBox.warning(self, failed_title, str(e))
+            return None
         if holder is not None:
-            QMessageBox.warning(self, self.tr("Cannot restore"), self.tr(
+            QMessageBox.warning(self, failed_title, self.tr(
                 "The file is open in crmdesk on %1 (process %2). Close it there first.")
                 .replace("%1", holder.host or "?").replace("%2", str(holder.pid or "?")))
-            return
-        now, lock = self.guard.now(), self.guard.lock
+            return None
+        lock = self.guard.lock
         try:
-            aside = self.guard.run_with_progress(self, self.tr("Restoring the backup…"),
-                                                 lambda: backup_service.restore(backup, path, now, lock=lock))
+            result = self.guard.run_with_progress(self, busy_text, lambda: work(lock))
         except (OSError, FileProblemError, WriteError) as e:
-            QMessageBox.warning(self, self.tr("Cannot restore"), self._problem_text(e))
+            QMessageBox.warning(self, failed_title, self._problem_text(e))
+            self.open_path(path)
+            return None
+        self.open_path(path)
+        return result
+
+    # -- protection: unlocking, the screen lock, password and encryption ----------------------
+
+    def _unlock_then_open(self, path: Path) -> None:
+        from crmdesk.ui.protection.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(path, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        problem = dialog.problem
+        dialog.deleteLater()
+        if accepted and problem is None:
+            self._proven.add(Path(path).resolve())
             self.open_path(path)
             return
-        self.open_path(path)
-        QMessageBox.information(self, self.tr("Restored"), self.tr(
-            "The backup is in place. The file it replaced was kept beside it:\n%1").replace("%1", str(aside)))
+        if problem is not None and backup_service.backups(path):
+            self._offer_backups(path, f"{self._problem_text(problem)}\n{path}")
+        elif problem is not None:
+            QMessageBox.warning(self, self.tr("Cannot open the file"), f"{self._problem_text(problem)}\n\n{path}")
+        if self.session is None:
+            self.guard.release()
+        self._update_titles()
+
+    def _password_is_right(self, password: str) -> bool:
+        return self.session is not None and protection.password_is_right(self.session.gui, password)
+
+    def _arm_screen_lock(self, *, lock_now: bool = False) -> None:
+        state = protection.protection(self.session.gui) if self.session is not None else Protection.NONE
+        self.screen_lock.arm(state is not Protection.NONE, self.prefs.get(options.AUTO_LOCK_MINUTES))
+        path = self.session.path.resolve() if self.session is not None else None
+        if lock_now and state is Protection.PASSWORD and path not in self._proven:
+            self.screen_lock.lock()  # shown only once its password is typed
+            self.screen_lock.locked_changed.connect(self._prove_once)
+
+    def _prove_once(self, locked: bool) -> None:
+        if not locked and self.session is not None:
+            self._proven.add(self.session.path.resolve())
+            self.screen_lock.locked_changed.disconnect(self._prove_once)
+
+    def show_protection(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        from crmdesk.ui.protection.protection_dialog import ProtectionDialog
+
+        state = protection.protection(self.session.gui)
+        dialog = ProtectionDialog(state, self.prefs.get(options.AUTO_LOCK_MINUTES), self.session.path.name, self)
+        chosen: list[Change] = []
+        dialog.change_requested.connect(chosen.append)
+        dialog.exec()
+        self.prefs.set(options.AUTO_LOCK_MINUTES, dialog.minutes.value())
+        dialog.deleteLater()
+        if chosen:
+            self._change_protection(state, chosen[0])
+        self._arm_screen_lock()
+
+    def _change_protection(self, state: Protection, change: Change) -> None:
+        from crmdesk.ui.protection.protection_dialog import NewPasswordDialog, RecoveryKeyDialog
+
+        path = self.session.path
+        if change is Change.REMOVE_PASSWORD:
+            self._write(lambda: protection.set_app_password(self.session.gui, None))
+            return
+        if change is Change.DECRYPT:
+            if QMessageBox.question(self, self.tr("Store it unencrypted"), self.tr(
+                    "Store %1 unencrypted? Anyone who can use this computer will be able to read it. "
+                    "Its backups stay encrypted.").replace("%1", path.name)) == QMessageBox.StandardButton.Yes:
+                self._rewrite_closed(path, self.tr("Cannot change the encryption"), self.tr("Decrypting the file…"),
+                                     lambda lock: protection.decrypt(path, lock=lock))
+            return
+        encrypting = change is Change.ENCRYPT
+        if change is Change.CHANGE_PASSWORD and state is Protection.ENCRYPTED:
+            secret, ok = QInputDialog.getText(self, self.tr("Change the password"),
+                                              self.tr("Current password or recovery key:"), QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        asked = NewPasswordDialog(encrypting=encrypting, deterrent=state is not Protection.ENCRYPTED and not encrypting,
+                                  parent=self)
+        accepted = asked.exec() == QDialog.DialogCode.Accepted
+        password = asked.password()
+        asked.deleteLater()
+        if not accepted:
+            return
+        if encrypting:
+            now = self.guard.now()
+            done = self._rewrite_closed(path, self.tr("Cannot change the encryption"), self.tr("Encrypting the file…"),
+                                        lambda lock: protection.encrypt(path, password, now, lock=lock))
+            if done is not None:
+                self._proven.add(path.resolve())
+                shown = RecoveryKeyDialog(done.recovery_key, path.name, self)
+                shown.exec()
+                shown.deleteLater()
+        elif state is Protection.ENCRYPTED:
+            self._write(lambda: protection.change_password(path, secret, password))
+        else:
+            self._write(lambda: protection.set_app_password(self.session.gui, password))
+        self.statusBar().showMessage(self.tr("The protection of the file was changed."), 8000)
+
+    def _write(self, work: Callable[[], object]) -> bool:
+        """A short write on the GUI thread, worded if it fails."""
+        try:
+            work()
+        except (OSError, FileProblemError, WriteError) as e:
+            QMessageBox.warning(self, self.tr("Cannot save"), self._problem_text(e))
+            return False
+        return True
 
     def check_file(self) -> None:
         """integrity_check and foreign_key_check over the whole file, on the worker."""
@@ -1401,6 +1536,8 @@ class MainWindow(QMainWindow):
             return texts.error_text(error.problem, error.params)
         if isinstance(error, WriteError):
             return texts.error_text(error.problem, {"detail": error.detail})
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:  # a backup's fsync or rename
+            return texts.error_text(WriteProblem.DISK_FULL)
         return str(error)
 
     def receive_hand_off(self, message: dict) -> None:

@@ -24,6 +24,7 @@ class Option:
 # Preferences: what the user chooses in the preferences dialog.
 LANGUAGE = Option("preferences/language", "system", str)  # "system", "zh_CN" or "en"
 STALE_AFTER_DAYS = Option("preferences/stale_after_days", 365, int)
+AUTO_LOCK_MINUTES = Option("preferences/auto_lock_minutes", 10, int)  # a file with a password; 0: never
 # Persisted state: what the window remembers by itself.
 LAST_FILE = Option("state/last_file", "", str)
 BACKUP_FOLDER = Option("state/backup_folder", "", str)  # where "Back up now" went last time

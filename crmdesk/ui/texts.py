@@ -175,6 +175,11 @@ _TEXTS: dict[Enum, str] = {
         "texts", "This file was written by a newer crmdesk ({version}). Please upgrade crmdesk."
     ),
     FileProblem.EXISTS: QT_TRANSLATE_NOOP("texts", "The file already exists; crmdesk will not overwrite it."),
+    FileProblem.ENCRYPTED: QT_TRANSLATE_NOOP("texts", "The file is encrypted: it needs its password."),
+    FileProblem.WRONG_PASSWORD: QT_TRANSLATE_NOOP("texts", "Wrong password. The file was not touched."),
+    FileProblem.WRONG_KEY: QT_TRANSLATE_NOOP(
+        "texts", "Wrong password or damaged file. Try the recovery key; if the file is damaged, restore a backup."
+    ),
     WriteProblem.DISK_FULL: QT_TRANSLATE_NOOP("texts", "The disk is full. Nothing was changed."),
     WriteProblem.BUSY: QT_TRANSLATE_NOOP(
         "texts", "The file is busy in another program. Nothing was changed; try again."

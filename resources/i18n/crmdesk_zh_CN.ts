@@ -1084,6 +1084,25 @@ The change is stored when you save the customer.</source>
     </message>
 </context>
 <context>
+    <name>Curtain</name>
+    <message>
+        <source>crmdesk is locked</source>
+        <translation>crmdesk 已锁定</translation>
+    </message>
+    <message>
+        <source>%1 is protected by a password. Type it to go on.</source>
+        <translation>%1 受密码保护，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Details</source>
@@ -2780,6 +2799,10 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>检查文件(&amp;H)</translation>
     </message>
     <message>
+        <source>Pass&amp;word and encryption…</source>
+        <translation>密码和加密(&amp;W)…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -3004,6 +3027,42 @@ It can be reverted as a whole from File → Import history.</source>
 %1</source>
         <translation>备份已恢复。被替换的文件保留在旁边：
 %1</translation>
+    </message>
+    <message>
+        <source>Store it unencrypted</source>
+        <translation>取消加密</translation>
+    </message>
+    <message>
+        <source>Store %1 unencrypted? Anyone who can use this computer will be able to read it. Its backups stay encrypted.</source>
+        <translation>要取消 %1 的加密吗？能使用这台电脑的任何人都将能读取它。它的备份仍保持加密。</translation>
+    </message>
+    <message>
+        <source>Cannot change the encryption</source>
+        <translation>无法更改加密</translation>
+    </message>
+    <message>
+        <source>Decrypting the file…</source>
+        <translation>正在解密文件…</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>Current password or recovery key:</source>
+        <translation>当前密码或恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Encrypting the file…</source>
+        <translation>正在加密文件…</translation>
+    </message>
+    <message>
+        <source>The protection of the file was changed.</source>
+        <translation>文件的保护设置已更改。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>Checking every page of the file…</source>
@@ -3571,6 +3630,45 @@ A customer-file manager over one local file.</source>
 {error}</source>
         <translation>月度经营总结未能写入：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>Encrypt the file</source>
+        <translation>加密文件</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>The file will be encrypted. You will get a recovery key to print: with the password lost and the recovery key lost, nobody can open the file again, not even crmdesk&apos;s makers. Automatic backups that are not encrypted will be deleted; copies you made elsewhere stay readable.</source>
+        <translation>文件将被加密。您会得到一个恢复密钥，请打印保存：密码和恢复密钥都丢失时，任何人都无法再打开这个文件，crmdesk 的开发者也不能。未加密的自动备份将被删除；您在其他位置自行保存的副本仍可读取。</translation>
+    </message>
+    <message>
+        <source>crmdesk will ask for this password to show the file. The file itself is not encrypted, so this only keeps honest people out: encrypt it to protect it on the disk.</source>
+        <translation>crmdesk 显示这个文件前会要求输入此密码。文件本身没有加密，所以这只能防君子不防小人；要保护磁盘上的文件，请加密。</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>I understand that a lost password and a lost recovery key mean lost data</source>
+        <translation>我明白：密码和恢复密钥都丢失，数据就无法找回</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4176,6 +4274,106 @@ The receivable goes up by the amount.</source>
     </message>
 </context>
 <context>
+    <name>ProtectionDialog</name>
+    <message>
+        <source>Password and encryption</source>
+        <translation>密码和加密</translation>
+    </message>
+    <message>
+        <source>Set a password…</source>
+        <translation>设置密码…</translation>
+    </message>
+    <message>
+        <source>Encrypt the file…</source>
+        <translation>加密文件…</translation>
+    </message>
+    <message>
+        <source>Change the password…</source>
+        <translation>更改密码…</translation>
+    </message>
+    <message>
+        <source>Remove the password</source>
+        <translation>取消密码</translation>
+    </message>
+    <message>
+        <source>Store it unencrypted…</source>
+        <translation>取消加密…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock after this long without use:</source>
+        <translation>闲置多久后锁定：</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Without its password or recovery key nobody can read it, and its backups are encrypted too.</source>
+        <translation>%1 已加密。没有密码或恢复密钥，任何人都无法读取它，它的备份也同样加密。</translation>
+    </message>
+    <message>
+        <source>crmdesk asks for a password to show %1. The file itself is not encrypted: any SQLite tool can still read it. Encrypt it to protect it on the disk.</source>
+        <translation>crmdesk 显示 %1 前会要求输入密码。文件本身没有加密：任何 SQLite 工具仍能读取它。要保护磁盘上的文件，请加密。</translation>
+    </message>
+    <message>
+        <source>%1 has no password: anyone who can use this computer can open it.</source>
+        <translation>%1 没有密码：能使用这台电脑的任何人都能打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>%1 is now encrypted. This is its recovery key. If the password is ever lost, it opens the file. Print it or write it down, and keep it away from this computer. It is shown only now.</source>
+        <translation>%1 已加密。这是它的恢复密钥：忘记密码时，用它可以打开文件。请打印或抄写下来，与这台电脑分开保管。它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as text…</source>
+        <translation>另存为文本…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe</source>
+        <translation>我已打印或抄下恢复密钥，并会妥善保管</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>crmdesk recovery key for %1:
+
+    %2
+
+Type it where crmdesk asks for the password when the password is lost. Keep this paper away from the computer.
+</source>
+        <translation>%1 的 crmdesk 恢复密钥：
+
+    %2
+
+忘记密码时，在 crmdesk 要求输入密码的地方输入它。请将这张纸与电脑分开保管。
+</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>保存恢复密钥</translation>
+    </message>
+</context>
+<context>
     <name>RecycleBinDialog</name>
     <message>
         <source>Recycle bin</source>
@@ -4234,6 +4432,13 @@ The orders stay as they are.</source>
     <message>
         <source>No plan yet.</source>
         <translation>尚无计划。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLock</name>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
     </message>
 </context>
 <context>
@@ -4646,6 +4851,23 @@ The orders stay as they are.</source>
     <message>
         <source>{when} ({days} d late)</source>
         <translation>{when}（逾期 {days} 天）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Encrypted file</source>
+        <translation>加密文件</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Type its password.
+Lost the password? Type the recovery key instead (the groups of letters and digits you printed when it was encrypted).</source>
+        <translation>%1 已加密，请输入密码。
+忘记密码？请改为输入恢复密钥（加密时打印的那几组字母和数字）。</translation>
+    </message>
+    <message>
+        <source>Password or recovery key</source>
+        <translation>密码或恢复密钥</translation>
     </message>
 </context>
 <context>
@@ -5291,6 +5513,18 @@ The orders stay as they are.</source>
     <message>
         <source>The file already exists; crmdesk will not overwrite it.</source>
         <translation>文件已存在，crmdesk 不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>The file is encrypted: it needs its password.</source>
+        <translation>文件已加密，需要输入密码。</translation>
+    </message>
+    <message>
+        <source>Wrong password. The file was not touched.</source>
+        <translation>密码错误。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Wrong password or damaged file. Try the recovery key; if the file is damaged, restore a backup.</source>
+        <translation>密码错误或文件损坏。请尝试恢复密钥；如果文件已损坏，请从备份恢复。</translation>
     </message>
     <message>
         <source>The disk is full. Nothing was changed.</source>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.services import backups as backup_service
+from crmdesk.services.unlocked import key_for
 from crmdesk.storage.backups import Backup, BackupDetails, backup_details
 from crmdesk.storage.customer_file import SUFFIX, FileProblemError
 from crmdesk.ui import texts
@@ -207,7 +208,7 @@ class BackupsDialog(QDialog):
         if not name:
             return
         try:
-            details = backup_details(Path(name), check=False)
+            details = backup_details(Path(name), check=False, key=key_for(self.path))
         except FileProblemError as e:
             QMessageBox.warning(self, self.tr("Cannot restore"), texts.error_text(e.problem, e.params))
             return
