@@ -39,6 +39,7 @@ from crmdesk.storage.file_lock import FileLock, held_or_taken
 
 APP_PASSWORD = "app_password"  # the file setting holding a plain file's password verifier
 MIN_PASSWORD_LENGTH = 6
+KEY_FILES_TRIED = 3  # of backups, when the file lost its own: scrypt costs 0.1 s each
 
 
 class Protection(StrEnum):
@@ -54,13 +55,20 @@ def needs_key(path: Path | str) -> bool:
 
 def _recovery_from(path: Path, secret: str) -> tuple[bytes | None, bool]:
     """The recovery key that ``secret`` (a password or the recovery key itself)
-    gives for ``path``, and whether a key file vouched for it."""
-    key_file = read_key_file(path)
-    if key_file is not None:
-        recovery = key_file.unwrap(secret)
+    gives for ``path``, and whether a key file vouched for it.  A file that lost
+    its key file is vouched for by those of its newest backups (same key)."""
+    own = read_key_file(path)
+    key_files = [own] if own is not None else [read_key_file(b.path) for b in backups(path)[:KEY_FILES_TRIED]]
+    for key_file in key_files:
+        recovery = key_file.unwrap(secret) if key_file is not None else None
         if recovery is not None:
             return recovery, True
     return parse_recovery_key(secret), False
+
+
+def _has_key_file(path: Path) -> bool:
+    return key_file_path(path).exists() or any(key_file_path(b.path).exists()
+                                               for b in backups(path)[:KEY_FILES_TRIED])
 
 
 def unlock(path: Path | str, secret: str) -> bytes:
@@ -74,7 +82,7 @@ def unlock(path: Path | str, secret: str) -> bytes:
     path = Path(path)
     recovery, vouched = _recovery_from(path, secret)
     if recovery is None:
-        problem = FileProblem.WRONG_PASSWORD if key_file_path(path).exists() else FileProblem.WRONG_KEY
+        problem = FileProblem.WRONG_PASSWORD if _has_key_file(path) else FileProblem.WRONG_KEY
         raise FileProblemError(problem, path)
     key = file_key(recovery)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from crmdesk.cli import main
 from crmdesk.services import unlocked
+from crmdesk.services.backups import automatic_folder
 from crmdesk.storage import customers as store
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.encryption import key_file_path
@@ -66,6 +68,7 @@ def test_a_file_without_its_key_file_says_wrong_password_or_damaged(shop, capsys
     monkeypatch.setenv("CRMDESK_NEW_PASSWORD", PASSWORD)
     run(capsys, "encrypt", str(shop))
     key_file_path(shop).unlink()
+    shutil.rmtree(automatic_folder(shop))  # copied alone to another PC
     monkeypatch.setenv("CRMDESK_PASSWORD", PASSWORD)
     code, _, err = run(capsys, "customers", str(shop))
     assert code == 1 and "密码错误或文件损坏" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -107,7 +108,15 @@ def test_without_its_key_file_only_the_recovery_key_opens_it(tmp_path):
     path = _shop(tmp_path, "张三")
     done = protection.encrypt(path, PASSWORD, NOW)
     unlocked.forget()
-    key_file_path(path).unlink()  # the file was copied alone to another PC
+    key_file_path(path).unlink()
+    # Its backups' key files still vouch for the password...
+    assert protection.unlock(path, PASSWORD) == done.key
+    with pytest.raises(FileProblemError) as caught:
+        protection.unlock(path, "wrong password")
+    assert caught.value.problem is FileProblem.WRONG_PASSWORD
+    # ...but copied alone to another PC, only the recovery key opens it.
+    unlocked.forget()
+    shutil.rmtree(backup_service.automatic_folder(path))
 
     with pytest.raises(FileProblemError) as caught:
         protection.unlock(path, PASSWORD)

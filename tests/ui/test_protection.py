@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
+from crmdesk.services import backups as backup_service
 from crmdesk.services import protection, unlocked
 from crmdesk.storage.encryption import key_file_path, parse_recovery_key
 from crmdesk.ui.protection.screen_lock import Curtain
@@ -73,6 +75,7 @@ def test_without_its_key_file_a_wrong_password_may_be_a_damaged_file(qtbot, make
     done = protection.encrypt(shop_file, PASSWORD, NOW)
     unlocked.forget()
     key_file_path(shop_file).unlink()
+    shutil.rmtree(backup_service.automatic_folder(shop_file))  # copied alone to another PC
     window = make_window("zh_CN")
     said: list[str] = []
 

@@ -67,6 +67,7 @@ class ProtectionDialog(QDialog):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("protection_minutes")
         self.minutes.setRange(0, 240)
