@@ -1420,6 +1420,8 @@ class MainWindow(QMainWindow):
         dialog = UnlockDialog(path, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         problem = dialog.problem
+        if dialog.wants_backups:
+            problem = FileProblemError(FileProblem.WRONG_KEY, Path(path))
         dialog.deleteLater()
         if accepted and problem is None:
             self._proven.add(Path(path).resolve())

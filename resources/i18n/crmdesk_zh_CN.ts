@@ -4869,6 +4869,10 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
         <source>Password or recovery key</source>
         <translation>密码或恢复密钥</translation>
     </message>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

@@ -185,3 +185,31 @@ def test_idle_minutes_lock_the_window_and_its_dialogs_keep_their_edits(qtbot, ma
     qtbot.keyClick(asking[0].password, Qt.Key.Key_Return)
     assert not window.screen_lock.locked and edit.text() == "半句没写完的备注" and dialog.isVisible()
     dialog.close()
+
+
+def test_wrong_password_or_damaged_file_offers_the_backups(qtbot, make_window, shop_file, monkeypatch):
+    protection.encrypt(shop_file, PASSWORD, NOW)  # also makes an automatic backup
+    unlocked.forget()
+    key_file_path(shop_file).unlink()
+    for backup in backup_service.backups(shop_file):
+        key_file_path(backup.path).unlink()  # nothing left to vouch for a password
+    window = make_window()
+    offered: list[str] = []
+    monkeypatch.setattr(window, "_offer_backups", lambda path, problem: offered.append(problem))
+    seen: dict[str, bool] = {}
+
+    def unlock(dialog: QDialog) -> None:
+        secret = dialog.findChild(QLineEdit, "unlock_secret")
+        backups_button = dialog.findChild(QPushButton, "unlock_backups")
+        seen["before"] = backups_button.isVisible()
+        type_into(qtbot, secret, PASSWORD)
+        qtbot.keyClick(secret, Qt.Key.Key_Return)
+        seen["after"] = backups_button.isVisible()
+        qtbot.mouseClick(backups_button, Qt.MouseButton.LeftButton)
+
+    when_shown("unlock_dialog", unlock)
+    window.open_path(shop_file)
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+
+    assert seen == {"before": False, "after": True}
+    assert offered[0].startswith("Wrong password or damaged file.")
