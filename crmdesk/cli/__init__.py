@@ -16,7 +16,7 @@ from pathlib import Path
 from crmdesk import __version__
 from crmdesk.cli.messages import text
 from crmdesk.domain.dates import DateError, parse_date
-from crmdesk.storage.customer_file import FileProblem, FileProblemError, WriteError, WriteProblem
+from crmdesk.storage.customer_file import FileProblem, FileProblemError, WriteError, WriteProblem, is_encrypted
 
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
@@ -252,12 +252,13 @@ class _Refused(Exception):
 
 
 def _unlock(args: argparse.Namespace) -> None:
-    """Encrypted files named on the command line are unlocked before the verb runs."""
-    from crmdesk.services import protection
-
+    """Encrypted files named on the command line are unlocked before the verb runs
+    (told by their first bytes: a plain file costs no connection and no imports)."""
     for path in (getattr(args, "backup", None), getattr(args, "file", None)):
-        if path is None or not protection.needs_key(path):
+        if path is None or not is_encrypted(path):
             continue
+        from crmdesk.services import protection
+
         secret = _secret(PASSWORD_VARIABLE, "password_prompt")
         if secret is None:
             raise FileProblemError(FileProblem.ENCRYPTED, Path(path))
@@ -281,7 +282,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
     from crmdesk.services import protection
 
-    if protection.needs_key(args.file) or protection.key_for(args.file):
+    if is_encrypted(args.file):
         print(text("already_encrypted", path=args.file), file=sys.stderr)
         return 1
     done = protection.encrypt(args.file, _new_password(), datetime.now())
@@ -293,7 +294,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 def _decrypt(args: argparse.Namespace) -> int:
     from crmdesk.services import protection
 
-    if protection.key_for(args.file) is None:
+    if not is_encrypted(args.file):
         print(text("not_encrypted", path=args.file), file=sys.stderr)
         return 1
     protection.decrypt(args.file)
@@ -305,7 +306,7 @@ def _password(args: argparse.Namespace) -> int:
     from crmdesk.services import protection
     from crmdesk.services.files import open_file
 
-    if protection.key_for(args.file) is not None:
+    if is_encrypted(args.file):
         if args.remove:
             print(text("password_of_encrypted"), file=sys.stderr)
             return 1

@@ -22,12 +22,11 @@ from crmdesk.services.backups import automatic_folder, back_up, backups
 from crmdesk.services.unlocked import forget, key_for, remember
 from crmdesk.storage import file_encryption
 from crmdesk.storage.backups import backups_of, delete_backup
-from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError, inspect_file
+from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError, inspect_file, is_encrypted
 from crmdesk.storage.encryption import (
     KeyFile,
     file_key,
     format_recovery_key,
-    key_file_path,
     new_recovery_key,
     parse_recovery_key,
     password_matches,
@@ -48,27 +47,24 @@ class Protection(StrEnum):
     ENCRYPTED = "encrypted"
 
 
-def needs_key(path: Path | str) -> bool:
-    """Whether ``path`` is an encrypted file this process has not unlocked yet."""
-    return key_for(path) is None and _encrypted(Path(path))
-
-
-def _recovery_from(path: Path, secret: str) -> tuple[bytes | None, bool]:
-    """The recovery key that ``secret`` (a password or the recovery key itself)
-    gives for ``path``, and whether a key file vouched for it.  A file that lost
-    its key file is vouched for by those of its newest backups (same key)."""
+def _key_files(path: Path) -> list[KeyFile]:
+    """The key files that can vouch for a password of ``path``: its own, or when
+    it lost that, those of its newest backups (made under the same key)."""
     own = read_key_file(path)
-    key_files = [own] if own is not None else [read_key_file(b.path) for b in backups(path)[:KEY_FILES_TRIED]]
+    if own is not None:
+        return [own]
+    found = (read_key_file(b.path) for b in backups(path)[:KEY_FILES_TRIED])
+    return [key_file for key_file in found if key_file is not None]
+
+
+def _recovery_from(key_files: list[KeyFile], secret: str) -> tuple[bytes | None, bool]:
+    """The recovery key that ``secret`` (a password or the recovery key itself)
+    gives, and whether one of ``key_files`` vouched for it."""
     for key_file in key_files:
-        recovery = key_file.unwrap(secret) if key_file is not None else None
+        recovery = key_file.unwrap(secret)
         if recovery is not None:
             return recovery, True
     return parse_recovery_key(secret), False
-
-
-def _has_key_file(path: Path) -> bool:
-    return key_file_path(path).exists() or any(key_file_path(b.path).exists()
-                                               for b in backups(path)[:KEY_FILES_TRIED])
 
 
 def unlock(path: Path | str, secret: str) -> bytes:
@@ -80,9 +76,10 @@ def unlock(path: Path | str, secret: str) -> bytes:
     file") when there is nothing to vouch for the key.
     """
     path = Path(path)
-    recovery, vouched = _recovery_from(path, secret)
+    key_files = _key_files(path)
+    recovery, vouched = _recovery_from(key_files, secret)
     if recovery is None:
-        problem = FileProblem.WRONG_PASSWORD if _has_key_file(path) else FileProblem.WRONG_KEY
+        problem = FileProblem.WRONG_PASSWORD if key_files else FileProblem.WRONG_KEY
         raise FileProblemError(problem, path)
     key = file_key(recovery)
     try:
@@ -104,7 +101,7 @@ def protection(cf: CustomerFile) -> Protection:
 def password_is_right(cf: CustomerFile, password: str) -> bool:
     """For the lock screen: the file's password (or, if encrypted, its recovery key)."""
     if cf.key is not None:
-        recovery, _ = _recovery_from(cf.path, password)
+        recovery, _ = _recovery_from(_key_files(cf.path), password)
         return recovery is not None and file_key(recovery) == cf.key
     verifier = cf.setting(APP_PASSWORD)
     return bool(verifier) and password_matches(verifier, password)
@@ -152,18 +149,10 @@ def encrypt(path: Path | str, password: str, now: datetime, *, lock: FileLock | 
         remember(path, key)
         with CustomerFile.open(path, key=key) as cf:
             back_up(cf, now)
-    plain = [b.path for b in backups_of(path.stem, [automatic_folder(path)]) if not _encrypted(b.path)]
+    plain = [b.path for b in backups_of(path.stem, [automatic_folder(path)]) if not is_encrypted(b.path)]
     for backup in plain:
         delete_backup(backup)
     return Encrypted(format_recovery_key(recovery), key, len(plain))
-
-
-def _encrypted(path: Path) -> bool:
-    try:
-        inspect_file(path, check=False)
-    except FileProblemError as e:
-        return e.problem is FileProblem.ENCRYPTED
-    return False
 
 
 def decrypt(path: Path | str, *, lock: FileLock | None = None) -> None:
@@ -180,7 +169,7 @@ def change_password(path: Path | str, secret: str, new_password: str) -> None:
     recovery key; its backups made under the same key get it too.  The file
     itself is not rewritten: the password only wraps the recovery key."""
     path = Path(path)
-    recovery, _ = _recovery_from(path, secret)
+    recovery, _ = _recovery_from(_key_files(path), secret)
     if recovery is None or file_key(recovery) != _unlocked_key(path):
         raise FileProblemError(FileProblem.WRONG_PASSWORD, path)
     for target in (path, *(b.path for b in backups(path))):

@@ -28,9 +28,9 @@ from crmdesk.storage.customer_file import (
     FileProblemError,
     backup_to,
     inspect_file,
-    written_then_renamed,
 )
 from crmdesk.storage.encryption import KEY_FILE_SUFFIX, copy_key_file, write_key_file
+from crmdesk.storage.replacing import written_then_renamed
 
 _NAME = re.compile(r"\.(?:pre-[^.]+\.)?(\d{8}-\d{6})(?:-(\d+))?" + re.escape(SUFFIX) + "$")
 
@@ -119,11 +119,7 @@ def restore_file(backup: Path, target: Path, aside: Path, key: bytes | None = No
     _checkpoint(target, key)
     with written_then_renamed(target, ".restoring") as tmp:
         shutil.copyfile(backup, tmp)  # into the owner-only file made for it
-        copy_key_file(backup, tmp)
-        try:
-            inspect_file(tmp, key=key)  # the copy reads back (quick_check)
-        finally:
-            write_key_file(tmp, None)
+        inspect_file(tmp, key=key)  # the copy reads back (quick_check)
         if target.exists():
             _keep_aside(target, aside)
     copy_key_file(backup, target)

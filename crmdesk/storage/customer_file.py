@@ -23,9 +23,9 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 from crmdesk import __version__
-from crmdesk.durable import fsync_dir, fsync_path
 from crmdesk.storage.connections import connect, error_name, errors
 from crmdesk.storage.encryption import copy_key_file, key_file_path, write_key_file
+from crmdesk.storage.replacing import sidecars, written_then_renamed
 from crmdesk.storage.ids import Clock, UidFactory, iso_instant, uid_factory, utc_now
 from crmdesk.storage.schema import APPLICATION_ID, MIGRATION_NAMES, MIGRATION_SET, SUFFIX
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["APPLICATION_ID", "SUFFIX", "CustomerFile", "FileProblem", "FileProblemError",
            "WriteError", "WriteProblem", "inspect_file", "checked_read", "backup_to",
-           "Cancellation", "Cancelled"]
+           "Cancellation", "Cancelled", "is_encrypted"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_STAMP = "%Y%m%d-%H%M%S"  # a backup's local time in its name (storage/backups.py reads it back)
@@ -139,18 +139,6 @@ class FileReport:
     encrypted: bool = False
 
 
-def _sidecars(path: Path) -> dict[Path, int | None]:
-    """The -wal and -shm beside ``path`` and their sizes now (None: absent)."""
-    sizes: dict[Path, int | None] = {}
-    for suffix in ("-wal", "-shm"):
-        extra = Path(str(path) + suffix)
-        try:
-            sizes[extra] = extra.stat().st_size
-        except FileNotFoundError:
-            sizes[extra] = None
-    return sizes
-
-
 def _remove_created(before: dict[Path, int | None]) -> None:
     """Remove the -wal and -shm that a read-only look created.
 
@@ -178,7 +166,7 @@ def _read_only_connection(
     """A connection that cannot write, leaving the folder as it found it."""
     if cancellation is not None:
         cancellation.check()
-    existed = _sidecars(path)
+    existed = sidecars(path)
     conn = connect(path, read_only=True, key=key)
     if cancellation is not None:
         cancellation.watch(conn)
@@ -226,14 +214,9 @@ def inspect_file(
         raise FileProblemError(FileProblem.UNREADABLE, path, detail=str(e)) from e
     if not header:
         raise FileProblemError(FileProblem.EMPTY, path)
-    encrypted = not header.startswith(_SQLITE_HEADER)
-    if encrypted:
-        if header[:16].count(0) == 16:
-            raise FileProblemError(FileProblem.CORRUPT, path, detail="bad header")
-        if not _may_be_encrypted(path, header):
-            raise FileProblemError(FileProblem.NOT_SQLITE, path, detail="bad header")
-        if key is None:
-            raise FileProblemError(FileProblem.ENCRYPTED, path)
+    encrypted = _encrypted_by_header(path, header)
+    if encrypted and key is None:
+        raise FileProblemError(FileProblem.ENCRYPTED, path)
     try:
         with _read_only_connection(path, cancellation, key if encrypted else None) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -274,13 +257,32 @@ def inspect_file(
 _FOREIGN_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
 
 
-def _may_be_encrypted(path: Path, header: bytes) -> bool:
-    """An encrypted file starts with random salt: it has a key file beside it, or
-    at least whole pages and none of the headers of the usual foreign files."""
+def _encrypted_by_header(path: Path, header: bytes) -> bool:
+    """False for a plain SQLite file, True for one that looks encrypted;
+    FileProblemError for anything else.  An encrypted file starts with random
+    salt: it has a key file beside it, or at least whole pages and none of the
+    headers of the usual foreign files."""
+    if header.startswith(_SQLITE_HEADER):
+        return False
+    if header[:16].count(0) == 16:
+        raise FileProblemError(FileProblem.CORRUPT, path, detail="bad header")
     if key_file_path(path).exists():
         return True
     size = path.stat().st_size
-    return size >= 1024 and size % 512 == 0 and not header.startswith(_FOREIGN_MAGIC)
+    if size >= 1024 and size % 512 == 0 and not header.startswith(_FOREIGN_MAGIC):
+        return True
+    raise FileProblemError(FileProblem.NOT_SQLITE, path, detail="bad header")
+
+
+def is_encrypted(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is an encrypted customer file, from its first bytes only
+    (no connection: cheap enough for every command line call)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            return _encrypted_by_header(path, f.read(100))
+    except (OSError, FileProblemError):
+        return False
 
 
 @contextlib.contextmanager
@@ -300,7 +302,7 @@ def checked_read(path: str | os.PathLike, **kwargs: Any) -> Iterator[CustomerFil
     key = kwargs.pop("key", None)
     if not report.encrypted:
         key = None
-    existed = _sidecars(path)
+    existed = sidecars(path)
     found: list[str] = []
 
     def run_check() -> None:
@@ -355,30 +357,6 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     except errors("OperationalError"):  # a file from before the meta table
         return None
     return row[0] if row else None
-
-
-@contextlib.contextmanager
-def written_then_renamed(target: Path, suffix: str) -> Iterator[Path]:
-    """A temporary path beside ``target``: when the block succeeds it is fsynced
-    and renamed into place (so ``target`` is never half-written); when it fails
-    it is removed, with any -wal/-shm SQLite left beside it."""
-    tmp = target.with_name(target.name + suffix)
-    leftovers = (tmp, *_sidecars(tmp))
-    for leftover in leftovers:
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-    try:
-        # Empty and owner-only before SQLite writes a byte: copies hold personal data too.
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        yield tmp
-        fsync_path(tmp)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        for leftover in leftovers:
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
-        raise
 
 
 def backup_to(cf: CustomerFile, target: Path) -> Path:
@@ -512,7 +490,7 @@ class CustomerFile:
             kwargs["key"] = None
         if read_only:
             cf = cls(connect(path, read_only=True, key=kwargs["key"]), path, read_only=True, **kwargs)
-            cf._sidecars_before = _sidecars(path)
+            cf._sidecars_before = sidecars(path)
             return cf
         cf = cls(connect(path, key=kwargs["key"]), path, **kwargs)
         if cancellation is not None:

@@ -21,7 +21,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from crmdesk.durable import fsync_dir
 from crmdesk.storage.connections import KEY_BYTES
+from crmdesk.storage.replacing import written_then_renamed
 
 KEY_FILE_SUFFIX = ".key"
 _RANDOM_BYTES = 15  # 120 bits
@@ -187,15 +187,8 @@ def write_key_file(path: Path, key_file: KeyFile | None) -> None:
             return
         fsync_dir(target.parent)
         return
-    tmp = target.with_name(target.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        os.write(fd, key_file.to_json().encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, target)
-    fsync_dir(target.parent)
+    with written_then_renamed(target, ".tmp") as tmp:
+        tmp.write_text(key_file.to_json(), encoding="utf-8")
 
 
 def copy_key_file(source: Path, target: Path) -> None:

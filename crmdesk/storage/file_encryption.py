@@ -17,9 +17,9 @@ from crmdesk.storage.customer_file import (
     WriteError,
     WriteProblem,
     inspect_file,
-    written_then_renamed,
 )
 from crmdesk.storage.encryption import KeyFile, write_key_file
+from crmdesk.storage.replacing import written_then_renamed
 
 
 def _key_clause(key: bytes | None) -> str:

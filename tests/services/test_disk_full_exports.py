@@ -248,13 +248,13 @@ def _enospc(*args, **kwargs):
 ])
 def test_the_backup_verb_on_a_disk_that_fills_at_the_last_step(shop, tmp_path, capsys, monkeypatch, english,
                                                               step, language, said):
-    from crmdesk.storage import customer_file
+    from crmdesk.storage import replacing
 
     if language == "zh":
         _chinese(monkeypatch)
     stick = tmp_path / "U盘"
     before = _dump(shop)
-    real_fsync, real_replace = customer_file.fsync_path, os.replace
+    real_fsync, real_replace = replacing.fsync_path, os.replace
     seen = []
 
     def fsync_path(path):
@@ -269,7 +269,7 @@ def test_the_backup_verb_on_a_disk_that_fills_at_the_last_step(shop, tmp_path, c
             _enospc()
         return real_replace(src, dst, *a, **k)
 
-    monkeypatch.setattr(customer_file, "fsync_path", fsync_path)
+    monkeypatch.setattr(replacing, "fsync_path", fsync_path)
     monkeypatch.setattr(os, "replace", replace)
 
     code, out, err = run(capsys, "backup", shop, "--to", stick)

@@ -14,7 +14,7 @@ from crmdesk.services import protection, unlocked
 from crmdesk.services.files import check_file, open_file, reading
 from crmdesk.services.protection import Protection
 from crmdesk.storage import customers as store
-from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError
+from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError, is_encrypted
 from crmdesk.storage.encryption import key_file_path, parse_recovery_key
 from crmdesk.storage.file_lock import FileLock, FileLockedError
 from tests.factories import make_person
@@ -83,14 +83,14 @@ def test_unlocking_tells_a_wrong_password_from_a_damaged_file(tmp_path):
     path = _shop(tmp_path, "张三")
     done = protection.encrypt(path, PASSWORD, NOW)
     unlocked.forget()
-    assert protection.needs_key(path)
+    assert is_encrypted(path) and unlocked.key_for(path) is None
     assert check_file(path).problem is FileProblem.ENCRYPTED
 
     with pytest.raises(FileProblemError) as caught:
         protection.unlock(path, "wrong password")
     assert caught.value.problem is FileProblem.WRONG_PASSWORD  # the key file says so; file untouched
     assert protection.unlock(path, PASSWORD) == done.key
-    assert not protection.needs_key(path)
+    assert unlocked.key_for(path) == done.key
     unlocked.forget()
     assert protection.unlock(path, done.recovery_key.lower()) == done.key
 

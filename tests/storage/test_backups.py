@@ -177,7 +177,7 @@ def test_a_crash_wal_is_folded_in_before_a_restore_moves_anything(tmp_path, file
     def killed(_path):
         raise KeyboardInterrupt  # the moment after the -wal was moved aside
 
-    monkeypatch.setattr("crmdesk.storage.customer_file.fsync_path", killed)
+    monkeypatch.setattr("crmdesk.storage.replacing.fsync_path", killed)
     with pytest.raises(KeyboardInterrupt):
         restore_file(backup, target, aside_name(target, TAKEN), file_key)
 

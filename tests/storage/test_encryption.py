@@ -13,7 +13,7 @@ import pytest
 from crmdesk.storage import customers as store
 from crmdesk.storage import encryption
 from crmdesk.storage.backups import delete_backup, make_backup, restore_file, aside_name
-from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError, inspect_file
+from crmdesk.storage.customer_file import CustomerFile, FileProblem, FileProblemError, inspect_file, is_encrypted
 from crmdesk.storage.encryption import (
     KeyFile,
     file_key,
@@ -99,6 +99,7 @@ def _encrypted(path, key, *names):
 def test_without_its_key_an_encrypted_file_is_not_a_database(tmp_path):
     path = _encrypted(tmp_path / "shop.crmdesk", file_key(RECOVERY), "张三")
     assert "张三".encode() not in path.read_bytes()
+    assert is_encrypted(path)
     with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
     with pytest.raises(FileProblemError) as caught:
@@ -116,6 +117,7 @@ def test_foreign_files_are_still_not_taken_for_encrypted_ones(tmp_path):
     odd = tmp_path / "notes.crmdesk"
     odd.write_bytes(b"hello, this is text")
     for path in (xlsx, odd):
+        assert not is_encrypted(path)
         with pytest.raises(FileProblemError) as caught:
             inspect_file(path)
         assert caught.value.problem is FileProblem.NOT_SQLITE
@@ -172,6 +174,7 @@ def test_encrypting_decrypting_and_rekeying_keep_every_row(tmp_path):
     convert(path, second, None, None)
 
     assert not key_file_path(path).exists()
+    assert not is_encrypted(path)
     with CustomerFile.open(path) as cf:
         assert cf.key is None
         assert [r[0] for r in cf.execute("SELECT name FROM customers ORDER BY id")] == ["张三", "李四"]
