@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.screen_lock = ScreenLock(self, self._password_is_right,
                                       lambda: self.session.path.name if self.session else "")
         self._proven: set[Path] = set()  # files whose password was typed in this run
+        self.screen_lock.locked_changed.connect(self._on_lock_changed)
         self._holder: LockHolder | None = None  # who has the open file, when it is open read-only for that
         self._generation = Generation()
         self._last_deleted: int | None = None
@@ -1424,7 +1425,6 @@ class MainWindow(QMainWindow):
             problem = FileProblemError(FileProblem.WRONG_KEY, Path(path))
         dialog.deleteLater()
         if accepted and problem is None:
-            self._proven.add(Path(path).resolve())
             self.open_path(path)
             return
         if problem is not None and backup_service.backups(path):
@@ -1444,12 +1444,10 @@ class MainWindow(QMainWindow):
         path = self.session.path.resolve() if self.session is not None else None
         if lock_now and state is Protection.PASSWORD and path not in self._proven:
             self.screen_lock.lock()  # shown only once its password is typed
-            self.screen_lock.locked_changed.connect(self._prove_once)
 
-    def _prove_once(self, locked: bool) -> None:
-        if not locked and self.session is not None:
+    def _on_lock_changed(self, locked: bool) -> None:
+        if not locked and self.session is not None:  # unlocked: the password was typed
             self._proven.add(self.session.path.resolve())
-            self.screen_lock.locked_changed.disconnect(self._prove_once)
 
     def show_protection(self) -> None:
         if self.session is None or self.session.read_only:
@@ -1463,51 +1461,55 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.prefs.set(options.AUTO_LOCK_MINUTES, dialog.minutes.value())
         dialog.deleteLater()
-        if chosen:
-            self._change_protection(state, chosen[0])
+        if chosen and self._protection_changed(state, chosen[0]):
+            self.statusBar().showMessage(self.tr("The protection of the file was changed."), 8000)
         self._arm_screen_lock()
 
-    def _change_protection(self, state: Protection, change: Change) -> None:
+    def _protection_changed(self, state: Protection, change: Change) -> bool:
+        """Ask what the change needs and carry it out; whether it was done."""
         from crmdesk.ui.protection.protection_dialog import NewPasswordDialog, RecoveryKeyDialog
 
         path = self.session.path
         if change is Change.REMOVE_PASSWORD:
-            self._write(lambda: protection.set_app_password(self.session.gui, None))
-            return
+            return self._write(lambda: protection.set_app_password(self.session.gui, None))
         if change is Change.DECRYPT:
             if QMessageBox.question(self, self.tr("Store it unencrypted"), self.tr(
                     "Store %1 unencrypted? Anyone who can use this computer will be able to read it. "
-                    "Its backups stay encrypted.").replace("%1", path.name)) == QMessageBox.StandardButton.Yes:
-                self._rewrite_closed(path, self.tr("Cannot change the encryption"), self.tr("Decrypting the file…"),
-                                     lambda lock: protection.decrypt(path, lock=lock))
-            return
+                    "Its backups stay encrypted.").replace("%1", path.name)) != QMessageBox.StandardButton.Yes:
+                return False
+
+            def decrypt(lock: FileLock) -> bool:
+                protection.decrypt(path, lock=lock)
+                return True
+
+            return bool(self._rewrite_closed(path, self.tr("Cannot change the encryption"),
+                                             self.tr("Decrypting the file…"), decrypt))
         encrypting = change is Change.ENCRYPT
         if change is Change.CHANGE_PASSWORD and state is Protection.ENCRYPTED:
             secret, ok = QInputDialog.getText(self, self.tr("Change the password"),
                                               self.tr("Current password or recovery key:"), QLineEdit.EchoMode.Password)
             if not ok:
-                return
+                return False
         asked = NewPasswordDialog(encrypting=encrypting, deterrent=state is not Protection.ENCRYPTED and not encrypting,
                                   parent=self)
         accepted = asked.exec() == QDialog.DialogCode.Accepted
         password = asked.password()
         asked.deleteLater()
         if not accepted:
-            return
+            return False
         if encrypting:
             now = self.guard.now()
             done = self._rewrite_closed(path, self.tr("Cannot change the encryption"), self.tr("Encrypting the file…"),
                                         lambda lock: protection.encrypt(path, password, now, lock=lock))
-            if done is not None:
-                self._proven.add(path.resolve())
-                shown = RecoveryKeyDialog(done.recovery_key, path.name, self)
-                shown.exec()
-                shown.deleteLater()
-        elif state is Protection.ENCRYPTED:
-            self._write(lambda: protection.change_password(path, secret, password))
-        else:
-            self._write(lambda: protection.set_app_password(self.session.gui, password))
-        self.statusBar().showMessage(self.tr("The protection of the file was changed."), 8000)
+            if done is None:
+                return False
+            shown = RecoveryKeyDialog(done.recovery_key, path.name, self)
+            shown.exec()
+            shown.deleteLater()
+            return True
+        if state is Protection.ENCRYPTED:
+            return self._write(lambda: protection.change_password(path, secret, password))
+        return self._write(lambda: protection.set_app_password(self.session.gui, password))
 
     def _write(self, work: Callable[[], object]) -> bool:
         """A short write on the GUI thread, worded if it fails."""
