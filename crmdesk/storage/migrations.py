@@ -448,6 +448,122 @@ CREATE INDEX operations_kind ON operations (kind, id);
     )
 
 
+@migrations(name="0011_add_sales_and_marketing")
+def _add_sales_and_marketing(db: Database) -> None:
+    # Opportunities (业务机会) move through the file's stages (file_settings
+    # "pipeline.stages": key, probability, outcome); every stay in a stage is a
+    # row of opportunity_stages, so the funnel's days per stage and its
+    # conversions are counted, not guessed.  Money is fen.
+    db.executescript(
+        """
+CREATE TABLE opportunities (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    title TEXT NOT NULL CHECK (title <> ''),
+    product TEXT,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    expected_close TEXT,
+    stage TEXT NOT NULL CHECK (stage <> ''),
+    stage_since TEXT NOT NULL,
+    owner TEXT,
+    lost_reason TEXT NOT NULL DEFAULT '',
+    order_id INTEGER REFERENCES orders (id),
+    opened_on TEXT NOT NULL,
+    closed_on TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX opportunities_stage ON opportunities (deleted_at, stage, stage_since);
+CREATE INDEX opportunities_customer ON opportunities (customer_id, deleted_at);
+CREATE INDEX opportunities_order ON opportunities (order_id) WHERE order_id IS NOT NULL;
+
+CREATE TABLE opportunity_stages (
+    id INTEGER PRIMARY KEY,
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities (id),
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    stage TEXT NOT NULL,
+    entered_on TEXT NOT NULL,
+    left_on TEXT CHECK (left_on IS NULL OR left_on >= entered_on),
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL
+) STRICT;
+CREATE INDEX opportunity_stages_opportunity ON opportunity_stages (opportunity_id, id);
+
+-- 业绩指标: an owner's target for a month ("2026-11") or a quarter ("2026-Q4").
+CREATE TABLE sales_targets (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    owner TEXT NOT NULL CHECK (owner <> ''),
+    period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'
+                                OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (owner, period)
+) STRICT;
+
+-- 市场活动.  target_filter is the saved filter the targets were chosen by
+-- (JSON); the chosen customers are kept, so the campaign still names them
+-- when the filter would now choose others.  reached_on NULL: targeted only.
+CREATE TABLE campaigns (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (name <> ''),
+    channel TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL CHECK (end_date >= start_date),
+    cost INTEGER NOT NULL CHECK (cost >= 0),
+    window_days INTEGER NOT NULL CHECK (window_days >= 0),
+    target_filter TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(target_filter)),
+    note TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1,
+    deleted_at TEXT
+) STRICT;
+
+CREATE TABLE campaign_customers (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id),
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    reached_on TEXT,
+    PRIMARY KEY (campaign_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX campaign_customers_customer ON campaign_customers (customer_id);
+
+-- 转介绍: who referred whom, between customers of the file (a customer has at
+-- most one referrer; customers.referred_by stays the free-text note).
+CREATE TABLE referrals (
+    referred_id INTEGER PRIMARY KEY REFERENCES customers (id),
+    referrer_id INTEGER NOT NULL REFERENCES customers (id) CHECK (referrer_id <> referred_id),
+    referred_on TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX referrals_referrer ON referrals (referrer_id);
+
+-- 挽回: one row per time a customer was lost and a win-back plan started;
+-- won_back_on is the day of the first order after it.
+CREATE TABLE win_backs (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    lost_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('churn', 'manual')),
+    won_back_on TEXT CHECK (won_back_on IS NULL OR won_back_on >= lost_on),
+    order_id INTEGER REFERENCES orders (id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    row_version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE INDEX win_backs_customer ON win_backs (customer_id, won_back_on);
+"""
+    )
+
+
 def migration_names(ms: Migrations = migrations) -> list[str]:
     """The migrations registered in ``ms``, in order (all pending on an empty database)."""
     return [m.name for m in ms.pending(Database(memory=True))]

@@ -16,4 +16,5 @@ MIGRATION_NAMES = (
     "0008_add_lunar_birthday",
     "0009_add_complaints",
     "0010_add_operations",
+    "0011_add_sales_and_marketing",
 )
