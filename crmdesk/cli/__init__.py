@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import json
 import os
 import sys
@@ -21,8 +22,12 @@ from crmdesk.storage.customer_file import FileProblem, FileProblemError, WriteEr
 # Each verb imports the services it needs when it runs: `customers --search`
 # is timed from process start, and the demo generator's tables are not free.
 
+# Verbs of the sales and marketing side live in modules of their own
+# (crmdesk.cli.NAME: add_parser(verbs) and run(args)).
+VERB_MODULES: tuple[str, ...] = ()
 VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
-         "report", "import", "imports", "export", "backup", "backups", "restore")
+         "report", "import", "imports", "export", "backup", "backups", "restore", "encrypt", "decrypt",
+         "password", *VERB_MODULES)
 # Verbs whose output is drawn (PDF, PNG): Qt and matplotlib do it, so the
 # handler comes from crmdesk.app through main(renderers=...), never imported here.
 RENDERING_VERBS = ("report",)
@@ -202,12 +207,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--orders", type=int, default=None, help="about this many orders (default: 10 per customer)")
     p.add_argument("--seed", type=int, default=1)
     _add_today(p)
+    for name in VERB_MODULES:
+        _verb_module(name).add_parser(verbs)
     return parser
+
+
+def _verb_module(name: str):
+    return importlib.import_module(f"crmdesk.cli.{name}")
 
 
 def main(argv: list[str], renderers: dict | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = (renderers or {}).get(args.verb) or _HANDLERS.get(args.verb)
+    if args.verb in VERB_MODULES:
+        handler = _verb_module(args.verb).run
     if handler is None:
         print(f"crmdesk {args.verb}: needs the window's libraries (run it as `crmdesk {args.verb}`)", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 from decimal import Decimal
 import json
@@ -197,3 +198,10 @@ def test_ledger_prints_one_line_per_customer_without_json(tmp_path, capsys):
     code, out, _ = run(capsys, "ledger", str(path), "--today", "2026-11-23")
     assert code == 0
     assert out.splitlines() == ["KH000001\t公司甲\t1,234.56\t34.56\t1,200.00 !"]
+
+
+def test_every_verb_of_the_parser_runs_the_command_line_not_the_window():
+    from crmdesk.cli import VERBS, _parser
+
+    subparsers = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(subparsers.choices) == set(VERBS)
