@@ -22,6 +22,7 @@ from crmdesk.domain.lunar import LunarDate, next_lunar_occurrence
 from crmdesk.domain.customer import verification_overdue
 from crmdesk.domain.dates import add_months_clamped, add_years_clamped
 from crmdesk.domain.orders import PlanProgress, over_limit
+from crmdesk.domain.pipeline import OpenDeal, PipelineRules
 from crmdesk.domain.repurchase import DEFAULT_LEAD_DAYS, MIN_INTERVALS, cycle_of_days, repurchase_due
 from crmdesk.domain.tiers import Tier
 
@@ -46,6 +47,8 @@ class AlertKind(StrEnum):
     TOUCHPOINT = "touchpoint"  # 3/30/90 days after the last purchase
     STALE_RECORD = "stale_record"
     INCOMPLETE_RECORD = "incomplete_record"
+    LARGE_DEAL = "large_deal"  # 大额业务提醒: an open opportunity at or above the file's amount
+    STUCK_DEAL = "stuck_deal"  # an opportunity in one stage longer than the file's days
 
 
 class AlertGroup(StrEnum):
@@ -57,6 +60,7 @@ class AlertGroup(StrEnum):
     COMPLAINTS = "complaints"
     OCCASIONS = "occasions"
     RECORDS = "records"
+    SALES = "sales"
 
 
 GROUP_OF: dict[AlertKind, AlertGroup] = {
@@ -77,6 +81,8 @@ GROUP_OF: dict[AlertKind, AlertGroup] = {
     AlertKind.TOUCHPOINT: AlertGroup.FOLLOW_UP,
     AlertKind.STALE_RECORD: AlertGroup.RECORDS,
     AlertKind.INCOMPLETE_RECORD: AlertGroup.RECORDS,
+    AlertKind.LARGE_DEAL: AlertGroup.SALES,
+    AlertKind.STUCK_DEAL: AlertGroup.SALES,
 }
 
 
@@ -100,6 +106,8 @@ class Action(StrEnum):
     TOUCH_BASE = "touch_base"
     VERIFY_RECORD = "verify_record"
     COMPLETE_RECORD = "complete_record"
+    PRIORITIZE_DEAL = "prioritize_deal"
+    ADVANCE_DEAL = "advance_deal"
 
 
 ACTION_OF: dict[AlertKind, Action] = {
@@ -120,6 +128,8 @@ ACTION_OF: dict[AlertKind, Action] = {
     AlertKind.TOUCHPOINT: Action.TOUCH_BASE,
     AlertKind.STALE_RECORD: Action.VERIFY_RECORD,
     AlertKind.INCOMPLETE_RECORD: Action.COMPLETE_RECORD,
+    AlertKind.LARGE_DEAL: Action.PRIORITIZE_DEAL,
+    AlertKind.STUCK_DEAL: Action.ADVANCE_DEAL,
 }
 
 
@@ -161,6 +171,8 @@ class AlertRules:
     touchpoint_grace_days: int = 7  # a touchpoint stays on the list this long
     stale_after_days: int = 365
     follow_up_critical_days: int = 7  # overdue this long: critical
+    large_deal: int = PipelineRules.large_deal  # fen: an open opportunity this large is reminded of
+    stuck_days: int = PipelineRules.stuck_days  # in one stage longer than this: stuck
 
 
 # The rules a file may set (File -> File settings -> Alerts), with their allowed ranges.
@@ -210,6 +222,7 @@ class CustomerFacts(NamedTuple):
     follow_ups: Sequence[DueFollowUp] = ()  # planned, not done
     complaints: Sequence[OpenComplaint] = ()  # not closed
     lunar_birthday: str | None = None  # storage form "L08-15" (domain.lunar)
+    deals: Sequence[OpenDeal] = ()  # opportunities in an open stage
 
 
 def missing_essentials(*, company: bool, has_phone: bool, has_owner: bool, has_address: bool,
@@ -224,7 +237,8 @@ def missing_essentials(*, company: bool, has_phone: bool, has_owner: bool, has_a
     return tuple(missing)
 
 # Numbers that are money (fen): the CLI and the UI format these as yuan.
-MONEY_NUMBERS = frozenset({"receivable", "credit_limit", "over_by", "planned", "actual", "milestone", "total"})
+MONEY_NUMBERS = frozenset({"receivable", "credit_limit", "over_by", "planned", "actual", "milestone", "total",
+                           "deal_amount", "large_deal"})
 
 # -- the rules --------------------------------------------------------------------------------
 
@@ -298,6 +312,8 @@ class Scan:
             alerts += lunar_birthday_alerts(f, self)
         if f.missing or verification_overdue(f.last_verified, self.today, self.rules.stale_after_days):
             alerts += record_alerts(f, self)
+        if f.deals:
+            alerts += deal_alerts(f, self)
         return alerts
 
 
@@ -501,4 +517,26 @@ def record_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     if f.missing:
         alerts.append(Alert(AlertKind.INCOMPLETE_RECORD, f.customer_id, Severity.INFO,
                             {"missing": ",".join(f.missing)}))
+    return alerts
+
+
+def deal_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
+    """大额业务提醒 and stuck deals: an open opportunity at or above the amount, or in its stage > N days.
+
+    A stuck deal is one occurrence per stay: moved on and stuck again, it alerts afresh.
+    """
+    alerts = []
+    rules = scan.rules
+    for deal in f.deals:
+        numbers: dict[str, Number] = {"title": deal.title, "deal_stage": deal.stage, "deal_stage_name": deal.stage_name,
+                                      "deal_amount": deal.amount}
+        if deal.amount >= rules.large_deal:
+            alerts.append(Alert(AlertKind.LARGE_DEAL, f.customer_id, Severity.WARNING,
+                                numbers | {"large_deal": rules.large_deal}, deal.uid))
+        days = (scan.today - deal.stage_since).days
+        if days > rules.stuck_days:
+            alerts.append(Alert(AlertKind.STUCK_DEAL, f.customer_id, Severity.WARNING,
+                                numbers | {"days": days, "since": deal.stage_since.isoformat(),
+                                           "stuck_days": rules.stuck_days},
+                                f"{deal.uid}:{deal.stage}:{deal.stage_since.isoformat()}"))
     return alerts

@@ -18,7 +18,9 @@ from crmdesk.services.complaints import open_complaint_facts
 from crmdesk.storage.gc_pause import gc_paused
 from crmdesk.domain.tiers import Tier
 from crmdesk.storage import alerts as alert_store
+from crmdesk.storage import file_settings
 from crmdesk.storage import followups as follow_up_store
+from crmdesk.storage import opportunities as opportunity_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage.alerts import AlertState, StoredState
 from crmdesk.storage.customer_file import CustomerFile
@@ -59,6 +61,8 @@ def gather_facts(
         f = due.follow_up
         follow_ups.setdefault(f.customer_id, []).append(DueFollowUp(f.id, f.due_date))
     complaints = open_complaint_facts(cf, complaint_deadlines, customer_id)
+    stages = file_settings.pipeline_stages(cf)
+    deals = opportunity_store.open_deals(cf, {s.key: s.name for s in stages.open}, customer_id)
     p_alive = p_alive or {}
     none = DailyPurchases([], [])
     result = []
@@ -75,6 +79,7 @@ def gather_facts(
             follow_ups.get(cid, ()),
             complaints.get(cid, ()),
             lunar_birthday=row.lunar_birthday,
+            deals=deals.get(cid, ()),
         )))
     return result
 

@@ -9,6 +9,8 @@ from crmdesk.domain.alerts import ALERT_RULE_RANGES, AlertRules, alert_rules_all
 from crmdesk.domain.cadence import CadenceRules, cadence_rule_allowed, cadence_rules_errors
 from crmdesk.domain.complaints import ComplaintDeadlines, deadline_allowed, deadlines_errors
 from crmdesk.domain.orders import DEFAULT_HORIZON_DAYS, LedgerRules
+from crmdesk.domain.money import MAX_FEN
+from crmdesk.domain.pipeline import DEFAULT_STAGES, PipelineRules, Stages, stage_problems, stages_from_json, stages_to_json
 from crmdesk.domain.tiers import TierRules, tier_rules_errors
 from crmdesk.domain.validation import FieldError
 from crmdesk.storage.customer_file import CustomerFile
@@ -32,6 +34,10 @@ ALERT_RULES = {name: Setting(f"alerts.{name}", getattr(AlertRules, name)) for na
 CADENCE_RULES = {f.name: Setting(f"cadence.{f.name}", f.default) for f in fields(CadenceRules)}
 # Complaint response and resolution deadlines by tier (domain.complaints).
 COMPLAINT_DEADLINES = {f.name: Setting(f"complaints.{f.name}", f.default) for f in fields(ComplaintDeadlines)}
+# The sales pipeline: the stages with their win probabilities, and when a deal is large or stuck.
+PIPELINE_STAGES = Setting("pipeline.stages", None)  # None: domain.pipeline.DEFAULT_STAGES
+LARGE_DEAL = Setting("pipeline.large_deal", PipelineRules.large_deal)
+STUCK_DAYS = Setting("pipeline.stuck_days", PipelineRules.stuck_days)
 
 
 def get(cf: CustomerFile, setting: Setting) -> Any:
@@ -75,6 +81,8 @@ def alert_rules(cf: CustomerFile, **others: Any) -> AlertRules:
     for name, setting in ALERT_RULES.items():
         value = get(cf, setting)
         values[name] = value if alert_rules_allowed(name, value) else setting.default
+    pipeline = pipeline_rules(cf)
+    values |= {"large_deal": pipeline.large_deal, "stuck_days": pipeline.stuck_days}
     cadence = cadence_rules(cf)
     if cadence.generate_on_open and cadence.touchpoint_days:
         values["touchpoint_days"] = ()
@@ -155,3 +163,34 @@ def set_complaint_deadlines(cf: CustomerFile, rules: ComplaintDeadlines) -> list
             for name, setting in COMPLAINT_DEADLINES.items():
                 put(cf, setting, getattr(rules, name))
     return errors
+
+
+def pipeline_stages(cf: CustomerFile) -> Stages:
+    """The file's stages; the defaults when none are stored or what is stored is not usable."""
+    stored = get(cf, PIPELINE_STAGES)
+    stages = stages_from_json(stored) if stored is not None else None
+    return Stages(stages or DEFAULT_STAGES)
+
+
+def pipeline_rules(cf: CustomerFile) -> PipelineRules:
+    large, stuck = get(cf, LARGE_DEAL), get(cf, STUCK_DAYS)
+    default = PipelineRules()
+    return PipelineRules(
+        large_deal=large if _whole(large) and 0 < large <= MAX_FEN else default.large_deal,
+        stuck_days=stuck if _whole(stuck) and PipelineRules.STUCK_RANGE[0] <= stuck <= PipelineRules.STUCK_RANGE[1]
+        else default.stuck_days,
+    )
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def set_pipeline_settings(cf: CustomerFile, stages: Stages, rules: PipelineRules) -> None:
+    """Store the stages and the large/stuck rules in one transaction (the caller checked them)."""
+    if stage_problems(stages.all):
+        raise ValueError(f"stages not usable: {stage_problems(stages.all)}")
+    with cf.transaction():
+        put(cf, PIPELINE_STAGES, stages_to_json(stages.all))
+        put(cf, LARGE_DEAL, rules.large_deal)
+        put(cf, STUCK_DAYS, rules.stuck_days)
