@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crmdesk.domain.alerts import MONEY_NUMBERS, Action, Alert, AlertGroup, AlertKind, Severity
+from crmdesk.ui.pipeline.pipeline_texts import stage_name
 from crmdesk.ui.texts import field_label, fill, lunar_text
 
 CONTEXT = "alerts"
@@ -20,6 +21,7 @@ GROUPS: dict[AlertGroup, str] = {
     AlertGroup.COMPLAINTS: QT_TRANSLATE_NOOP("alerts", "Complaints"),
     AlertGroup.OCCASIONS: QT_TRANSLATE_NOOP("alerts", "Occasions"),
     AlertGroup.RECORDS: QT_TRANSLATE_NOOP("alerts", "Records"),
+    AlertGroup.SALES: QT_TRANSLATE_NOOP("alerts", "Sales"),
 }
 
 SEVERITIES: dict[Severity, str] = {
@@ -46,6 +48,8 @@ KINDS: dict[AlertKind, str] = {
     AlertKind.TOUCHPOINT: QT_TRANSLATE_NOOP("alerts", "After-sale touchpoint"),
     AlertKind.STALE_RECORD: QT_TRANSLATE_NOOP("alerts", "Record not verified"),
     AlertKind.INCOMPLETE_RECORD: QT_TRANSLATE_NOOP("alerts", "Record incomplete"),
+    AlertKind.LARGE_DEAL: QT_TRANSLATE_NOOP("alerts", "Large deal"),
+    AlertKind.STUCK_DEAL: QT_TRANSLATE_NOOP("alerts", "Deal not moving"),
 }
 
 _REASONS: dict[AlertKind, str] = {
@@ -78,6 +82,10 @@ _REASONS: dict[AlertKind, str] = {
     AlertKind.STALE_RECORD: QT_TRANSLATE_NOOP(
         "alerts", "Last verified {last_verified}, {days} days ago"),
     AlertKind.INCOMPLETE_RECORD: QT_TRANSLATE_NOOP("alerts", "Missing: {missing}"),
+    AlertKind.LARGE_DEAL: QT_TRANSLATE_NOOP(
+        "alerts", "{title}: {deal_amount} at stage {stage_text}, at or above {large_deal}"),
+    AlertKind.STUCK_DEAL: QT_TRANSLATE_NOOP(
+        "alerts", "{title}: at stage {stage_text} for {days} days since {since} (more than {stuck_days})"),
 }
 
 _NEVER_VERIFIED = QT_TRANSLATE_NOOP("alerts", "Never verified")
@@ -109,6 +117,8 @@ ACTIONS: dict[Action, str] = {
     Action.TOUCH_BASE: QT_TRANSLATE_NOOP("alerts", "Get in touch"),
     Action.VERIFY_RECORD: QT_TRANSLATE_NOOP("alerts", "Verify the details with the customer"),
     Action.COMPLETE_RECORD: QT_TRANSLATE_NOOP("alerts", "Complete the record"),
+    Action.PRIORITIZE_DEAL: QT_TRANSLATE_NOOP("alerts", "Give it priority; the manager follows it"),
+    Action.ADVANCE_DEAL: QT_TRANSLATE_NOOP("alerts", "Agree the next step with the customer"),
 }
 
 
@@ -145,6 +155,8 @@ def reason(alert: Alert) -> str:
         values["lunar"] = lunar_text(str(alert.numbers["lunar"]))
     if kind is AlertKind.INCOMPLETE_RECORD:
         values["missing"] = _missing(str(alert.numbers["missing"]))
+    if "deal_stage" in values:
+        values["stage_text"] = stage_name(str(values["deal_stage"]), str(values.get("deal_stage_name", "")))
     return fill(tr(template), values, MONEY_NUMBERS)
 
 
