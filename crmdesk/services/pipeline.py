@@ -105,10 +105,22 @@ def delete_opportunity(cf: CustomerFile, opp: Opportunity) -> None:
     store.delete_opportunity(cf, opp)
 
 
-def totals(cf: CustomerFile) -> PipelineTotals:
-    """Per stage, the opportunities in it now: count, amount, weighted amount."""
-    return pipeline_totals(stages(cf), ((key, amount) for _id, key, amount in store.current(cf)))
+def totals(cf: CustomerFile, owner: str | None = None) -> PipelineTotals:
+    """Per stage, the opportunities in it now (every owner's, or one's): count, amount, weighted amount."""
+    return pipeline_totals(stages(cf), ((key, amount) for _id, key, amount in store.current(cf, owner)))
 
 
-def sales_funnel(cf: CustomerFile) -> Funnel:
-    return funnel(stages(cf), store.current(cf), store.stays(cf))
+def sales_funnel(cf: CustomerFile, owner: str | None = None) -> Funnel:
+    return funnel(stages(cf), store.current(cf, owner), store.stays(cf, owner=owner))
+
+
+def stuck_counts(cf: CustomerFile, today: date, owner: str | None = None) -> dict[str, int]:
+    """Per open stage, how many opportunities have been in it longer than the file's stuck days."""
+    all_stages, rules = stages(cf), file_settings.pipeline_rules(cf)
+    counts = dict.fromkeys((s.key for s in all_stages.open), 0)
+    for card in store.board_cards(cf):
+        opp = card.opportunity
+        if opp.stage in counts and (owner is None or opp.owner == owner) and (
+                today - opp.stage_since).days > rules.stuck_days:
+            counts[opp.stage] += 1
+    return counts

@@ -105,25 +105,37 @@ def board_cards(cf: CustomerFile) -> list[BoardCard]:
     return [BoardCard(_opportunity(r[:-2]), r[-2], r[-1]) for r in rows]
 
 
-def stays(cf: CustomerFile, opportunity_id: int | None = None) -> list[StageStay]:
-    """The stage history of every opportunity (or one), in the order it happened."""
-    where = "s.opportunity_id = ?" if opportunity_id is not None else "1"
+def stays(cf: CustomerFile, opportunity_id: int | None = None, owner: str | None = None) -> list[StageStay]:
+    """The stage history of every opportunity (or one, or one owner's), in the order it happened."""
+    where, params = _which("s.opportunity_id", opportunity_id, owner)
     return [
         StageStay(r[0], r[1], date.fromisoformat(r[2]), date.fromisoformat(r[3]) if r[3] else None)
         for r in cf.execute(
             "SELECT s.opportunity_id, s.stage, s.entered_on, s.left_on FROM opportunity_stages s "
-            "JOIN opportunities o ON o.id = s.opportunity_id "
-            f"WHERE o.deleted_at IS NULL AND {where} ORDER BY s.opportunity_id, s.id",
-            [] if opportunity_id is None else [opportunity_id],
+            "JOIN opportunities o ON o.id = s.opportunity_id JOIN customers c ON c.id = o.customer_id "
+            f"WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL {where} ORDER BY s.opportunity_id, s.id",
+            params,
         )
     ]
 
 
-def current(cf: CustomerFile) -> list[tuple[int, str, int]]:
-    """(id, stage, amount) of every opportunity of a customer still in the file."""
+def current(cf: CustomerFile, owner: str | None = None) -> list[tuple[int, str, int]]:
+    """(id, stage, amount) of every opportunity (or one owner's) of a customer still in the file."""
+    where, params = _which("o.id", None, owner)
     return [tuple(r) for r in cf.execute(
         "SELECT o.id, o.stage, o.amount FROM opportunities o JOIN customers c ON c.id = o.customer_id "
-        "WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL")]
+        f"WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL {where} ORDER BY o.id", params)]
+
+
+def _which(id_column: str, opportunity_id: int | None, owner: str | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if opportunity_id is not None:
+        clauses.append(f"AND {id_column} = ?")
+        params.append(opportunity_id)
+    if owner is not None:
+        clauses.append("AND o.owner = ?")
+        params.append(owner)
+    return " ".join(clauses), params
 
 
 def count_in_stage(cf: CustomerFile, stage: str) -> int:
