@@ -26,6 +26,7 @@ from crmdesk.domain.customer import (
 from crmdesk.domain.duplicates import MatchReason
 from crmdesk.domain.money import format_money
 from crmdesk.domain.followups import ContactMethod, FollowUpState
+from crmdesk.domain.campaigns import CampaignChannel
 from crmdesk.domain.complaints import (
     ComplaintCategory,
     ComplaintChannel,
@@ -283,8 +284,22 @@ _MATCH_REASON_TEXTS: dict[Enum, str] = {
     MatchReason.NAME_PINYIN: QT_TRANSLATE_NOOP("texts", "Same name in pinyin"),
 }
 
+# Campaign channels: PHONE, WECHAT and EMAIL equal the contact methods', OTHER the source channel's.
+_CAMPAIGN_CHANNEL_TEXTS: dict[Enum, str] = {
+    CampaignChannel.SMS: QT_TRANSLATE_NOOP("texts", "Text messages (SMS)"),
+    CampaignChannel.PHONE: QT_TRANSLATE_NOOP("texts", "Phone calls"),
+    CampaignChannel.WECHAT: QT_TRANSLATE_NOOP("texts", "WeChat"),
+    CampaignChannel.EMAIL: QT_TRANSLATE_NOOP("texts", "E-mail"),
+    CampaignChannel.DIRECT_MAIL: QT_TRANSLATE_NOOP("texts", "Direct mail"),
+    CampaignChannel.EVENT: QT_TRANSLATE_NOOP("texts", "Event"),
+    CampaignChannel.TRADE_FAIR: QT_TRANSLATE_NOOP("texts", "Trade fair or exhibition"),
+    CampaignChannel.ADVERTISING: QT_TRANSLATE_NOOP("texts", "Advertising"),
+    CampaignChannel.OTHER: QT_TRANSLATE_NOOP("texts", "Other campaign channel"),
+}
+
 ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS,
-                       _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS, _MATCH_REASON_TEXTS)
+                       _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS, _MATCH_REASON_TEXTS,
+                       _CAMPAIGN_CHANNEL_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crmdesk.domain import customer as customer_module
+from crmdesk.domain.campaigns import CampaignChannel
 from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS, AccountType, ContactRole, SourceChannel
 from crmdesk.domain.complaints import (
     ComplaintCategory,
@@ -27,7 +28,7 @@ ENUMS = [
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
     PaymentMethod, ContactMethod, FollowUpState, ComplaintChannel, ComplaintCategory, ComplaintNature,
-    ComplaintState, StepKind, DeadlineStage, MatchReason,
+    ComplaintState, StepKind, DeadlineStage, MatchReason, CampaignChannel,
 ]
 
 
