@@ -150,10 +150,18 @@ def mark_reached(cf: CustomerFile, campaign: Campaign, customer_id: int, reached
     Raises CampaignInvalid (``reached_on``) for a day out of range, WriteError
     (CONFLICT) when the customer is not among the campaign's.
     """
+    mark_all_reached(cf, campaign, [customer_id], reached_on, today)
+
+
+def mark_all_reached(cf: CustomerFile, campaign: Campaign, customer_ids: Iterable[int], reached_on: date | None,
+                     today: date) -> None:
+    """mark_reached for several chosen customers at once, in one transaction (all or none)."""
     errors = reached_errors(campaign, reached_on, today)
     if errors:
         raise CampaignInvalid(errors)
-    store.set_reached(cf, campaign, customer_id, reached_on)
+    with cf.transaction():
+        for customer_id in customer_ids:
+            store.set_reached(cf, campaign, customer_id, reached_on)
 
 
 def matching_count(cf: CustomerFile, target_filter: TargetFilter) -> int:

@@ -155,3 +155,13 @@ def test_create_campaign_refuses_a_stored_campaign(customer_file, shop):
     c = service.create_campaign(customer_file, a_campaign(), [])
     with pytest.raises(ValueError):
         service.create_campaign(customer_file, c, [])
+
+
+def test_several_marked_reached_at_once_or_none(customer_file, shop):
+    cf = customer_file
+    c = service.create_campaign(cf, a_campaign(), [shop["甲"], shop["乙"]])
+    service.mark_all_reached(cf, c, [shop["甲"], shop["乙"]], date(2026, 10, 5), TODAY)
+    assert store.stored_targets(cf, c.id) == {shop["甲"]: date(2026, 10, 5), shop["乙"]: date(2026, 10, 5)}
+    with pytest.raises(WriteError):
+        service.mark_all_reached(cf, c, [shop["甲"], shop["丙"]], None, TODAY)  # 丙 is no target
+    assert store.stored_targets(cf, c.id)[shop["甲"]] == date(2026, 10, 5)  # rolled back
