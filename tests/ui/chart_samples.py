@@ -6,6 +6,7 @@ from datetime import date
 
 from crmdesk.domain.complaints import ComplaintCategory
 from crmdesk.domain.orders import Aging
+from crmdesk.domain.pipeline import Stages, StageStay, funnel
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.services import reports as r
 
@@ -63,7 +64,13 @@ SPREAD = r.CustomerSpread(
              r.CustomerGroup(None, 10, 0)),
 )
 
+FUNNEL = funnel(Stages(), [(1, "won", 800_000), (2, "lost", 300_000), (3, "proposal", 500_001),
+                          (4, "initial", 1_000_000)],
+                [StageStay(1, "initial", date(2026, 1, 1), date(2026, 1, 11)), StageStay(1, "needs", date(2026, 1, 11),
+                 date(2026, 1, 14)), StageStay(2, "initial", date(2026, 1, 5), date(2026, 1, 10))])
+
 SAMPLES = {
     "tiers": TIERS, "monthly_sales": MONTHLY, "products": PRODUCTS, "contribution": CONTRIBUTION,
     "receivables": AGING, "rfm": RFM, "complaints": COMPLAINTS, "regions": SPREAD,
+    "funnel": FUNNEL,
 }

@@ -99,7 +99,7 @@ def test_every_chart_is_listed(view):
     names = [widget.pages.item(row).text() for row in range(widget.pages.count())]
     assert names == ["Dashboard", "Tiers and revenue share", "Sales per month", "Products and margin",
                      "Customer contribution", "Receivables by age", "RFM segments", "Complaints",
-                     "Regions and sources"]
+                     "Regions and sources", "Sales funnel"]
 
 
 def test_save_as_png(view, tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ from matplotlib.backend_bases import MouseEvent
 from matplotlib.text import Text
 
 from crmdesk.domain.orders import Aging
+from crmdesk.domain.pipeline import Stages, funnel
 from crmdesk.services import reports as r
 from crmdesk.ui.charts.catalog import CHARTS, chart
 from crmdesk.ui.charts.chart_canvas import ChartCanvas, render_png
@@ -53,6 +54,9 @@ EXPECTED_LABELS = {
     "rfm": ["High value", "At risk", "12", "9 customer(s) bought nothing in the tier window"],
     "complaints": ["Delivery", "Price", "Days to resolve (median)", "Average 4.1 of 5"],
     "regions": ["浙江省", "Not recorded", "Trade fair", "By source channel"],
+    # reached 4/3/2/1/1: every one started; won passed every open stage
+    "funnel": ["Initial contact", "Won", "4 · ¥26,000.01", "↓ 50%", "7.5 days",
+               "4 opportunities, 1 lost; win rate 50% of those decided"],
 }
 
 
@@ -76,6 +80,7 @@ def test_an_empty_period_says_so_instead_of_failing(canvas, key):
         "rfm": r.RfmMap((), 0, None),
         "complaints": r.ComplaintStats(("2026-11",), {}, {}, (0, 0, 0, 0, 0), 0),
         "regions": r.CustomerSpread((), ()),
+        "funnel": funnel(Stages(), [], []),
     }[key]
     canvas.show_chart(chart(key).drawer(empty))
     assert "Nothing in this period" in _texts(canvas)

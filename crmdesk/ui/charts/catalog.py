@@ -15,7 +15,7 @@ from functools import partial
 from matplotlib.figure import Figure
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from crmdesk.services import reports
+from crmdesk.services import pipeline, reports
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.ui.charts import drawings
 from crmdesk.ui.charts.chart_canvas import Hover
@@ -55,6 +55,10 @@ CHARTS: tuple[ChartSpec, ...] = (
               lambda cf, scope, _today: reports.complaint_stats(cf, scope), drawings.draw_complaints),
     ChartSpec("regions", QT_TRANSLATE_NOOP("Charts", "Regions and sources"),
               lambda cf, scope, _today: reports.customer_spread(cf, scope), drawings.draw_spread),
+    # Every opportunity so far (the owner: the opportunity's own), not one period's.
+    ChartSpec("funnel", QT_TRANSLATE_NOOP("Charts", "Sales funnel"),
+              lambda cf, scope, _today: pipeline.sales_funnel(cf, scope.owner), drawings.draw_funnel,
+              uses_period=False),
 )
 
 

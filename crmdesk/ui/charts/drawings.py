@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from crmdesk.domain.complaints import ComplaintCategory
 from crmdesk.domain.customer import SourceChannel
 from crmdesk.domain.money import format_money
+from crmdesk.domain.pipeline import Funnel
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.services.reports import (
     ComplaintStats,
@@ -445,3 +446,66 @@ def draw_spread(fig: Figure, data: CustomerSpread) -> list[Hover]:
     left, right = fig.subplots(1, 2)
     return (_spread_axes(left, data.provinces, QCoreApplication.translate("Charts", "By province"), source=False)
             + _spread_axes(right, data.sources, QCoreApplication.translate("Charts", "By source channel"), source=True))
+
+
+# -- the sales funnel (销售漏斗分析) -----------------------------------------------
+
+
+FUNNEL_COLOURS = ("#1f5fa8", "#3a78c2", "#5b93d4", "#82afe3", "#a9c9ee", "#c9ddf4")
+WON_COLOUR = "#4caf73"
+
+
+def _days_text(days) -> str:
+    return "–" if days is None else f"{float(days):.1f}"
+
+
+def draw_funnel(fig: Figure, data: Funnel) -> list[Hover]:
+    """Each step a bar as wide as the opportunities that got this far, centred; the conversion between."""
+    from crmdesk.ui.pipeline.pipeline_texts import stage_text
+
+    title = QCoreApplication.translate("Charts", "Sales funnel")
+    if not data.total:
+        return _empty(fig, title)
+    ax = fig.add_subplot()
+    steps = data.steps
+    widest = max(s.reached for s in steps) or 1
+    names = [stage_text(s.stage) for s in steps]
+    colours = [WON_COLOUR if not s.stage.is_open else FUNNEL_COLOURS[min(i, len(FUNNEL_COLOURS) - 1)]
+               for i, s in enumerate(steps)]
+    ys = list(range(len(steps)))[::-1]
+    # A step nobody reached still shows as a sliver, so the stage is visible.
+    widths = [max(s.reached, widest * 0.01) for s in steps]
+    bars = ax.barh(ys, widths, left=[-w / 2 for w in widths], color=colours, height=0.72)
+    for y, step, name in zip(ys, steps, names):
+        ax.text(-widest / 2 - widest * 0.04, y, name, ha="right", va="center", fontsize=9)
+        ax.text(0, y, f"{step.reached:,} · {money(step.amount)}", ha="center", va="center", fontsize=8.5,
+                color="white" if step.reached > widest * 0.45 else "#1d2939")
+        ax.text(widest / 2 + widest * 0.04, y,
+                QCoreApplication.translate("Charts", "%1 days").replace("%1", _days_text(step.average_days))
+                if step.stage.is_open else "", ha="left", va="center", fontsize=8.5, color=GREY)
+    for y, step in zip(ys, steps):
+        if step.conversion is not None:
+            ax.text(0, y - 0.5, f"↓ {float(step.conversion) * 100:.0f}%", ha="center", va="center", fontsize=8,
+                    color=LINE, fontweight="bold")
+    ax.set_xlim(-widest * 1.05, widest * 0.85)
+    ax.set_ylim(-0.6, len(steps) - 0.4)
+    ax.set_axis_off()
+    note = QCoreApplication.translate("Charts", "%1 opportunities, %2 lost; win rate %3 of those decided") \
+        .replace("%1", f"{data.total:,}").replace("%2", f"{data.lost:,}") \
+        .replace("%3", "–" if data.win_rate is None else f"{float(data.win_rate) * 100:.0f}%")
+    _titles(fig, title, note)
+
+    def explain(k: int) -> str:
+        s = steps[k]
+        lines = [names[k],
+                 QCoreApplication.translate("Charts", "Reached: %1").replace("%1", f"{s.reached:,}"),
+                 QCoreApplication.translate("Charts", "Amount: %1").replace("%1", money(s.amount))]
+        if s.conversion is not None:
+            lines.append(QCoreApplication.translate("Charts", "On to the next stage: %1")
+                         .replace("%1", f"{float(s.conversion) * 100:.1f}%"))
+        if s.stage.is_open:
+            lines.append(QCoreApplication.translate("Charts", "Average days in this stage: %1 (%2 stays)")
+                         .replace("%1", _days_text(s.average_days)).replace("%2", str(s.stays)))
+        return "\n".join(lines)
+
+    return _bar_hovers(bars, explain)
