@@ -28,25 +28,32 @@ buyer of P is never a candidate for P.
 The score (0 to 1, four parts, weights out of 100)
 -------------------------------------------------
 
-With n = |B|:
+With n = |B| and K = ``PRIOR_BUYERS`` (5):
 
-- industry, weight 20: ``20 * i / n`` where i buyers of P share the
+- industry, weight 20: ``20 * i / (n + K)`` where i buyers of P share the
   candidate's industry ("same industry 物流 as 6 of 10 buyers");
-- region, weight 20: ``20 * r / n`` for the buyers in its province;
-- tier, weight 20: ``20 * t / n`` for the buyers of its tier;
-- co-purchase, weight 40: ``40 * both / q`` for the candidate's strongest
+- region, weight 20: ``20 * r / (n + K)`` for the buyers in its province;
+- tier, weight 20: ``20 * t / (n + K)`` for the buyers of its tier;
+- co-purchase, weight 40: ``40 * both / (q + K)`` for the candidate's strongest
   co-purchased product Q: of the q buyers of Q, ``both`` also bought P (the
   confidence of Q -> P, "bought 冷链仓储; 4 of its 5 buyers also bought P").
   Only products with ``both >= MIN_BOTH`` count, so one customer who happened to
-  buy two things is not a pattern.  The strongest is the one with the highest
-  confidence, then the most common buyers, then the product's text.
+  buy two things is not a pattern.  The strongest is the one adding the most
+  points, then the one with the most common buyers, then by product text.
 
-score = (20 * (i + r + t) / n + 40 * both / q) / 100, computed as one exact
-fraction and rounded to ``SCORE_DECIMALS`` places (so that equal fractions are
-equal scores and ties really are ties).  A candidate with nothing in common
-with the buyers (score 0) is not suggested.  Each ``Reason`` carries its kind,
-the value matched, its two counts and its points (its part of the score,
-rounded the same way; the points add up to the score up to that rounding).
+K is a prior: every share is counted as if the product (or Q) had K more buyers
+sharing nothing.  Without it a product with one buyer would be "100% of its
+buyers" like any customer of that buyer's industry, and a customer's list
+would be led by products hardly anyone buys; with it, 1 of 1 weighs 1/6 and
+600 of 1,000 still weighs 0.597.  The reasons show the plain counts.
+
+score = (20 * (i + r + t) / (n + K) + 40 * both / (q + K)) / 100, computed as
+one exact fraction and rounded to ``SCORE_DECIMALS`` places (so that equal
+fractions are equal scores and ties really are ties).  A candidate with
+nothing in common with the buyers (score 0) is not suggested.  Each ``Reason``
+carries its kind, the value matched, its two counts and its points (its part
+of the score, rounded the same way; the points add up to the score up to that
+rounding).
 
 The ranking is by score, highest first, then by customer code (products: by
 product text), so the same file always gives the same list.
@@ -80,6 +87,7 @@ from crmdesk.domain.customer import LifecycleStatus
 from crmdesk.domain.tiers import Tier
 
 MIN_BOTH = 2  # common buyers before a co-purchase counts
+PRIOR_BUYERS = 5  # K: shares are counted over the buyers and K more who share nothing
 SCORE_DECIMALS = 6
 _HUNDRED = 100
 
@@ -161,19 +169,16 @@ class ProductSuggestions:
 
 @lru_cache(maxsize=65_536)  # few distinct count tuples per product: each fraction is made once
 def _score(attribute_count: int, n: int, both: int, q: int) -> float:
-    """(20 (i + r + t) / n + 40 both / q) / 100 as one exact fraction, rounded."""
+    """(20 (i + r + t) / (n + K) + 40 both / (q + K)) / 100 as one exact fraction, rounded."""
     weight = WEIGHTS[ReasonKind.INDUSTRY]  # the three attributes weigh the same
-    if both:
-        value = Fraction(weight * attribute_count * q + WEIGHTS[ReasonKind.CO_PURCHASE] * both * n,
-                         _HUNDRED * n * q)
-    else:
-        value = Fraction(weight * attribute_count, _HUNDRED * n)
+    n, q = n + PRIOR_BUYERS, q + PRIOR_BUYERS
+    value = Fraction(weight * attribute_count * q + WEIGHTS[ReasonKind.CO_PURCHASE] * both * n, _HUNDRED * n * q)
     return round(float(value), SCORE_DECIMALS)
 
 
 @lru_cache(maxsize=65_536)
 def _points(kind: ReasonKind, count: int, of: int) -> float:
-    return round(float(Fraction(WEIGHTS[kind] * count, _HUNDRED * of)), SCORE_DECIMALS)
+    return round(float(Fraction(WEIGHTS[kind] * count, _HUNDRED * (of + PRIOR_BUYERS))), SCORE_DECIMALS)
 
 
 class _Best(NamedTuple):
@@ -185,10 +190,10 @@ class _Best(NamedTuple):
 
 
 def _stronger(a: _Best, b: _Best | None) -> bool:
-    """Higher confidence, then more common buyers, then the smaller product text."""
+    """More points (both / (q + K)), then more common buyers, then the smaller product text."""
     if b is None:
         return True
-    left, right = a.both * b.q, b.both * a.q
+    left, right = a.both * (b.q + PRIOR_BUYERS), b.both * (a.q + PRIOR_BUYERS)
     if left != right:
         return left > right
     if a.both != b.both:
@@ -269,7 +274,7 @@ class CrossSell:
                     best = ranked[min(ranks)]
             if not (i or r or t or best):
                 continue
-            score = _score(i + r + t, n, best.both if best else 0, best.q if best else 1)
+            score = _score(i + r + t, n, best.both if best else 0, best.q if best else 0)
             scored.append((-score, c.code, c, i, r, t, best))
         top = heapq.nsmallest(limit, scored) if limit is not None else sorted(scored)
         suggestions = tuple(
@@ -309,7 +314,7 @@ class CrossSell:
                         best = candidate
             if not (i or r or t or best):
                 continue
-            score = _score(i + r + t, n, best.both if best else 0, best.q if best else 1)
+            score = _score(i + r + t, n, best.both if best else 0, best.q if best else 0)
             scored.append((-score, product, n, i, r, t, best))
         top = heapq.nsmallest(limit, scored) if limit is not None else sorted(scored)
         return tuple(ProductSuggestion(product, n, -neg, _reasons(c, n, i, r, t, best))
@@ -342,8 +347,8 @@ class CrossSell:
 
 
 def _ranked(strong: list[_Best]) -> list[_Best]:
-    """Strongest first (confidence, then common buyers, then text), compared exactly."""
-    return sorted(strong, key=lambda b: (-Fraction(b.both, b.q), -b.both, b.product))
+    """Strongest first (points, then common buyers, then text), compared exactly."""
+    return sorted(strong, key=lambda b: (-Fraction(b.both, b.q + PRIOR_BUYERS), -b.both, b.product))
 
 
 def _reasons(c: Profile, n: int, i: int, r: int, t: int, best: _Best | None) -> tuple[Reason, ...]:

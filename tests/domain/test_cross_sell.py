@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from crmdesk.domain.cross_sell import (
     MIN_BOTH,
+    PRIOR_BUYERS,
     WEIGHTS,
     CrossSell,
     Profile,
@@ -41,31 +42,32 @@ EXAMPLE = [C6, B3, C1, B1, C5, C2, B4, C3, B2, C4]  # any order: the index sorts
 
 
 def test_the_weights_add_up_to_one_hundred():
-    assert sum(WEIGHTS.values()) == 100 and MIN_BOTH == 2
+    assert sum(WEIGHTS.values()) == 100 and MIN_BOTH == 2 and PRIOR_BUYERS == 5
 
 
 def test_customers_for_a_product_hand_computed():
     found = CrossSell(EXAMPLE).customers_for(P)
     assert (found.product, found.buyers, found.candidates, found.matched) == (P, 4, 5, 4)
+    # Shares are over the 4 buyers plus the prior's 5: / 9; Q's over its 4 buyers + 5: / 9 too.
     assert [(s.code, s.score) for s in found.suggestions] == [
-        # (20 * (3 + 2 + 2) / 4 + 40 * 2 / 4) / 100: industry 3 of 4, region 2 of 4, tier B 2 of 4, Q 2 of its 4
-        ("K011", 0.55),
-        # (20 * 3 / 4 + 40 * 2 / 4) / 100
-        ("K016", 0.35),
-        # 20 * (1 + 1) / 4 / 100: R has one buyer in common only
-        ("K012", 0.1),
-        # 20 * 1 / 4 / 100: a prospect, by its tier alone
-        ("K013", 0.05),
+        # (20 * (3 + 2 + 2) / 9 + 40 * 2 / 9) / 100 = 1980 / 8100: industry 3 of 4, region 2, tier B 2, Q 2 of its 4
+        ("K011", 0.244444),
+        # (20 * 3 / 9 + 40 * 2 / 9) / 100 = 1260 / 8100
+        ("K016", 0.155556),
+        # 20 * (1 + 1) / 9 / 100: R has one buyer in common only (below MIN_BOTH)
+        ("K012", 0.044444),
+        # 20 * 1 / 9 / 100: a prospect, by its tier alone
+        ("K013", 0.022222),
     ]
     first = found.suggestions[0]
     assert (first.customer_id, first.name, first.owner) == (11, "客户11", "王经理")
     assert first.reasons == (
-        Reason(ReasonKind.INDUSTRY, "物流", 3, 4, 0.15),
-        Reason(ReasonKind.REGION, "上海市", 2, 4, 0.1),
-        Reason(ReasonKind.TIER, "B", 2, 4, 0.1),
-        Reason(ReasonKind.CO_PURCHASE, Q, 2, 4, 0.2),
+        Reason(ReasonKind.INDUSTRY, "物流", 3, 4, 0.066667),
+        Reason(ReasonKind.REGION, "上海市", 2, 4, 0.044444),
+        Reason(ReasonKind.TIER, "B", 2, 4, 0.044444),
+        Reason(ReasonKind.CO_PURCHASE, Q, 2, 4, 0.088889),
     )
-    assert found.suggestions[3].reasons == (Reason(ReasonKind.TIER, "A", 1, 4, 0.05),)
+    assert found.suggestions[3].reasons == (Reason(ReasonKind.TIER, "A", 1, 4, 0.022222),)
 
 
 def test_lost_customers_and_buyers_are_never_suggested_and_nothing_in_common_is_no_suggestion():
@@ -76,11 +78,11 @@ def test_lost_customers_and_buyers_are_never_suggested_and_nothing_in_common_is_
 
 
 def test_score_is_one_exact_fraction_rounded():
-    # 20 * 7 / 4 + 40 * 2 / 3 = 35 + 26.67: 740 / 1200 = 0.61666...
+    # (20 * 7 / 9 + 40 * 2 / 8) / 100 = (1120 + 720) / 7200 = 0.255555...
     q_bought_by_three = [p for p in EXAMPLE if p.id != 16]
     first = CrossSell(q_bought_by_three).customers_for(P).suggestions[0]
-    assert (first.code, first.score) == ("K011", 0.616667)
-    assert first.reasons[-1] == Reason(ReasonKind.CO_PURCHASE, Q, 2, 3, 0.266667)
+    assert (first.code, first.score) == ("K011", 0.255556)
+    assert first.reasons[-1] == Reason(ReasonKind.CO_PURCHASE, Q, 2, 3, 0.1)
 
 
 def test_limit_keeps_the_best_and_ties_go_by_code():
@@ -98,34 +100,35 @@ def test_an_unknown_product_has_no_buyers_and_no_suggestions():
     assert (found.buyers, found.candidates, found.suggestions) == (0, 0, ())
 
 
-def test_the_strongest_co_purchase_is_the_reason():
+def test_the_strongest_co_purchase_is_the_one_adding_most_points():
     X, Y = "X", "Y"
     people = [_profile(1, None, None, None, {P, X, Y}), _profile(2, None, None, None, {P, X, Y}),
               _profile(3, None, None, None, {P, Y}), _profile(4, None, None, None, {Y}),
               _profile(5, None, None, None, {X, Y})]
-    # X: 2 of its 3 buyers bought P (0.667); Y: 3 of its 5 (0.6): X is stronger for K005, who bought both.
+    # X: 2 of its 3 buyers bought P (2 / 8 with the prior); Y: 3 of its 5 (3 / 10): Y is stronger for
+    # K005, who bought both, although 2 / 3 > 3 / 5.  Equal scores: by code.
     found = CrossSell(people).customers_for(P)
     assert [(s.code, s.reasons) for s in found.suggestions] == [
-        ("K005", (Reason(ReasonKind.CO_PURCHASE, X, 2, 3, 0.266667),)),
-        ("K004", (Reason(ReasonKind.CO_PURCHASE, Y, 3, 5, 0.24),)),
+        ("K004", (Reason(ReasonKind.CO_PURCHASE, Y, 3, 5, 0.12),)),
+        ("K005", (Reason(ReasonKind.CO_PURCHASE, Y, 3, 5, 0.12),)),
     ]
 
 
 def test_products_for_a_customer_hand_computed():
     cs = CrossSell(EXAMPLE)
     assert [(p.product, p.buyers, p.score) for p in cs.products_for(11)] == [
-        (P, 4, 0.55),
-        # R's buyers are B3 (tier B, like C1) and C2: 20 * 1 / 2 / 100
-        (R, 2, 0.1),
+        (P, 4, 0.244444),
+        # R's buyers are B3 (tier B, like C1) and C2: 20 * 1 / (2 + 5) / 100
+        (R, 2, 0.028571),
     ]  # S: its one buyer shares nothing with C1
-    assert cs.products_for(11)[1].reasons == (Reason(ReasonKind.TIER, "B", 1, 2, 0.1),)
+    assert cs.products_for(11)[1].reasons == (Reason(ReasonKind.TIER, "B", 1, 2, 0.028571),)
     assert [p.product for p in cs.products_for(11, limit=1)] == [P]
     assert cs.products_for(999) == ()
 
 
 def test_products_for_a_lost_customer_are_still_answered():
-    # Q: all 4 of its buyers in 物流, 3 in 上海市, 1 of tier A: 20 * 8 / 4 / 100; P: 20 * (3 + 2 + 1) / 4 / 100
-    assert [(p.product, p.score) for p in CrossSell(EXAMPLE).products_for(14)] == [(Q, 0.4), (P, 0.3)]
+    # Q: all 4 of its buyers in 物流, 3 in 上海市, 1 of tier A: 20 * 8 / 9 / 100; P: 20 * (3 + 2 + 1) / 9 / 100
+    assert [(p.product, p.score) for p in CrossSell(EXAMPLE).products_for(14)] == [(Q, 0.177778), (P, 0.133333)]
 
 
 def test_products_lists_every_product_most_buyers_first():
@@ -189,3 +192,14 @@ def test_points_add_up_to_the_score(profiles, product):
     for s in CrossSell(profiles).customers_for(product).suggestions:
         assert abs(sum(r.points for r in s.reasons) - s.score) <= 2e-6
         assert 0 < s.score <= 1
+
+
+def test_a_product_hardly_anyone_buys_does_not_lead_a_customers_list():
+    """Without the prior, Z's one buyer would make it "100% like" the customer (0.6 against W's 0.35)."""
+    me = _profile(1, "物流", "上海市", Tier.A, set())
+    z_buyer = _profile(2, "物流", "上海市", Tier.A, {"Z"})
+    w_buyers = [_profile(10 + k, "物流" if k < 15 else "食品", "上海市" if k < 15 else "北京市",
+                         Tier.A if k < 5 else Tier.D, {"W"}) for k in range(20)]
+    found = CrossSell([me, z_buyer, *w_buyers]).products_for(1)
+    # W: 20 * (15 + 15 + 5) / (20 + 5) / 100; Z: 20 * 3 / (1 + 5) / 100
+    assert [(p.product, p.score) for p in found] == [("W", 0.28), ("Z", 0.1)]

@@ -1,0 +1,74 @@
+"""What the cross-selling suggestions read (SQL only; the rules are domain.cross_sell).
+
+Two whole-file queries make every customer's profile: the customers with their
+current tier, then who bought what.  On 100,000 customers and 1,000,000 orders
+the second is a scan of the orders (there is no index by product), deduplicated
+in Python: cheaper than SQL's DISTINCT, which sorts the million rows first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crmdesk.domain.cross_sell import Profile
+from crmdesk.domain.customer import LifecycleStatus
+from crmdesk.domain.tiers import Tier
+from crmdesk.storage.customer_file import CustomerFile, id_chunks
+
+_CUSTOMERS = (
+    "SELECT c.id, c.code, c.name, c.status, c.owner, c.industry, c.province, t.tier "
+    "FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id WHERE c.deleted_at IS NULL"
+)
+# Orders of customers in the recycle bin come back too: they are dropped as their customer is unknown.
+_BOUGHT = "SELECT customer_id, product FROM orders WHERE deleted_at IS NULL"
+
+
+def _clean(text: str | None) -> str | None:
+    """Industry and province as typed, without the blanks around them; blank is none."""
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None
+
+
+def customer_profiles(cf: CustomerFile) -> list[Profile]:
+    """Every customer not in the recycle bin, with its industry, province, tier and products bought."""
+    bought: dict[int, set[str]] = {}
+    for cid, product in cf.execute(_BOUGHT):
+        found = bought.get(cid)
+        if found is None:
+            bought[cid] = {product}
+        else:
+            found.add(product)
+    statuses = {s.value: s for s in LifecycleStatus}
+    tiers = {t.value: t for t in Tier}
+    nothing: frozenset[str] = frozenset()
+    profiles = []
+    for cid, code, name, status, owner, industry, province, tier in cf.execute(_CUSTOMERS):
+        products = bought.get(cid)
+        profiles.append(Profile(
+            cid, code, name, statuses.get(status, LifecycleStatus.ACTIVE), owner, _clean(industry),
+            _clean(province), tiers.get(tier) if tier else None,
+            frozenset(p for p in products if p.strip()) if products else nothing,
+        ))
+    return profiles
+
+
+def with_planned_purpose(cf: CustomerFile, customer_ids: Sequence[int], purpose: str) -> set[int]:
+    """The customers among ``customer_ids`` that have a planned follow-up with exactly this purpose."""
+    found: set[int] = set()
+    for chunk, marks in id_chunks(list(customer_ids)):
+        found.update(cid for (cid,) in cf.execute(
+            f"SELECT DISTINCT customer_id FROM follow_ups WHERE customer_id IN ({marks}) "
+            "AND state = 'planned' AND deleted_at IS NULL AND purpose = ?", [*chunk, purpose]))
+    return found
+
+
+def live_customer_ids(cf: CustomerFile, customer_ids: Sequence[int]) -> list[int]:
+    """Those of ``customer_ids`` still in the file and not in the recycle bin, in the order given."""
+    live: set[int] = set()
+    for chunk, marks in id_chunks(list(customer_ids)):
+        live.update(cid for (cid,) in cf.execute(
+            f"SELECT id FROM customers WHERE id IN ({marks}) AND deleted_at IS NULL", chunk))
+    return [cid for cid in dict.fromkeys(customer_ids) if cid in live]
+
