@@ -47,6 +47,7 @@ class FollowUpSource(StrEnum):
     REVIEW = "review"  # quarterly business review (company customers)
     FEEDBACK = "feedback"  # feedback within a week of a contact
     TOUCHPOINT = "touchpoint"  # 3/30/90 days after a purchase
+    WIN_BACK = "win_back"  # a win-back plan's steps (domain.win_back)
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,7 @@ _FOLLOW_UP_WORDS: dict[object, tuple[str, str]] = {
     FollowUpSource.REVIEW: ("季度业务回顾", "Quarterly review"),
     FollowUpSource.FEEDBACK: ("满意度回访", "Feedback call"),
     FollowUpSource.TOUCHPOINT: ("购后回访", "After-purchase call"),
+    FollowUpSource.WIN_BACK: ("客户挽回", "Win-back plan"),
 }
 
 

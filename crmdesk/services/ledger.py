@@ -1,5 +1,8 @@
 """Ledger use-cases: entering orders and payments with their checks, and the sums.
 
+A new order also moves its customer along the lifecycle (a prospect's first
+order makes it active, a lost customer's makes it won back: services.win_back).
+
 Entering an order that takes the receivable over the credit limit comes back
 with the numbers (``credit``) and nothing saved, unless the caller confirms
 it; a file whose rules say "block" refuses it even then.  A payment larger
@@ -24,6 +27,8 @@ from crmdesk.domain.orders import (
     validate_payment,
 )
 from crmdesk.domain.validation import FieldError
+from crmdesk.domain.win_back import NO_CHANGE, LifecycleChange
+from crmdesk.services import win_back
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import file_settings
 from crmdesk.storage import orders as store
@@ -37,6 +42,7 @@ class OrderResult:
     errors: tuple[FieldError, ...] = ()
     credit: CreditCheck | None = None  # the over-limit numbers, when the order goes over
     blocked: bool = False  # over the limit and the file's rules refuse it
+    lifecycle: LifecycleChange = NO_CHANGE  # a new order's step: prospect -> active, lost -> won back
 
     @property
     def needs_confirmation(self) -> bool:
@@ -64,8 +70,14 @@ def save_order(cf: CustomerFile, order: Order, today: date, *, over_limit_confir
     check = credit_check(billed - paid, order.amount, limit)
     if check is not None and (rules.block_over_limit or not over_limit_confirmed):
         return OrderResult(None, (), check, blocked=rules.block_over_limit)
-    stored = store.insert_order(cf, order) if order.id is None else store.update_order(cf, order)
-    return OrderResult(stored, (), check)
+    if order.id is not None:
+        return OrderResult(store.update_order(cf, order), (), check)
+    # A new order moves the customer on (domain.win_back.after_order), in the order's own
+    # transaction: the order and the status (and the episode it ends) land together or not at all.
+    with cf.transaction():
+        stored = store.insert_order(cf, order)
+        change = win_back.apply_order(cf, stored)
+    return OrderResult(stored, (), check, lifecycle=change)
 
 
 def save_payment(cf: CustomerFile, payment: Payment, today: date, *, prepayment: bool = False) -> PaymentResult:
