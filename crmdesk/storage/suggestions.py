@@ -64,11 +64,10 @@ def with_planned_purpose(cf: CustomerFile, customer_ids: Sequence[int], purpose:
     return found
 
 
-def live_customer_ids(cf: CustomerFile, customer_ids: Sequence[int]) -> list[int]:
-    """Those of ``customer_ids`` still in the file and not in the recycle bin, in the order given."""
-    live: set[int] = set()
+def owners_of(cf: CustomerFile, customer_ids: Sequence[int]) -> dict[int, str | None]:
+    """customer id -> its owner (负责业务员), for those of ``customer_ids`` not in the recycle bin, in the order given."""
+    owners: dict[int, str | None] = {}
     for chunk, marks in id_chunks(list(customer_ids)):
-        live.update(cid for (cid,) in cf.execute(
-            f"SELECT id FROM customers WHERE id IN ({marks}) AND deleted_at IS NULL", chunk))
-    return [cid for cid in dict.fromkeys(customer_ids) if cid in live]
-
+        owners.update(cf.execute(
+            f"SELECT id, owner FROM customers WHERE id IN ({marks}) AND deleted_at IS NULL", chunk).fetchall())
+    return {cid: owners[cid] for cid in dict.fromkeys(customer_ids) if cid in owners}

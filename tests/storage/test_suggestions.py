@@ -15,7 +15,7 @@ from crmdesk.services.tiering import recompute_tiers
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
-from crmdesk.storage.suggestions import customer_profiles, live_customer_ids, with_planned_purpose
+from crmdesk.storage.suggestions import customer_profiles, owners_of, with_planned_purpose
 from tests.factories import make_company, make_person
 
 TODAY = date(2026, 11, 23)
@@ -58,7 +58,7 @@ def test_profiles_carry_the_tier_once_computed(shop):
     assert tiers == {company.id: Tier.A, person.id: Tier.D}
 
 
-def test_planned_purpose_and_live_ids(shop):
+def test_planned_purpose_and_owners_of_live_customers(shop):
     cf, company, person, binned = shop
     purpose = "推荐 冷链仓储"
     follow_up_store.insert_follow_up(cf, FollowUp(company.id, TODAY, ContactMethod.PHONE, purpose))
@@ -68,4 +68,5 @@ def test_planned_purpose_and_live_ids(shop):
         person.id, TODAY, ContactMethod.PHONE, purpose, state=FollowUpState.CANCELLED, id=done.id, uid=done.uid,
         row_version=done.row_version))
     assert with_planned_purpose(cf, [company.id, person.id, binned.id], purpose) == {company.id}
-    assert live_customer_ids(cf, [binned.id, person.id, 999, company.id, person.id]) == [person.id, company.id]
+    owners = owners_of(cf, [binned.id, person.id, 999, company.id, person.id])
+    assert list(owners.items()) == [(person.id, None), (company.id, "王经理")]
