@@ -37,8 +37,10 @@ from crmdesk.domain.complaints import (
 )
 from crmdesk.domain.lunar import LunarDate
 from crmdesk.domain.orders import PaymentMethod
+from crmdesk.domain.referrals import ReferralProblem
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
+from crmdesk.domain.win_back import WinBackReason
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 
 CONTEXT = "texts"
@@ -296,10 +298,21 @@ _CAMPAIGN_CHANNEL_TEXTS: dict[Enum, str] = {
     CampaignChannel.ADVERTISING: QT_TRANSLATE_NOOP("texts", "Advertising"),
     CampaignChannel.OTHER: QT_TRANSLATE_NOOP("texts", "Other campaign channel"),
 }
+# Win-back and referrals: WinBackReason.MANUAL equals FollowUpSource.MANUAL ("manual").
+_SALES_TEXTS: dict[Enum, str] = {
+    WinBackReason.CHURN: QT_TRANSLATE_NOOP("texts", "Churn alert"),
+    WinBackReason.MANUAL: QT_TRANSLATE_NOOP("texts", "Decided by hand"),
+    ReferralProblem.SELF: QT_TRANSLATE_NOOP("texts", "A customer cannot have referred itself."),
+    ReferralProblem.CYCLE: QT_TRANSLATE_NOOP(
+        "texts", "{name} ({code}) was referred by this customer, directly or through others: "
+                 "referrals cannot go round in a circle."),
+    ReferralProblem.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "texts", "That customer is no longer in the file (or is in the recycle bin)."),
+}
 
 ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS,
                        _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS, _MATCH_REASON_TEXTS,
-                       _CAMPAIGN_CHANNEL_TEXTS)
+                       _CAMPAIGN_CHANNEL_TEXTS, _SALES_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

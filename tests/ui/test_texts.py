@@ -18,8 +18,10 @@ from crmdesk.domain.complaints import (
 from crmdesk.domain.duplicates import MatchReason
 from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.orders import PaymentMethod
+from crmdesk.domain.referrals import ReferralProblem
 from crmdesk.domain.tiers import Segment, Tier
 from crmdesk.domain.validation import ErrorCode
+from crmdesk.domain.win_back import WinBackReason
 from crmdesk.storage.customer_file import FileProblem, WriteProblem
 from crmdesk.ui import texts
 
@@ -28,7 +30,7 @@ ENUMS = [
     customer_module.Gender, customer_module.MaritalStatus, customer_module.AccountType,
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
     PaymentMethod, ContactMethod, FollowUpState, ComplaintChannel, ComplaintCategory, ComplaintNature,
-    ComplaintState, StepKind, DeadlineStage, MatchReason, CampaignChannel,
+    ComplaintState, StepKind, DeadlineStage, MatchReason, CampaignChannel, WinBackReason, ReferralProblem,
 ]
 
 
