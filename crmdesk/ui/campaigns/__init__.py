@@ -1,0 +1,1 @@
+"""Campaigns (市场活动): the list with the numbers behind each ROI, the campaign dialog, the targets."""
