@@ -27,6 +27,7 @@ from crmdesk.domain.duplicates import MatchReason
 from crmdesk.domain.money import format_money
 from crmdesk.domain.followups import ContactMethod, FollowUpState
 from crmdesk.domain.campaigns import CampaignChannel
+from crmdesk.domain.cross_sell import ReasonKind
 from crmdesk.domain.complaints import (
     ComplaintCategory,
     ComplaintChannel,
@@ -310,9 +311,18 @@ _SALES_TEXTS: dict[Enum, str] = {
         "texts", "That customer is no longer in the file (or is in the recycle bin)."),
 }
 
+# Why a customer is suggested for a product (cross-selling), as a short label; the sentences
+# with their numbers are the suggestions dialog's.  REGION and TIER are values other enums may share.
+_CROSS_SELL_REASON_TEXTS: dict[Enum, str] = {
+    ReasonKind.INDUSTRY: QT_TRANSLATE_NOOP("texts", "Same industry"),
+    ReasonKind.REGION: QT_TRANSLATE_NOOP("texts", "Same region"),
+    ReasonKind.TIER: QT_TRANSLATE_NOOP("texts", "Same tier"),
+    ReasonKind.CO_PURCHASE: QT_TRANSLATE_NOOP("texts", "Bought together"),
+}
+
 ENUM_TEXTS = EnumTexts(_TEXTS, _CONTACT_ROLE_TEXTS, _PAYMENT_METHOD_TEXTS, _TIER_TEXTS, _FOLLOW_UP_TEXTS,
                        _COMPLAINT_CHANNEL_TEXTS, _COMPLAINT_CATEGORY_TEXTS, _STEP_TEXTS, _MATCH_REASON_TEXTS,
-                       _CAMPAIGN_CHANNEL_TEXTS, _SALES_TEXTS)
+                       _CAMPAIGN_CHANNEL_TEXTS, _SALES_TEXTS, _CROSS_SELL_REASON_TEXTS)
 
 # How each tier is looked after (客户管理方法), shown beside the customer's tier.
 _TIER_METHODS: dict[Tier, str] = {

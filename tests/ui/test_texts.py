@@ -6,6 +6,7 @@ import pytest
 
 from crmdesk.domain import customer as customer_module
 from crmdesk.domain.campaigns import CampaignChannel
+from crmdesk.domain.cross_sell import ReasonKind
 from crmdesk.domain.customer import CONTACT_FIELD_TYPES, FIELDS, AccountType, ContactRole, SourceChannel
 from crmdesk.domain.complaints import (
     ComplaintCategory,
@@ -31,6 +32,7 @@ ENUMS = [
     customer_module.ContactRole, customer_module.Group, ErrorCode, FileProblem, WriteProblem, Tier, Segment,
     PaymentMethod, ContactMethod, FollowUpState, ComplaintChannel, ComplaintCategory, ComplaintNature,
     ComplaintState, StepKind, DeadlineStage, MatchReason, CampaignChannel, WinBackReason, ReferralProblem,
+    ReasonKind,
 ]
 
 
