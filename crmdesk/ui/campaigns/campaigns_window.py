@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -276,6 +277,7 @@ class CampaignsWindow(QWidget):
         self.table = QTableView(self)
         setup_table(self.table, self.model, "campaign_table")
         self.table.setTabKeyNavigation(False)
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentChanged.connect(lambda *_: self._on_campaign_changed())
         self.empty_label = QLabel(self)
@@ -383,10 +385,31 @@ class CampaignsWindow(QWidget):
         self.table.setVisible(has)
         self.empty_label.setVisible(not has)
         if has:
-            fit_columns(self.table, {CampaignColumn.NAME: digits_width(self.table, 30)})
+            self._size_columns()
             row = self.model.row_of(keep)
             self.table.setCurrentIndex(self.model.index(row or 0, 0))
         self._on_campaign_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return super().eventFilter(watched, event)
+
+    def _size_columns(self) -> None:
+        """Every column as wide as its contents (a few rows), the channel capped; the name gets what is
+        left, down to ten digits (the whole name shows in the customers' title), so that the numbers up
+        to the ROI stay in view."""
+        if not self.model.rowCount():
+            return
+        self.table.resizeColumnsToContents()
+        digit = self.table.fontMetrics().horizontalAdvance("0")
+        widths = {c: self.table.columnWidth(c) + digit for c in CampaignColumn}
+        widths[CampaignColumn.CHANNEL] = min(widths[CampaignColumn.CHANNEL], digits_width(self.table, 16))
+        name = widths.pop(CampaignColumn.NAME)
+        room = self.table.viewport().width() - sum(widths.values())
+        widths[CampaignColumn.NAME] = max(digit * 10, min(name, room))
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
 
     # -- the campaigns ---------------------------------------------------------------------------
 
