@@ -10,8 +10,11 @@ from pathlib import Path
 
 from crmdesk.demo_data import generate_customers, generate_ledger
 from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
+from crmdesk.demo_data.opportunities import DemoCandidate, generate_opportunities
+from crmdesk.domain.customer import LifecycleStatus
 from crmdesk.domain.complaints import StepKind
 from crmdesk.services import complaints as complaint_service
+from crmdesk.services import pipeline
 from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.files import new_file
 from crmdesk.services.tiering import recompute_tiers
@@ -52,6 +55,7 @@ def write_demo_file(
             recompute_tiers(cf, today)  # call-backs go by tier
             generate_follow_ups(cf, today)
             _write_complaints(cf, seed, today)
+            _write_opportunities(cf, seed, today)
     finally:
         cf.close()
     return cf.path
@@ -81,3 +85,20 @@ def _write_complaints(cf: CustomerFile, seed: int, today: date) -> None:
                     done = complaint_service.add_step(cf, current, event)
                 if done.errors:
                     raise ValueError(f"demo complaint refused: {done.errors}")
+
+
+def _write_opportunities(cf: CustomerFile, seed: int, today: date) -> None:
+    """Demo opportunities replayed through the pipeline service: every move kept, won ones with their
+    order (and a prospect becoming active); one transaction."""
+    prospects = set(customer_store.customer_ids(cf, CustomerQuery(status=LifecycleStatus.PROSPECT)))
+    candidates = [DemoCandidate(c.id, c.owner, c.id in prospects) for c in follow_up_store.cadence_customers(cf)]
+    with cf.transaction():
+        for demo in generate_opportunities(candidates, seed, today):
+            opp = pipeline.save_opportunity(cf, demo.opportunity).opportunity
+            for move in demo.moves:
+                order = pipeline.proposed_order(opp, move.day) if move.with_order else None
+                done = pipeline.move(cf, opp, move.stage, move.day, lost_reason=move.lost_reason, order=order,
+                                     over_limit_confirmed=True)
+                if done.opportunity is None:
+                    raise ValueError(f"demo opportunity refused: {done.errors}")
+                opp = done.opportunity

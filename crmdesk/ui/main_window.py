@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self._calendar: QDialog | None = None  # made when first shown
         self._complaint_log: QDialog | None = None  # likewise
         self._analysis: QDialog | None = None  # likewise; its module imports matplotlib, so only when opened
+        self._pipeline: QDialog | None = None  # likewise
         self._documents: list[QDialog] = []  # open statements and reports: they read the open file
 
         self.model = CustomerTableModel(
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
         self.act_analysis = self._action("act_analysis", self.show_analysis, "Ctrl+Shift+D")
         self.act_monthly_summary = self._action("act_monthly_summary", self.show_monthly_summary)
         self.act_review = self._action("act_review", self.show_customer_review, "Ctrl+Shift+R")
+        self.act_pipeline = self._action("act_pipeline", self.show_pipeline, "Ctrl+Shift+P")
+        self.act_new_opportunity = self._action("act_new_opportunity", self.new_opportunity, "Ctrl+Shift+O")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -359,6 +362,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_analysis)
         self.view_menu.addAction(self.act_monthly_summary)
         self.view_menu.addMenu(self.columns_menu)
+        self.sales_menu = bar.addMenu("")
+        self.sales_menu.addAction(self.act_pipeline)
+        self.sales_menu.addAction(self.act_new_opportunity)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
 
@@ -370,6 +376,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_analysis)
+        self.toolbar.addAction(self.act_pipeline)
         self.toolbar.addAction(self.act_recycle)
         self.addToolBar(self.toolbar)
 
@@ -378,6 +385,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.customer_menu.setTitle(self.tr("&Customer"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.sales_menu.setTitle(self.tr("&Sales"))
         self.columns_menu.setTitle(self.tr("&Columns"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
@@ -416,6 +424,8 @@ class MainWindow(QMainWindow):
             (self.act_monthly_summary, self.tr("&Monthly summary…")),
             (self.act_review, self.tr("Business re&view…")),
             (self.act_today, self.tr("&Today's follow-ups")),
+            (self.act_pipeline, self.tr("Sales &pipeline")),
+            (self.act_new_opportunity, self.tr("New &opportunity for this customer…")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -432,6 +442,9 @@ class MainWindow(QMainWindow):
             self._complaint_log.setWindowTitle(self.tr("Complaint log"))
         if self._analysis is not None:
             self._analysis.setWindowTitle(self.tr("Analysis"))
+        if self._pipeline is not None:
+            self.pipeline.retranslate()
+            self._pipeline.setWindowTitle(self.tr("Sales pipeline"))
         self._update_complaint_counts()
         self._update_dock_title()
         self.filter_bar.retranslate()
@@ -646,6 +659,47 @@ class MainWindow(QMainWindow):
         self._complaint_log.raise_()
         self._complaint_log.activateWindow()
 
+    def show_pipeline(self) -> None:
+        """The opportunities by stage and the funnel: a window of its own."""
+        session = self.session
+        if session is None:
+            return
+        from crmdesk.ui.pipeline.pipeline_access import PipelineAccess
+        from crmdesk.ui.pipeline.pipeline_board import PipelineWindow
+
+        access = PipelineAccess(session.gui, self.today)
+        if self._pipeline is None:
+            self._pipeline = QDialog(self)
+            self._pipeline.setObjectName("pipeline_dialog")
+            self._pipeline.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+            self.pipeline = PipelineWindow(access, self._pipeline)
+            self.pipeline.open_customer.connect(self.show_customer_id)
+            self.pipeline.changed.connect(self._on_pipeline_changed)
+            QVBoxLayout(self._pipeline).addWidget(self.pipeline)
+            self._pipeline.resize(1420, 720)
+        else:
+            self.pipeline.set_access(access)
+        self._pipeline.setWindowTitle(self.tr("Sales pipeline"))
+        self._pipeline.show()
+        self._pipeline.raise_()
+        self._pipeline.activateWindow()
+
+    def new_opportunity(self) -> None:
+        """The pipeline, with a new opportunity for the customer shown (if any) being typed."""
+        self.show_pipeline()
+        if self._pipeline is not None:
+            current = self.detail.current()
+            self.pipeline.new_opportunity(current.id if current is not None else None)
+
+    def _on_pipeline_changed(self, customer_id: int) -> None:
+        """An opportunity was saved or moved; winning one may add an order and make a prospect active."""
+        self.model.refresh()
+        current = self.detail.current()
+        if current is not None and current.id == customer_id and not self.detail.is_dirty() \
+                and self.session is not None:  # typing in progress is never dropped
+            self.detail.show_customer(customer_service.get_customer(self.session.gui, customer_id))
+        self._recompute_customer(customer_id, tiers=True)
+
     def show_analysis(self) -> None:
         """The dashboard and the charts: a window of its own; matplotlib is imported the first time."""
         session = self.session
@@ -841,6 +895,8 @@ class MainWindow(QMainWindow):
                 self._complaint_log.close()
             if self._analysis is not None:
                 self._analysis.close()
+            if self._pipeline is not None:
+                self._pipeline.close()
             for dialog in list(self._documents):
                 dialog.close()
             self._update_complaint_counts()

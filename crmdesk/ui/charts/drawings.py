@@ -482,7 +482,7 @@ def draw_funnel(fig: Figure, data: Funnel) -> list[Hover]:
                 color="white" if step.reached > widest * 0.45 else "#1d2939")
         ax.text(widest / 2 + widest * 0.04, y,
                 QCoreApplication.translate("Charts", "%1 days").replace("%1", _days_text(step.average_days))
-                if step.stage.is_open else "", ha="left", va="center", fontsize=8.5, color=GREY)
+                if step.stage.is_open and step.average_days is not None else "", ha="left", va="center", fontsize=8.5, color=GREY)
     for y, step in zip(ys, steps):
         if step.conversion is not None:
             ax.text(0, y - 0.5, f"↓ {float(step.conversion) * 100:.0f}%", ha="center", va="center", fontsize=8,
