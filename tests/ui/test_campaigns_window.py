@@ -245,3 +245,23 @@ def test_delete_asks_first(qtbot, customer_file, shop):
 def test_split_values_reads_commas_of_either_width():
     assert split_values("广东, 北京，上海、江苏;广东 ") == ("广东", "北京", "上海", "江苏")
     assert split_values(" , ") == ()
+
+
+def test_a_read_only_file_shows_the_numbers_and_changes_nothing(qtbot, customer_file, shop):
+    from crmdesk.domain.campaigns import Campaign
+    from crmdesk.services import campaigns as service
+    from crmdesk.storage.customer_file import CustomerFile
+
+    service.create_campaign(customer_file, Campaign("Fair", CampaignChannel.TRADE_FAIR, date(2026, 10, 1),
+                                                    date(2026, 10, 2), 10_000, 7), [shop["甲"]])
+    with CustomerFile.open(customer_file.path, read_only=True) as cf:
+        window = make_window(qtbot, cf)
+        assert window.model.index(0, CampaignColumn.NAME).data() == "Fair"
+        assert not window.add_button.isEnabled() and not window.delete_button.isEnabled()
+        click_row(qtbot, window.target_table, 0)
+        assert not window.mark_button.isEnabled() and window.open_button.isEnabled()
+        qtbot.mouseClick(window.edit_button, Qt.MouseButton.LeftButton)  # shows it, with Close only
+        dialog = window.dialog()
+        assert dialog.form.line("name").isReadOnly()
+        assert dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok) is None
+        dialog.reject()
