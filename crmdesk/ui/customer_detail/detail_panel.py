@@ -41,6 +41,7 @@ from crmdesk.domain.customer import (
     verification_overdue,
 )
 from crmdesk.domain.validation import FieldError
+from crmdesk.domain.win_back import WinBackReason
 from crmdesk.services.customers import SaveResult
 from crmdesk.storage.customer_file import WriteError
 from crmdesk.ui import texts
@@ -51,7 +52,10 @@ from crmdesk.ui.customer_detail.follow_ups_tab import ContactLogTab, FollowUpsTa
 from crmdesk.ui.customer_detail.orders_tab import OrdersTab
 from crmdesk.ui.customer_detail.payments_tab import PaymentsTab
 from crmdesk.ui.customer_detail.field_form import ERROR_STYLE, FieldForm
+from crmdesk.ui.customer_detail.referral_box import ReferralBox
 from crmdesk.ui.customer_detail.tier_line import TierLine
+from crmdesk.ui.customer_detail.win_back_dialog import WinBackDialog
+from crmdesk.ui.sales.sales_access import SalesAccess
 
 WARNING_STYLE = "color: #b45309; font-weight: 600;"  # amber, readable on light and dark
 _TAG_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -116,6 +120,7 @@ class CustomerDetailPanel(QWidget):
     ledger_changed = Signal()  # an order or payment was saved or deleted
     follow_ups_changed = Signal()  # a contact was logged, a follow-up planned, moved or closed
     complaints_changed = Signal()  # a complaint recorded, handled, resolved, reopened or deleted
+    open_customer = Signal(int)  # a referrer or a referred customer to show (set_sales)
 
     def __init__(
         self,
@@ -142,6 +147,9 @@ class CustomerDetailPanel(QWidget):
         self.follow_ups_tab: FollowUpsTab | None = None
         self.contacts_log_tab: ContactLogTab | None = None
         self.complaints_tab: ComplaintsTab | None = None
+        self._sales: SalesAccess | None = None
+        self.referral_box: ReferralBox | None = None  # made by set_sales
+        self._win_back_since: date | None = None  # the shown customer's open win-back plan
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self._build_empty_page())
@@ -190,10 +198,17 @@ class CustomerDetailPanel(QWidget):
         self.verified_today_button.setObjectName("verified_today")
         self.verified_today_button.setAutoDefault(False)
         self.verified_today_button.clicked.connect(self._on_verified_today)
+        # 客户挽回: shown once the window gives the panel a SalesAccess (set_sales).
+        self.win_back_button = QPushButton()
+        self.win_back_button.setObjectName("win_back_button")
+        self.win_back_button.setAutoDefault(False)
+        self.win_back_button.clicked.connect(lambda: self.start_win_back())
+        self.win_back_button.hide()
 
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self._name_label, 1)
+        top.addWidget(self.win_back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.verified_today_button, 0, Qt.AlignmentFlag.AlignTop)
         second = QHBoxLayout()
         second.setSpacing(12)
@@ -280,6 +295,7 @@ class CustomerDetailPanel(QWidget):
             for tab in (self.orders_tab, self.payments_tab):
                 tab.changed.connect(self.ledger_changed)
                 self.sections.addTab(tab, "")
+            self.orders_tab.changed.connect(self.reload_customer)  # a new order may have moved its status
             self.follow_ups_tab = FollowUpsTab(ledger)
             self.follow_ups_tab.setObjectName("follow_ups_tab")
             self.contacts_log_tab = ContactLogTab(ledger)
@@ -297,6 +313,93 @@ class CustomerDetailPanel(QWidget):
             for tab in self._ledger_tabs():
                 tab.set_ledger(ledger)
         self._show_ledger_of(self._customer)
+
+    def set_sales(self, sales: SalesAccess | None) -> None:
+        """The open file's referrals and win-back plans (None: no file); adds the referral box once."""
+        self._sales = sales
+        if sales is not None and self.referral_box is None:
+            self.referral_box = ReferralBox()
+            self.referral_box.open_customer.connect(self.open_customer)
+            self.referral_box.set_read_only(self._read_only)
+            self._place_referral_box()
+        if self.referral_box is not None:
+            self.referral_box.set_access(sales)
+            self._show_sales_of(self._customer)
+        self._update_buttons()
+        if self._customer is not None:
+            self._retranslate_header()
+
+    def _place_referral_box(self) -> None:
+        """In the relationships tab (人际情况) of a person, in the record tab of a company."""
+        box = self.referral_box
+        if box is None:
+            return
+        home = next((t for t in self._tabs if t.group is Group.RELATIONSHIPS), None)
+        home = home or next((t for t in self._tabs if t.group is Group.MANAGEMENT), None)
+        if home is None or not isinstance(home.page, QScrollArea):
+            box.setParent(None)
+            return
+        column = home.page.widget().layout()
+        column.insertWidget(column.count() - 1, box)  # above the stretch
+        box.show()
+
+    def _show_sales_of(self, customer: Customer | None) -> None:
+        """The customer's referrals, and the day its open win-back plan started (for the header)."""
+        stored = customer is not None and customer.id is not None
+        if self.referral_box is not None:
+            self.referral_box.show_customer(customer.id if stored else None)
+        self._win_back_since = None
+        if self._sales is not None and stored:
+            episode = next((e for e in self._sales.win_back_episodes(customer.id) if e.open), None)
+            self._win_back_since = episode.lost_on if episode is not None else None
+
+    def reload_customer(self) -> None:
+        """Read the shown customer again after a change made elsewhere (an order made it active or won
+        back, a win-back plan made it lost); edits in progress are kept (FieldForm.rebase)."""
+        current = self._customer
+        if self._sales is None or current is None or current.id is None:
+            return
+        fresh = self._sales.customer(current.id)
+        if fresh is None or fresh.row_version == current.row_version:
+            return
+        if not self.is_dirty():
+            section = self.sections.currentIndex()
+            self.show_customer(fresh)
+            self.sections.setCurrentIndex(section)
+            return
+        self._customer = fresh
+        for tab in self._tabs:
+            if tab.form is not None:
+                tab.form.rebase(fresh)
+        self._show_sales_of(fresh)
+        self._retranslate_header()
+        self._update_dirty()
+
+    def start_win_back(self, reason: WinBackReason = WinBackReason.MANUAL) -> bool:
+        """Ask, then start a win-back plan for the shown customer and show its follow-ups; False if not started."""
+        customer = self._customer
+        if self._sales is None or customer is None or customer.id is None or self._read_only:
+            return False
+        episodes = self._sales.win_back_episodes(customer.id)
+        open_episode = next((e for e in episodes if e.open), None)
+        dialog = WinBackDialog(customer.name, self._sales.win_back_steps(), self._sales.today, reason=reason,
+                               open_episode=open_episode, parent=self)
+        if dialog.exec() != WinBackDialog.DialogCode.Accepted:
+            return False
+        try:
+            self._sales.start_win_back(customer.id, dialog.chosen_reason())
+        except WriteError as e:
+            self._message = texts.error_text(e.problem, {"detail": e.detail})
+            self._render_message()
+            return False
+        self.reload_customer()
+        self._show_sales_of(self._customer)  # the status may have been lost already: the plan's day still shows
+        self._retranslate_header()
+        self.refresh_follow_ups()
+        if self.follow_ups_tab is not None:
+            self.sections.setCurrentWidget(self.follow_ups_tab)
+        self.follow_ups_changed.emit()
+        return True
 
     def _show_ledger_of(self, customer: Customer | None) -> None:
         self.refresh_tier()
@@ -364,6 +467,8 @@ class CustomerDetailPanel(QWidget):
         """(Re)build the tab pages for a kind; old pages are deleted, not hidden."""
         current_tags = self.tags_edit
         current_tags.setParent(None)  # survives the rebuild; it belongs to the panel
+        if self.referral_box is not None:
+            self.referral_box.setParent(None)  # so does the referral box
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -389,6 +494,7 @@ class CustomerDetailPanel(QWidget):
             if tab.contacts is not None:
                 tab.contacts.set_read_only(self._read_only)
         self._kind = kind
+        self._place_referral_box()
         self._retranslate_tabs()
 
     def _add_tab(self, tab: _Tab) -> None:
@@ -420,6 +526,7 @@ class CustomerDetailPanel(QWidget):
         if customer is None:
             self._stack.setCurrentIndex(0)
             self._show_ledger_of(None)
+            self._show_sales_of(None)
             self._update_dirty()
             return
         if customer.kind != self._kind:
@@ -435,6 +542,7 @@ class CustomerDetailPanel(QWidget):
         self.tags_edit.blockSignals(False)
         self._stack.setCurrentIndex(1)
         self._show_ledger_of(customer)
+        self._show_sales_of(customer)
         self._retranslate_header()
         self._update_buttons()
         self._update_dirty()
@@ -485,6 +593,9 @@ class CustomerDetailPanel(QWidget):
 
     def _update_buttons(self) -> None:
         self.verified_today_button.setEnabled(self._customer is not None and not self._read_only)
+        stored = self._customer is not None and self._customer.id is not None
+        self.win_back_button.setVisible(self._sales is not None)
+        self.win_back_button.setEnabled(stored and not self._read_only)
 
     # ------------------------------------------------------------ saving
 
@@ -597,6 +708,8 @@ class CustomerDetailPanel(QWidget):
             if tab.contacts is not None:
                 tab.contacts.set_read_only(read_only)
         self.tags_edit.setReadOnly(read_only)
+        if self.referral_box is not None:
+            self.referral_box.set_read_only(read_only)
         self._update_buttons()
         self._update_dirty()
 
@@ -610,6 +723,11 @@ class CustomerDetailPanel(QWidget):
         self.verified_today_button.setToolTip(
             self.tr("Record that this customer's information was checked today, and save")
         )
+        self.win_back_button.setText(self.tr("Start win-back plan…"))
+        self.win_back_button.setToolTip(self.tr(
+            "Record the customer as lost and plan the calls to win it back (客户挽回)"))
+        if self.referral_box is not None:
+            self.referral_box.retranslate()
         self.tags_edit.setPlaceholderText(self.tr("Separated by commas or spaces, e.g. VIP, 老客户"))
         self._retranslate_tabs()
         self._retranslate_sections()
@@ -649,6 +767,8 @@ class CustomerDetailPanel(QWidget):
         self._name_label.setText(name)
         parts = [customer.code or self.tr("No code yet"), texts.enum_text(customer.kind),
                  texts.enum_text(customer.status)]
+        if self._win_back_since is not None:
+            parts.append(self.tr("win-back plan since {date}").format(date=self._win_back_since.isoformat()))
         self._meta_label.setText("  ·  ".join(parts))
         self._retranslate_verified()
 

@@ -297,6 +297,23 @@ class FieldForm(QWidget):
             self._loading = False
         self.clear_errors()
 
+    def rebase(self, customer: object) -> None:
+        """The stored customer changed under the form (an order made it active): take its values,
+        keeping what the user has typed.  A field the user left alone shows the new value; an edited
+        one keeps the edit, now measured against the new value."""
+        self._loading = True
+        try:
+            for row in self._rows.values():
+                value = getattr(customer, row.spec.name)
+                untouched = (row.pending is None) if row.masked else self._text(row) == row.baseline
+                row.value = value
+                row.baseline = display_text(row.spec, value)
+                if untouched:
+                    row.pending = None
+                    self._show_value(row)
+        finally:
+            self._loading = False
+
     def _show_value(self, row: _Row) -> None:
         editor = row.editor
         if isinstance(editor, QComboBox):
