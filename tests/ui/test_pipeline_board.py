@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from crmdesk.domain.customer import LifecycleStatus
-from crmdesk.domain.pipeline import Opportunity
+from crmdesk.domain.pipeline import Opportunity, PipelineRules
 from crmdesk.services import pipeline
 from crmdesk.storage import customers as store
 from crmdesk.storage import opportunities as opportunity_store
@@ -157,3 +157,49 @@ def test_owner_filter_narrows_cards_and_figures(qtbot, board):
     assert len(board.card_texts("initial")) == 1
     board.search.setText("haul")
     assert board.card_texts("initial") == [] and len(board.card_texts("proposal")) == 1
+
+
+def test_stages_are_the_files_own_renamed_added_and_reordered(qtbot, board):
+    dialog = board.edit_settings()
+    table = dialog.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
+        "Initial contact", "Needs confirmed", "Proposal and quote", "Negotiation", "Won", "Lost"]
+    table.item(1, 0).setText("样品测试")  # 需求确认 renamed
+    table.item(1, 1).setText("30")
+    table.setCurrentCell(3, 0)
+    dialog.add_stage()  # after the last open stage
+    table.item(4, 0).setText("合同审批")
+    table.item(4, 1).setText("90")
+    table.setCurrentCell(4, 0)
+    dialog.shift(-1)  # before 谈判
+    dialog.stuck_days.setValue(60)
+    dialog.large_deal.setText("100,000")
+    dialog.box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    stages = board._access.stages()
+    assert [(s.key, s.name, s.probability) for s in stages.open] == [
+        ("initial", "", 10), ("needs", "样品测试", 30), ("proposal", "", 50), ("stage_1", "合同审批", 90),
+        ("negotiation", "", 75)]
+    assert board._access.rules() == PipelineRules(10_000_000, 60)
+    assert list(board.columns) == ["initial", "needs", "proposal", "stage_1", "negotiation", "won", "lost"]
+    assert board.columns["needs"].title.text() == "样品测试 · 30%"
+    assert "No move for" not in board.columns["initial"].list.item(0).toolTip()  # 53 days < 60
+
+
+def test_a_stage_holding_opportunities_is_not_removed_and_bad_rows_are_refused(qtbot, board, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    dialog = board.edit_settings()
+    dialog.table.setCurrentCell(0, 0)
+    dialog.remove_stage()
+    assert told == ["1 opportunities are in this stage. Move them to another stage first."]
+    assert dialog.table.rowCount() == 6
+    dialog.table.item(2, 1).setText("fifty")
+    dialog.table.item(3, 0).setText("")  # fine: a default stage keeps its name
+    dialog.box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error.text() == "Row 3: the probability is a whole number from 0 to 100."
+    dialog.table.item(2, 1).setText("50")
+    dialog.large_deal.setText("0")
+    dialog.box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "large-deal amount" in dialog.error.text()
+    dialog.reject()

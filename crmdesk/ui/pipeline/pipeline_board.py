@@ -41,6 +41,7 @@ from crmdesk.ui.customer_detail.orders_tab import OrderDialog
 from crmdesk.ui.pipeline.opportunity_dialog import OpportunityDialog
 from crmdesk.ui.pipeline.pipeline_access import PipelineAccess, WinningLedger
 from crmdesk.ui.pipeline.pipeline_texts import stage_text
+from crmdesk.ui.pipeline.stage_settings import StageSettingsDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STUCK_BACKGROUND = QColor("#fdecea")
@@ -154,6 +155,10 @@ class PipelineWindow(QWidget):
         top.addWidget(self.search)
         top.addSpacing(12)
         top.addWidget(self.summary, 1)
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("pipeline_settings")
+        self.settings_button.clicked.connect(self.edit_settings)
+        top.addWidget(self.settings_button)
 
         self.board = QWidget()
         self.board.setObjectName("pipeline_board")
@@ -504,6 +509,12 @@ class PipelineWindow(QWidget):
         self.changed.emit(opp.customer_id)
         self.reload()
 
+    def edit_settings(self) -> StageSettingsDialog:
+        dialog = StageSettingsDialog(self._access, self)
+        dialog.accepted.connect(lambda: self.set_access(self._access))  # the columns follow the stages
+        dialog.open()
+        return dialog
+
     def open_current_customer(self) -> None:
         opp = self.current_opportunity()
         if opp is not None:
@@ -525,6 +536,7 @@ class PipelineWindow(QWidget):
         self.new_button.setText(self.tr("New opportunity…"))
         self.new_button.setToolTip(self.tr("Add an opportunity (Ctrl+N)"))
         self.owner_label.setText(self.tr("Owner"))
+        self.settings_button.setText(self.tr("Stages and reminders…"))
         self.search.setPlaceholderText(self.tr("Find a card"))
         self.tabs.setTabText(0, self.tr("Board"))
         self.tabs.setTabText(1, self.tr("Funnel"))
