@@ -345,3 +345,50 @@ def target_rows(cf: CustomerFile, campaign_id: int, today: date) -> list[TargetR
     days = IsoDays()
     return [TargetRow(r[0], r[1], r[2], days[r[3]], *r[4:])
             for r in cf.execute(sql, {"today": today.isoformat(), "campaign": campaign_id})]
+
+
+# -- merging two customers -----------------------------------------------------------------------------
+
+
+def merge_targets(cf: CustomerFile, other_id: int, survivor_id: int) -> list[list[Any]]:
+    """Give ``survivor_id`` the campaign rows of ``other_id`` (merging duplicates), inside the merge's
+    transaction; returns the journal that ``unmerge_targets`` takes back.
+
+    A campaign only the other was in moves to the survivor, reached day and
+    all.  A campaign both were in keeps the survivor's row, reached on the
+    earlier of the two days (a reached one counts as reached); the other's row
+    stays with the other.  Journal rows: [campaign_id, 1] for a moved row,
+    [campaign_id, 0, the survivor's reached_on before] for a shared campaign.
+    """
+    journal: list[list[Any]] = []
+    with cf.transaction():
+        rows = cf.execute(
+            "SELECT o.campaign_id, o.reached_on, s.customer_id IS NOT NULL, s.reached_on "
+            "FROM campaign_customers o LEFT JOIN campaign_customers s "
+            "ON s.campaign_id = o.campaign_id AND s.customer_id = ? WHERE o.customer_id = ? ORDER BY o.campaign_id",
+            [survivor_id, other_id],
+        ).fetchall()
+        for campaign_id, reached, shared, survivor_reached in rows:
+            if not shared:
+                cf.execute("UPDATE campaign_customers SET customer_id = ? WHERE campaign_id = ? AND customer_id = ?",
+                           [survivor_id, campaign_id, other_id])
+                journal.append([campaign_id, 1])
+                continue
+            earliest = min((d for d in (reached, survivor_reached) if d is not None), default=None)
+            if earliest != survivor_reached:
+                cf.execute("UPDATE campaign_customers SET reached_on = ? WHERE campaign_id = ? AND customer_id = ?",
+                           [earliest, campaign_id, survivor_id])
+            journal.append([campaign_id, 0, survivor_reached])
+    return journal
+
+
+def unmerge_targets(cf: CustomerFile, other_id: int, survivor_id: int, journal: Sequence[Sequence[Any]]) -> None:
+    """Undo ``merge_targets``: the moved rows go back to the other, the shared ones get the survivor's day back."""
+    with cf.transaction():
+        for entry in journal:
+            if entry[1]:
+                cf.execute("UPDATE campaign_customers SET customer_id = ? WHERE campaign_id = ? AND customer_id = ?",
+                           [other_id, entry[0], survivor_id])
+            else:
+                cf.execute("UPDATE campaign_customers SET reached_on = ? WHERE campaign_id = ? AND customer_id = ?",
+                           [entry[2], entry[0], survivor_id])

@@ -214,3 +214,29 @@ def test_sql_sums_equal_the_domain_definition(customer_file):
         assert totals[cid] == (result.targeted, result.reached, result.orders, result.revenue, result.margin,
                                result.orders_without_cost)
     assert sum(r.orders for r in expected.values()) >= 5  # the sample does attribute something
+
+
+def test_merging_two_customers_gives_the_survivor_their_campaigns_and_undoing_takes_them_back(customer_file,
+                                                                                               people):
+    zhang, li, wang, _zhao = people
+    cf = customer_file
+    only_li = store.insert_campaign(cf, a_campaign(name="只有李四"))
+    both = store.insert_campaign(cf, a_campaign(name="两人都在"))
+    both_later = store.insert_campaign(cf, a_campaign(name="张三先到"))
+    store.add_targets(cf, only_li, [li])
+    store.add_targets(cf, both, [zhang, li])
+    store.add_targets(cf, both_later, [zhang, li])
+    store.set_reached(cf, only_li, li, date(2026, 10, 2))
+    store.set_reached(cf, both, li, date(2026, 10, 3))  # the survivor 张三 was not reached: he is now, on 10-03
+    store.set_reached(cf, both_later, zhang, date(2026, 10, 1))
+    store.set_reached(cf, both_later, li, date(2026, 10, 9))  # 张三's earlier day stays
+    before = {c.id: store.stored_targets(cf, c.id) for c in (only_li, both, both_later)}
+
+    journal = store.merge_targets(cf, li, zhang)
+    assert store.stored_targets(cf, only_li.id) == {zhang: date(2026, 10, 2)}
+    assert store.stored_targets(cf, both.id) == {zhang: date(2026, 10, 3), li: date(2026, 10, 3)}
+    assert store.stored_targets(cf, both_later.id)[zhang] == date(2026, 10, 1)
+    assert store.merge_targets(cf, wang, zhang) == []  # 王五 was in no campaign
+
+    store.unmerge_targets(cf, li, zhang, journal)
+    assert {c.id: store.stored_targets(cf, c.id) for c in (only_li, both, both_later)} == before
