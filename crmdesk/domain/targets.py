@@ -6,10 +6,14 @@ opportunity the order was won from, else the customer's owner).  The gap
 is target − actual in fen (negative: over the target); progress is the
 exact fraction actual / target.
 
-When several targets of one owner lie in a span of days (the dashboard's
-period), a quarter's target replaces the targets of its months: the quarter
-is the commitment, its months only its breakdown, and adding both would
-count the same sales twice.
+Over a span of days (the dashboard's period, which often ends today: "this
+month so far"), a target counts when its period starts in the span and, as
+of today, has not run past the span's end: the months and quarters wholly
+inside, and the one running today when the span reaches today (its actual
+then is what was sold so far).  "Last month" counts October, not the fourth
+quarter that October starts.  Of one owner's counted targets, a quarter's
+replaces its months': the quarter is the commitment, its months only its
+breakdown, and adding both would count the same sales twice.
 """
 
 from __future__ import annotations
@@ -101,9 +105,10 @@ def days_gone(period: Period, today: date) -> tuple[int, int]:
     return min(max((today - period.first_day).days + 1, 0), total), total
 
 
-def counted_periods(periods: Iterable[Period], first: date, last: date) -> list[Period]:
-    """Of one owner's target periods, those that count in first..last (see the module docstring), in order."""
-    inside = {p for p in periods if first <= p.first_day and p.last_day <= last}
+def counted_periods(periods: Iterable[Period], first: date, last: date, today: date) -> list[Period]:
+    """Of one owner's target periods, those that count in first..last as of today (see the module
+    docstring), in order."""
+    inside = {p for p in periods if first <= p.first_day <= last and min(p.last_day, today) <= last}
     quarters = {(p.year, p.number) for p in inside if p.kind is PeriodKind.QUARTER}
     return sorted(
         p for p in inside

@@ -12,9 +12,13 @@ from datetime import date
 
 from crmdesk.domain.alerts import AlertRules
 from crmdesk.domain.churn import ChurnFitError
+from crmdesk.domain.targets import TargetProgress
+from crmdesk.domain.win_back import WinBackRate
 from crmdesk.services.alerts import CustomerAlert, compute_alerts, forget_cleared
 from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.churn import ChurnResult, fit_churn, rescore_customer
+from crmdesk.services import targets as target_service
+from crmdesk.services import win_back as win_back_service
 from crmdesk.services.tiering import CustomerTier, compute_tiers, store_tiers
 from crmdesk.storage import file_settings
 from crmdesk.storage.customer_file import CustomerFile
@@ -136,3 +140,38 @@ def reanalyse_customer(
                 p_alive[customer_id] = score
     alerts = {cid: compute_alerts(cf, today, rules, p_alive=p_alive, customer_id=cid) for cid in sorted(touched)}
     return CustomerUpdate(alerts, score)
+
+
+# -- the dashboard's sales figures -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SalesFigures:
+    """The dashboard's targets and win-back tiles for a period (first..last) and owner."""
+
+    targets: tuple[TargetProgress, ...]  # per owner: the targets lying in the period (services.targets)
+    win_back: WinBackRate  # episodes lost in the period, of the owner's customers
+
+    @property
+    def target(self) -> int:
+        return sum(t.target for t in self.targets)
+
+    @property
+    def actual(self) -> int:
+        return sum(t.actual for t in self.targets)
+
+    @property
+    def gap(self) -> int:
+        return self.target - self.actual
+
+
+def sales_figures(cf: CustomerFile, first: date, last: date, today: date, owner: str | None = None) -> SalesFigures:
+    """Targets against credited sales per owner, and the win-back rate, for the dashboard's period.
+
+    ``owner`` filters both: that owner's targets (actual credited to them), and
+    the win-back episodes of that owner's customers.
+    """
+    return SalesFigures(
+        tuple(target_service.progress_between(cf, first, last, today, owner)),
+        win_back_service.rate(cf, first, last, owner),
+    )

@@ -6,6 +6,7 @@ owner, else the customer's); gap and progress are domain.targets.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -25,6 +26,28 @@ def save_target(cf: CustomerFile, target: SalesTarget) -> SalesTarget | list[Fie
     if errors:
         return errors
     return store.set_target(cf, target)
+
+
+def apply_targets(cf: CustomerFile, changes: Iterable[tuple[str, Period, int | None]]
+                  ) -> dict[tuple[str, Period], list[FieldError]]:
+    """Set (an amount) or remove (None) several owners' targets as one action: all checked first, then
+    all written in one transaction.  Returns the errors by (owner, period); nothing is stored if any."""
+    changes = [(owner.strip() if isinstance(owner, str) else owner, period, amount)
+               for owner, period, amount in changes]
+    errors = {}
+    for owner, period, amount in changes:
+        found = target_errors(SalesTarget(owner, period, 0 if amount is None else amount))
+        if found:
+            errors[owner, period] = found
+    if errors:
+        return errors
+    with cf.transaction():
+        for owner, period, amount in changes:
+            if amount is not None:
+                store.set_target(cf, SalesTarget(owner, period, amount))
+            elif store.get_target(cf, owner, period) is not None:
+                store.delete_target(cf, owner, period)
+    return {}
 
 
 def delete_target(cf: CustomerFile, owner: str, period: Period) -> None:
@@ -53,14 +76,15 @@ def progress(cf: CustomerFile, period: Period, today: date, owner: str | None = 
 
 def progress_between(cf: CustomerFile, first: date, last: date, today: date,
                      owner: str | None = None) -> list[TargetProgress]:
-    """Each owner's targets lying in first..last, summed (a quarter's replaces its months'), against
-    the sales credited to the owner in those periods; owners without such a target are left out."""
+    """Each owner's targets that count in first..last as of today (domain.targets.counted_periods: a
+    quarter's replaces its months'), summed, against the sales credited to the owner in those periods up
+    to ``last``; owners without such a target are left out."""
     by_owner: dict[str, dict[Period, int]] = {}
     for t in store.targets(cf, owner):
         by_owner.setdefault(t.owner, {})[t.period] = t.amount
-    counted = {o: counted_periods(amounts, first, last) for o, amounts in by_owner.items()}
+    counted = {o: counted_periods(amounts, first, last, today) for o, amounts in by_owner.items()}
     counted = {o: periods for o, periods in counted.items() if periods}
-    actual = store.credited_sales(cf, {p for periods in counted.values() for p in periods}, owner)
+    actual = store.credited_sales(cf, {p for periods in counted.values() for p in periods}, owner, until=last)
     rows = []
     for o, periods in sorted(counted.items()):
         spans = [days_gone(p, today) for p in periods]

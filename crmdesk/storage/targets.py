@@ -9,6 +9,7 @@ bin count for nobody, as in every other sum of sales.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from crmdesk.domain.orders import Period
@@ -82,8 +83,10 @@ CREDITED_OWNER = (
 )
 
 
-def credited_sales(cf: CustomerFile, periods: Iterable[Period], owner: str | None = None) -> dict[tuple[str, Period], int]:
-    """(owner, period) -> fen of the orders dated in the period credited to that owner (pairs with sales only).
+def credited_sales(cf: CustomerFile, periods: Iterable[Period], owner: str | None = None, *,
+                   until: date | None = None) -> dict[tuple[str, Period], int]:
+    """(owner, period) -> fen of the orders dated in the period (up to ``until``) credited to that owner
+    (pairs with sales only).
 
     Orders credited to nobody (no opportunity owner, no customer owner) are
     left out.  ``owner``: that owner's pairs only.
@@ -92,7 +95,10 @@ def credited_sales(cf: CustomerFile, periods: Iterable[Period], owner: str | Non
     if not periods:
         return {}
     values = ", ".join("(?, ?, ?)" for _ in periods)
-    params: list[Any] = [v for p in periods for v in (str(p), p.first_day.isoformat(), p.last_day.isoformat())]
+    params: list[Any] = [
+        v for p in periods
+        for v in (str(p), p.first_day.isoformat(), min(p.last_day, until or p.last_day).isoformat())
+    ]
     having = ""
     if owner is not None:
         having = " HAVING credited = ?"

@@ -46,10 +46,24 @@ def test_target_errors(target, errors):
 
 def test_a_quarter_replaces_its_months_and_only_periods_inside_the_span_count():
     periods = [P("2026-10"), P("2026-11"), P("2026-Q4"), P("2026-09"), P("2027-01"), P("2026-08")]
-    assert counted_periods(periods, date(2026, 9, 1), date(2026, 12, 31)) == [P("2026-09"), P("2026-Q4")]
-    assert counted_periods(periods, date(2026, 8, 1), date(2026, 11, 30)) == [P("2026-08"), P("2026-09"),
-                                                                              P("2026-10"), P("2026-11")]
-    assert counted_periods(periods, date(2026, 11, 2), date(2026, 11, 30)) == []
+    today = date(2027, 2, 1)  # all of them over
+    assert counted_periods(periods, date(2026, 9, 1), date(2026, 12, 31), today) == [P("2026-09"), P("2026-Q4")]
+    assert counted_periods(periods, date(2026, 8, 1), date(2026, 11, 30), today) == [
+        P("2026-08"), P("2026-09"), P("2026-10"), P("2026-11")]
+    assert counted_periods(periods, date(2026, 11, 2), date(2026, 11, 30), today) == []
+
+
+@pytest.mark.parametrize("first, last, counted", [
+    ((2026, 11, 1), (2026, 11, 23), ["2026-11"]),  # this month so far: November, running today
+    ((2026, 10, 1), (2026, 11, 23), ["2026-Q4"]),  # this quarter so far: the fourth, replacing its months
+    ((2026, 1, 1), (2026, 11, 23), ["2026-09", "2026-Q4"]),  # this year so far; December has not started
+    ((2026, 10, 1), (2026, 10, 31), ["2026-10"]),  # last month: October, not the quarter it starts
+    ((2026, 11, 1), (2026, 11, 20), []),  # a span ending before today: November has run past it
+])
+def test_the_period_running_today_counts_when_the_span_reaches_today(first, last, counted):
+    periods = [P("2026-09"), P("2026-10"), P("2026-11"), P("2026-12"), P("2026-Q4")]
+    today = date(2026, 11, 23)
+    assert counted_periods(periods, date(*first), date(*last), today) == [P(p) for p in counted]
 
 
 def test_days_gone_and_quarter_of():

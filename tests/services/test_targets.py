@@ -96,6 +96,26 @@ def test_over_a_span_a_quarter_replaces_its_months(customer_file, ledger):
     assert service.progress_between(customer_file, date(2026, 11, 2), date(2026, 11, 30), TODAY) == []
 
 
+def test_so_far_counts_the_running_month_up_to_the_spans_end(customer_file, ledger):
+    shunda, _zhang, _li = ledger
+    _order(customer_file, shunda.id, date(2026, 11, 25), 5_00)  # dated ahead: not sold "so far"
+    service.save_target(customer_file, SalesTarget("王强", P("2026-11"), 2_000_00))
+    (so_far,) = service.progress_between(customer_file, date(2026, 11, 1), TODAY, TODAY)
+    assert (so_far.target, so_far.actual, so_far.gap, so_far.days_gone) == (2_000_00, 1_040_00, 960_00, 23)
+    assert service.progress(customer_file, P("2026-11"), TODAY)[0].actual == 1_045_00  # the whole month
+    assert service.progress_between(customer_file, date(2026, 11, 1), date(2026, 11, 20), TODAY) == []
+
+
+def test_several_changes_are_one_action_checked_first(customer_file):
+    service.save_target(customer_file, SalesTarget("王强", P("2026-10"), 1_00))
+    errors = service.apply_targets(customer_file, [("王强", P("2026-10"), None), ("", P("2026-11"), 5_00)])
+    assert [(k, [e.code for e in v]) for k, v in errors.items()] == [(("", P("2026-11")), [ErrorCode.REQUIRED])]
+    assert [t.amount for t in service.targets(customer_file)] == [1_00]  # nothing written
+    assert service.apply_targets(customer_file, [("王强", P("2026-10"), None), ("李娜", P("2026-11"), 5_00),
+                                                 ("李娜", P("2026-12"), None)]) == {}
+    assert [(t.owner, str(t.period), t.amount) for t in service.targets(customer_file)] == [("李娜", "2026-11", 5_00)]
+
+
 def test_a_target_is_checked_then_set_replaced_and_deleted(customer_file):
     errors = service.save_target(customer_file, SalesTarget(" ", P("2026-11"), -5))
     assert [(e.field, e.code) for e in errors] == [("owner", ErrorCode.REQUIRED), ("amount", ErrorCode.NEGATIVE_AMOUNT)]

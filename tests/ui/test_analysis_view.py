@@ -7,7 +7,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from crmdesk.domain.orders import Period
+from crmdesk.domain.targets import TargetProgress
+from crmdesk.domain.win_back import WinBackRate
 from crmdesk.services import reports as r
+from crmdesk.services.analysis import SalesFigures
 from crmdesk.ui.analysis.analysis_view import AnalysisView
 from tests.ui.chart_samples import SAMPLES
 
@@ -16,6 +20,11 @@ HEADLINES = r.Headlines(
     customers=200, active=150, at_risk=12, revenue=1_234_567_89, previous_revenue=1_000_000_00,
     plan=500_000_00, plan_actual=400_000_00, receivable=98_765_43, overdue_follow_ups=7,
     open_complaints=5, escalated_complaints=2,
+)
+SALES = SalesFigures(
+    (TargetProgress("李销售", 300_000_00, 330_000_00, Period.parse("2026-Q4")),
+     TargetProgress("王经理", 1_000_000_00, 600_000_00)),
+    WinBackRate(8, 3),
 )
 
 
@@ -29,6 +38,10 @@ class FakeAccess:
     def headlines(self, scope):
         self.asked.append(("dashboard", scope))
         return HEADLINES
+
+    def sales(self, scope):
+        self.asked.append(("dashboard_sales", scope))
+        return SALES
 
     def chart_data(self, spec, scope):
         self.asked.append((spec.key, scope))
@@ -56,6 +69,11 @@ def test_the_dashboard_shows_the_headline_figures(view):
     assert "80%" in widget.dashboard.text_of("plan")
     assert "98,765.43" in widget.dashboard.text_of("receivable")
     assert "2 escalated" in widget.dashboard.text_of("complaints")
+    assert "李销售: ¥330,000.00 of ¥300,000.00, over by ¥30,000.00" in widget.dashboard.text_of("targets")
+    assert "王经理: ¥600,000.00 of ¥1,000,000.00, gap ¥400,000.00" in widget.dashboard.text_of("targets")
+    assert "71%" in widget.dashboard.text_of("targets")  # 930,000 of 1,300,000, rounded down
+    assert "37%" in widget.dashboard.text_of("win_back") and "3 of 8 lost customers won back" in (
+        widget.dashboard.text_of("win_back"))
     # the default period is this year so far, everyone's customers
     assert access.asked[0] == ("dashboard", r.Scope(date(2026, 1, 1), TODAY, None))
 
@@ -66,6 +84,12 @@ def test_the_sales_trend_follows_the_figures(view, qtbot):
     assert access.asked[-1] == ("monthly_sales", r.Scope(date(2026, 1, 1), TODAY, None))
     widget.show_page("monthly_sales")
     assert [key for key, _scope in access.asked].count("monthly_sales") == 1  # the chart page reuses it
+
+
+def test_a_click_on_the_targets_asks_for_the_targets(view, qtbot):
+    widget, _access = view
+    with qtbot.waitSignal(widget.open_targets):
+        qtbot.mouseClick(widget.dashboard.tiles["targets"], Qt.MouseButton.LeftButton)
 
 
 def test_a_click_on_a_figure_opens_its_chart(view, qtbot):

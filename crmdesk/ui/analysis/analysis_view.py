@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.statements import PeriodPreset
 from crmdesk.services import reports
+from crmdesk.services.analysis import SalesFigures, sales_figures
 from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.ui.analysis.dashboard import Dashboard
 from crmdesk.ui.charts.catalog import CHARTS, ChartSpec, chart
@@ -52,6 +53,10 @@ class AnalysisAccess:
     def headlines(self, scope: reports.Scope) -> reports.Headlines:
         return reports.headlines(self._cf, scope, self.today)
 
+    def sales(self, scope: reports.Scope) -> SalesFigures:
+        """The targets and win-back tiles (services.analysis.sales_figures)."""
+        return sales_figures(self._cf, scope.first, scope.last, self.today, scope.owner)
+
     def chart_data(self, spec: ChartSpec, scope: reports.Scope) -> object:
         return spec.fetch(self._cf, scope, self.today)
 
@@ -62,6 +67,7 @@ class AnalysisAccess:
 class AnalysisView(QWidget):
     open_customer = Signal(int)
     open_follow_ups = Signal()
+    open_targets = Signal()  # the dashboard's targets tile: the window opens the targets dialog
 
     def __init__(self, access: AnalysisAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +133,7 @@ class AnalysisView(QWidget):
         self.pages.currentRowChanged.connect(lambda _row: self.refresh())
         self.dashboard.open_chart.connect(self.show_page)
         self.dashboard.open_follow_ups.connect(self.open_follow_ups)
+        self.dashboard.open_targets.connect(self.open_targets)
         self.save_button.clicked.connect(self.save_png)
         self.copy_button.clicked.connect(self.copy_chart)
         self._trend_due = True
@@ -192,6 +199,7 @@ class AnalysisView(QWidget):
         if key == DASHBOARD:
             self.stack.setCurrentIndex(0)
             self.dashboard.show_figures(self._data(DASHBOARD, self._access.headlines))
+            self.dashboard.show_sales(self._data("dashboard_sales", self._access.sales))
             self._trend_due = True  # drawn once the figures are painted (eventFilter)
             return
         spec = chart(key)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from crmdesk.services.analysis import SalesFigures
 from crmdesk.services.reports import Headlines
 from crmdesk.ui.charts.chart_canvas import ChartCanvas
 from crmdesk.ui.charts.drawings import money
@@ -39,12 +41,15 @@ TILES = (
     Tile("receivable", "receivables"),
     Tile("follow_ups", None),
     Tile("complaints", "complaints"),
+    Tile("targets", None),  # opens the targets (open_targets)
+    Tile("win_back", None),  # no chart of its own
 )
 
 
 class Dashboard(QWidget):
     open_chart = Signal(str)  # a catalog key
     open_follow_ups = Signal()  # the overdue follow-ups live in the calendar, not a chart
+    open_targets = Signal()  # the sales targets are entered in their dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +77,11 @@ class Dashboard(QWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setWordWrap(True)
             QVBoxLayout(button).addWidget(label)
-            if tile.chart is None:
+            if tile.name == "targets":
+                button.clicked.connect(self.open_targets)
+            elif tile.name == "win_back":
+                button.setCursor(Qt.CursorShape.ArrowCursor)
+            elif tile.chart is None:
                 button.clicked.connect(self.open_follow_ups)
             else:
                 button.clicked.connect(lambda _checked=False, key=tile.chart: self.open_chart.emit(key))
@@ -91,6 +100,7 @@ class Dashboard(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.trend, 1)
         self._figures: Headlines | None = None
+        self._sales: SalesFigures | None = None
         self.retranslate()
 
     def text_of(self, name: str) -> str:
@@ -101,11 +111,18 @@ class Dashboard(QWidget):
         self.hint.setText(QCoreApplication.translate(
             "Dashboard", "Click a figure for its chart. The period and owner above apply to sales and "
                          "complaints; receivables, risk and follow-ups are as of today."))
+        tips = {
+            "follow_ups": QCoreApplication.translate("Dashboard", "Show the overdue follow-ups in the calendar"),
+            "targets": QCoreApplication.translate("Dashboard", "Enter the sales targets per owner and month or quarter"),
+            "win_back": QCoreApplication.translate(
+                "Dashboard", "Customers lost in the period whose win-back plan brought them back to buy"),
+        }
         for name, button in self.tiles.items():
-            button.setToolTip(QCoreApplication.translate("Dashboard", "Show the overdue follow-ups in the calendar") if name == "follow_ups"
-                              else QCoreApplication.translate("Dashboard", "Show the chart"))
+            button.setToolTip(tips.get(name, QCoreApplication.translate("Dashboard", "Show the chart")))
         if self._figures is not None:
             self.show_figures(self._figures)
+        if self._sales is not None:
+            self.show_sales(self._sales)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -144,3 +161,36 @@ class Dashboard(QWidget):
                 f"<div style='color:{colour}'>{note}</div>"
             )
 
+
+    def _set_tile(self, name: str, title: str, value: str, note: str, colour: str) -> None:
+        self.tiles[name].findChild(QLabel).setText(
+            f"<div style='color:{_HINT}'>{title}</div>"
+            f"<div style='font-size:20px; font-weight:bold'>{value}</div>"
+            f"<div style='color:{colour}'>{note}</div>"
+        )
+
+    def show_sales(self, f: SalesFigures) -> None:
+        """The targets (per owner: target, actual, gap) and the win-back rate of the period."""
+        self._sales = f
+        if f.targets:
+            value = f"{100 * f.actual // f.target}%" if f.target else "–"
+            lines = [
+                (self.tr("%1: %2 of %3, gap %4") if t.gap >= 0 else self.tr("%1: %2 of %3, over by %4"))
+                .replace("%1", html.escape(t.owner)).replace("%2", money(t.actual))
+                .replace("%3", money(t.target)).replace("%4", money(abs(t.gap)))
+                for t in f.targets
+            ]
+            colour = _GOOD if f.actual >= f.target else _BAD
+            self._set_tile("targets", self.tr("Sales targets reached"), value, "<br>".join(lines), colour)
+        else:
+            self._set_tile("targets", self.tr("Sales targets reached"), "–",
+                           self.tr("no target in this period (click to enter them)"), _HINT)
+        rate = f.win_back
+        if rate.started:
+            value = f"{100 * rate.won_back // rate.started}%"
+            note = self.tr("%1 of %2 lost customers won back").replace("%1", f"{rate.won_back:,}").replace(
+                "%2", f"{rate.started:,}")
+            self._set_tile("win_back", self.tr("Win-back rate"), value, note, _GOOD if rate.won_back else _HINT)
+        else:
+            self._set_tile("win_back", self.tr("Win-back rate"), "–",
+                           self.tr("no win-back plan started in this period"), _HINT)

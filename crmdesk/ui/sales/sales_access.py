@@ -78,6 +78,11 @@ class SalesAccess:
     def save_target(self, target: SalesTarget) -> SalesTarget | list[FieldError]:
         return target_service.save_target(self._cf, target)
 
+    def apply_targets(self, changes: list[tuple[str, Period, int | None]]) -> dict[tuple[str, Period], list[FieldError]]:
+        """Set (an amount) or remove (None) targets as one action; the errors by (owner, period), nothing
+        stored if any.  Raises WriteError when the file refuses."""
+        return target_service.apply_targets(self._cf, changes)
+
     def delete_target(self, owner: str, period: Period) -> None:
         target_service.delete_target(self._cf, owner, period)
 
