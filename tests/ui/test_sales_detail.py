@@ -188,3 +188,31 @@ def test_edits_in_progress_survive_a_status_change_and_save_on_top_of_it(qtbot, 
     assert panel.save()
     saved = service.get_customer(customer_file, prospect.id)
     assert (saved.status, saved.hobbies) == (LifecycleStatus.ACTIVE, "钓鱼")
+
+
+def test_a_churn_alert_asks_for_a_win_back_plan_started_for_churn(qtbot, panel, customer_file, people):
+    from crmdesk.domain.alerts import Action, AlertGroup
+    from crmdesk.services.alerts import compute_alerts
+    from crmdesk.ui.alerts.alert_panel import AlertPanel
+
+    zhang, _ = people
+    order_store.insert_order(customer_file, Order(zhang.id, date(2026, 5, 1), "快递", 1, 50_00))  # quiet since May
+    alerts = AlertPanel(TODAY)
+    qtbot.addWidget(alerts)
+    alerts.set_alerts(compute_alerts(customer_file, TODAY))
+    view = alerts.views[AlertGroup.CHURN]
+    alerts.tabs.setCurrentWidget(view)
+    view.setCurrentIndex(view.model().index(1, 0))  # the first alert under its header
+    assert alerts._current().alert.action is Action.WIN_BACK
+
+    def start(customer_id: int) -> None:  # what the window does with the signal
+        panel.show_customer(service.get_customer(customer_file, customer_id))
+        panel.start_win_back(WinBackReason.CHURN)
+
+    alerts.win_back_requested.connect(start)
+    when_shown("win_back_dialog", lambda d: d.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Ok).click())
+    with qtbot.waitSignal(panel.follow_ups_changed):
+        alerts.win_back_current()
+    (episode,) = win_back_store.episodes_of(customer_file, zhang.id)
+    assert (episode.reason, episode.lost_on) == (WinBackReason.CHURN, TODAY)

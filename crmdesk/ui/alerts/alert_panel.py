@@ -45,6 +45,7 @@ class AlertPanel(QWidget):
     snooze_requested = Signal(object, object)  # CustomerAlert, date
     restore_requested = Signal(object)  # CustomerAlert
     counts_changed = Signal(int)  # visible alerts in all tabs
+    win_back_requested = Signal(int)  # a churn alert's customer (Action.WIN_BACK): start a win-back plan
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,6 +312,12 @@ class AlertPanel(QWidget):
         if row is not None:
             self.open_customer.emit(row.alert.customer_id)
 
+    def win_back_current(self) -> None:
+        """Ask for a win-back plan for the selected churn alert's customer (its context menu)."""
+        row = self._current()
+        if row is not None and row.alert.action is Action.WIN_BACK and not self._read_only:
+            self.win_back_requested.emit(row.alert.customer_id)
+
     def _dismiss_current(self) -> None:
         row = self._current()
         if row is not None and not self._read_only:
@@ -367,6 +374,8 @@ class AlertPanel(QWidget):
         view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.open_button.text()).triggered.connect(self._open_current)
+        if row.alert.action is Action.WIN_BACK and not self._read_only:
+            menu.addAction(self.tr("Start win-back plan…")).triggered.connect(self.win_back_current)
         if not self._read_only:
             menu.addAction(self.dismiss_button.text()).triggered.connect(self._dismiss_current)
             snooze = menu.addMenu(self.snooze_button.text())
