@@ -33,6 +33,7 @@ from typing import Any
 
 from crmdesk.domain.customer import FIELDS, Customer, CustomerKind, LifecycleStatus
 from crmdesk.domain.duplicates import Candidate
+from crmdesk.storage.campaigns import merge_targets, unmerge_targets
 from crmdesk.storage.change_log import log_change
 from crmdesk.storage.customer_file import CustomerFile, WriteError, WriteProblem, id_chunks
 from crmdesk.storage.customers import (
@@ -49,14 +50,17 @@ from crmdesk.storage.operations import Operation
 # Tables whose rows follow their customer in a merge, in the order they are moved and counted.
 MOVED_TABLES = (
     "orders", "payments", "contacts", "follow_ups", "complaints", "complaint_steps", "sales_plans",
-    "contact_persons",
+    "contact_persons", "opportunities", "opportunity_stages", "win_backs",
 )
 # Tables with a customer_id that a merge leaves alone: tags go through the merged
 # customer; the derived ones are recomputed on open; the change log is history.
 LEFT_TABLES = (
     "customer_tags", "customer_tiers", "customer_scores", "tier_history", "alert_states", "change_log",
+    "campaign_customers",  # merged by storage.campaigns.merge_targets: a campaign both were in keeps one row
 )
-_SOFT_DELETED = frozenset({"orders", "payments", "contacts", "follow_ups", "complaints", "complaint_steps"})
+_SOFT_DELETED = frozenset({"orders", "payments", "contacts", "follow_ups", "complaints", "complaint_steps",
+                           "opportunities"})
+_HISTORY = frozenset({"opportunity_stages"})  # append-only rows: no updated_at, no row_version
 
 _KINDS = {k.value: k for k in CustomerKind}
 
@@ -192,11 +196,41 @@ def _row_version(cf: CustomerFile, customer_id: int) -> int:
     return cf.execute("SELECT row_version FROM customers WHERE id = ?", [customer_id]).fetchone()[0]
 
 
-def _move(cf: CustomerFile, table: str, ids: Sequence[int], to_id: int, now: str) -> None:
+def _move(cf: CustomerFile, table: str, ids: Sequence[int], to_id: int, now: str, from_id: int | None = None) -> None:
+    where = "id = ?" if from_id is None else "id = ? AND customer_id = ?"
+    rows = [(to_id, row_id) if from_id is None else (to_id, row_id, from_id) for row_id in ids]
+    if table in _HISTORY:
+        cf.conn.executemany(f"UPDATE {table} SET customer_id = ? WHERE {where}", rows)
+        return
     cf.conn.executemany(
-        f"UPDATE {table} SET customer_id = ?, updated_at = ?, row_version = row_version + 1 WHERE id = ?",
-        [(to_id, now, row_id) for row_id in ids],
+        f"UPDATE {table} SET customer_id = ?, updated_at = ?, row_version = row_version + 1 WHERE {where}",
+        [(r[0], now, *r[1:]) for r in rows],
     )
+
+
+def _merge_referrals(cf: CustomerFile, other_id: int, survivor_id: int) -> dict[str, Any]:
+    """The survivor takes over who the other referred, and the other's referrer if it has none of its own.
+
+    A referral between the two themselves, and the other's referrer when the
+    survivor has one, stay with the deleted record (a customer cannot refer itself).
+    """
+    referred = [r[0] for r in cf.execute(
+        "SELECT referred_id FROM referrals WHERE referrer_id = ? AND referred_id <> ? ORDER BY referred_id",
+        [other_id, survivor_id])]
+    cf.conn.executemany("UPDATE referrals SET referrer_id = ? WHERE referred_id = ?",
+                        [(survivor_id, r) for r in referred])
+    took_referrer = bool(cf.execute(
+        "UPDATE referrals SET referred_id = ? WHERE referred_id = ? AND referrer_id <> ? "
+        "AND NOT EXISTS (SELECT 1 FROM referrals WHERE referred_id = ?)",
+        [survivor_id, other_id, survivor_id, survivor_id]).rowcount)
+    return {"referred": referred, "took_referrer": took_referrer}
+
+
+def _unmerge_referrals(cf: CustomerFile, other_id: int, survivor_id: int, journal: dict[str, Any]) -> None:
+    cf.conn.executemany("UPDATE referrals SET referrer_id = ? WHERE referred_id = ? AND referrer_id = ?",
+                        [(other_id, r, survivor_id) for r in journal["referred"]])
+    if journal["took_referrer"]:
+        cf.execute("UPDATE referrals SET referred_id = ? WHERE referred_id = ?", [other_id, survivor_id])
 
 
 def merge_customers(cf: CustomerFile, merged: Customer, other_id: int, other_version: int) -> int:
@@ -246,6 +280,8 @@ def merge_customers(cf: CustomerFile, merged: Customer, other_id: int, other_ver
         for table in MOVED_TABLES:
             if table != "contact_persons":
                 _move(cf, table, moves.ids[table], survivor_id, now)
+        campaigns = merge_targets(cf, other_id, survivor_id)
+        referrals = _merge_referrals(cf, other_id, survivor_id)
 
         # The survivor's fields and tags; its search text now holds the moved contact persons too.
         with_contacts = get_customer(cf, survivor_id)
@@ -272,6 +308,8 @@ def merge_customers(cf: CustomerFile, merged: Customer, other_id: int, other_ver
             "other_version": _row_version(cf, other_id),
             "moved": {table: moves.ids[table] for table in MOVED_TABLES if table != "contact_persons"},
             "contact_persons": [list(place) for place in old_places],
+            "campaign_customers": campaigns,
+            "referrals": referrals,
         }
         return record_operation(cf, OperationKind.MERGE, f"{survivor.code} ← {other.code}", summary, journal)
 
@@ -319,11 +357,11 @@ def _undo(cf: CustomerFile, operation_id: int) -> None:
         raise _Refused(UndoOutcome.OTHER_CHANGED)
     now = cf.now()
     for table, ids in j["moved"].items():
-        cf.conn.executemany(
-            f"UPDATE {table} SET customer_id = ?, updated_at = ?, row_version = row_version + 1 "
-            "WHERE id = ? AND customer_id = ?",
-            [(other_id, now, row_id, survivor_id) for row_id in ids],
-        )
+        _move(cf, table, ids, other_id, now, from_id=survivor_id)
+    # Merges journalled before campaigns and referrals existed have neither key.
+    unmerge_targets(cf, other_id, survivor_id, j.get("campaign_customers", []))
+    if "referrals" in j:
+        _unmerge_referrals(cf, other_id, survivor_id, j["referrals"])
     cf.conn.executemany(
         "UPDATE contact_persons SET customer_id = ?, position = ?, is_primary = ?, updated_at = ?, "
         "row_version = row_version + 1 WHERE id = ? AND customer_id = ?",

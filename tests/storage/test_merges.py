@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -276,3 +277,68 @@ def test_summaries_show_orders_and_the_phone(customer_file, two):
     assert rows[other.id].phone == "01088886666"
     assert (rows[other.id].orders, rows[other.id].last_order) == (1, date(2026, 10, 3))
     assert rows[survivor.id].code == survivor.code and not rows[survivor.id].deleted
+
+
+def _sales_rows(cf, customer_id: int, title: str) -> None:
+    from crmdesk.domain.pipeline import Opportunity
+    from crmdesk.storage import opportunities as opportunity_store
+
+    opp = opportunity_store.insert_opportunity(cf, Opportunity(customer_id=customer_id, title=title, amount=10_000,
+                                                               stage="initial", opened_on=date(2026, 10, 1)))
+    opportunity_store.update_opportunity(cf, replace(opp, stage="needs", stage_since=date(2026, 10, 9)))
+
+
+def test_a_merge_moves_opportunities_win_backs_campaigns_and_referrals_and_undo_puts_them_back(customer_file, two):
+    from crmdesk.domain.campaigns import Campaign, CampaignChannel
+    from crmdesk.domain.referrals import Referral
+    from crmdesk.domain.win_back import WinBackEpisode, WinBackReason
+    from crmdesk.storage import campaigns as campaign_store
+    from crmdesk.storage import referrals as referral_store
+    from crmdesk.storage import win_backs as win_back_store
+
+    cf = customer_file
+    survivor, other = two
+    _sales_rows(cf, survivor.id, "仓储")
+    _sales_rows(cf, other.id, "冷链")
+    win_back_store.insert_episode(cf, WinBackEpisode(other.id, date(2026, 9, 1), WinBackReason.MANUAL))
+    both = campaign_store.insert_campaign(cf, Campaign("双十一", CampaignChannel.SMS, date(2026, 11, 1),
+                                                       date(2026, 11, 11)))
+    only_other = campaign_store.insert_campaign(cf, Campaign("展会", CampaignChannel.TRADE_FAIR, date(2026, 10, 1),
+                                                             date(2026, 10, 3)))
+    campaign_store.add_targets(cf, both, [survivor.id, other.id])
+    campaign_store.add_targets(cf, only_other, [other.id])
+    campaign_store.set_reached(cf, both, other.id, date(2026, 11, 2))
+    friend = customer_store.insert_customer(cf, make_person(name="周八", mobile="13100131000"))
+    boss = customer_store.insert_customer(cf, make_person(name="吴九", mobile="13200132000"))
+    referral_store.set_referral(cf, Referral(friend.id, other.id))  # the other referred a friend
+    referral_store.set_referral(cf, Referral(other.id, boss.id))  # and was referred by the boss
+
+    def state() -> dict:
+        out = snapshot(cf)
+        out["campaign_customers"] = sorted(cf.execute("SELECT * FROM campaign_customers").fetchall())
+        out["referrals"] = sorted(cf.execute("SELECT referred_id, referrer_id FROM referrals").fetchall())
+        return out
+
+    before = state()
+    op_id = merge(cf, customer_store.get_customer(cf, survivor.id), customer_store.get_customer(cf, other.id))
+    for table in ("opportunities", "opportunity_stages", "win_backs"):
+        assert count(cf, table, other.id) == 0, table
+    assert count(cf, "opportunities", survivor.id) == 2 and count(cf, "opportunity_stages", survivor.id) == 4
+    assert cf.execute("SELECT campaign_id, customer_id, reached_on FROM campaign_customers ORDER BY 1, 2").fetchall() \
+        == [(both.id, survivor.id, "2026-11-02"), (both.id, other.id, "2026-11-02"), (only_other.id, survivor.id, None)]
+    assert sorted(cf.execute("SELECT referred_id, referrer_id FROM referrals").fetchall()) == sorted(
+        [(friend.id, survivor.id), (survivor.id, boss.id)])
+    assert merges.undo_merge(cf, op_id) is UndoOutcome.UNDONE
+    assert state() == before
+
+
+def test_a_referral_between_the_two_stays_with_the_merged_record(customer_file, two):
+    from crmdesk.domain.referrals import Referral
+    from crmdesk.storage import referrals as referral_store
+
+    cf = customer_file
+    survivor, other = two
+    referral_store.set_referral(cf, Referral(other.id, survivor.id))
+    op_id = merge(cf, customer_store.get_customer(cf, survivor.id), customer_store.get_customer(cf, other.id))
+    assert cf.execute("SELECT referred_id, referrer_id FROM referrals").fetchall() == [(other.id, survivor.id)]
+    assert merges.undo_merge(cf, op_id) is UndoOutcome.UNDONE
