@@ -2,8 +2,9 @@
 
 Two whole-file queries make every customer's profile: the customers with their
 current tier, then who bought what.  On 100,000 customers and 1,000,000 orders
-the second is a scan of the orders (there is no index by product), deduplicated
-in Python: cheaper than SQL's DISTINCT, which sorts the million rows first.
+the second is a scan of the orders (there is no index by product): grouped by
+customer in SQL over the table itself, it hands Python 82,000 rows instead of
+a million (0.8 s against 1.2 s for the plain rows deduplicated in Python).
 """
 
 from __future__ import annotations
@@ -19,8 +20,16 @@ _CUSTOMERS = (
     "SELECT c.id, c.code, c.name, c.status, c.owner, c.industry, c.province, t.tier "
     "FROM customers c LEFT JOIN customer_tiers t ON t.customer_id = c.id WHERE c.deleted_at IS NULL"
 )
-# Orders of customers in the recycle bin come back too: they are dropped as their customer is unknown.
-_BOUGHT = "SELECT customer_id, product FROM orders WHERE deleted_at IS NULL"
+# Each customer's distinct products, each prefixed with the unit separator (U+001F) and joined
+# with commas: split on ",\x1f", a product's own commas are kept.  NOT INDEXED: walking the
+# orders_customer index to group would fetch each row's product from the table out of order
+# (1.25 s against 0.6 s).  Orders of customers in the recycle bin come back too: their
+# customer is not among the live ones, so they are dropped.
+_BOUGHT = (
+    "SELECT customer_id, group_concat(DISTINCT char(31) || product) FROM orders NOT INDEXED "
+    "WHERE deleted_at IS NULL GROUP BY customer_id"
+)
+_JOINED = ",\x1f"
 
 
 def _clean(text: str | None) -> str | None:
@@ -33,13 +42,7 @@ def _clean(text: str | None) -> str | None:
 
 def customer_profiles(cf: CustomerFile) -> list[Profile]:
     """Every customer not in the recycle bin, with its industry, province, tier and products bought."""
-    bought: dict[int, set[str]] = {}
-    for cid, product in cf.execute(_BOUGHT):
-        found = bought.get(cid)
-        if found is None:
-            bought[cid] = {product}
-        else:
-            found.add(product)
+    bought = {cid: joined[1:].split(_JOINED) for cid, joined in cf.execute(_BOUGHT)}
     statuses = {s.value: s for s in LifecycleStatus}
     tiers = {t.value: t for t in Tier}
     nothing: frozenset[str] = frozenset()

@@ -70,3 +70,12 @@ def test_planned_purpose_and_owners_of_live_customers(shop):
     assert with_planned_purpose(cf, [company.id, person.id, binned.id], purpose) == {company.id}
     owners = owners_of(cf, [binned.id, person.id, 999, company.id, person.id])
     assert list(owners.items()) == [(person.id, None), (company.id, "王经理")]
+
+
+def test_products_with_commas_and_spaces_come_back_whole(customer_file):
+    cf = customer_file
+    c = customer_store.insert_customer(cf, make_person())
+    for product in ("螺丝,螺母", "螺丝", "Bolts, nuts", "Bolts, nuts", " 茶叶 "):
+        order_store.insert_order(cf, _order(c.id, product))
+    (profile,) = customer_profiles(cf)
+    assert profile.products == frozenset({"螺丝,螺母", "螺丝", "Bolts, nuts", " 茶叶 "})

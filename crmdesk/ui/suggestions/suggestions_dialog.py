@@ -91,6 +91,7 @@ class SuggestionsDialog(QDialog):
         self.limit.setRange(1, MAX_LIMIT)
         self.limit.setValue(max(1, min(limit, MAX_LIMIT)))
         self.limit.setGroupSeparatorShown(True)
+        self.limit.setKeyboardTracking(False)  # typed 500 ranks once (on Enter or leaving), not for 5, 50, 500
         self.limit_label.setBuddy(self.limit)
 
         self.status = QLabel(self)
