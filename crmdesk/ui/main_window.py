@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self._calendar: QDialog | None = None  # made when first shown
         self._complaint_log: QDialog | None = None  # likewise
         self._analysis: QDialog | None = None  # likewise; its module imports matplotlib, so only when opened
-        self._pipeline: QDialog | None = None  # likewise
+        # The sales side's windows, made when first shown: name -> (window, its widget).
+        self._sales_windows: dict[str, tuple[QDialog, QWidget]] = {}
         self._documents: list[QDialog] = []  # open statements and reports: they read the open file
 
         self.model = CustomerTableModel(
@@ -313,6 +314,7 @@ class MainWindow(QMainWindow):
         self.act_review = self._action("act_review", self.show_customer_review, "Ctrl+Shift+R")
         self.act_pipeline = self._action("act_pipeline", self.show_pipeline, "Ctrl+Shift+P")
         self.act_new_opportunity = self._action("act_new_opportunity", self.new_opportunity, "Ctrl+Shift+O")
+        self.act_campaigns = self._action("act_campaigns", self.show_campaigns, "Ctrl+Shift+M")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -365,6 +367,8 @@ class MainWindow(QMainWindow):
         self.sales_menu = bar.addMenu("")
         self.sales_menu.addAction(self.act_pipeline)
         self.sales_menu.addAction(self.act_new_opportunity)
+        self.sales_menu.addSeparator()
+        self.sales_menu.addAction(self.act_campaigns)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
 
@@ -426,6 +430,7 @@ class MainWindow(QMainWindow):
             (self.act_today, self.tr("&Today's follow-ups")),
             (self.act_pipeline, self.tr("Sales &pipeline")),
             (self.act_new_opportunity, self.tr("New &opportunity for this customer…")),
+            (self.act_campaigns, self.tr("Marketing &campaigns")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -442,9 +447,9 @@ class MainWindow(QMainWindow):
             self._complaint_log.setWindowTitle(self.tr("Complaint log"))
         if self._analysis is not None:
             self._analysis.setWindowTitle(self.tr("Analysis"))
-        if self._pipeline is not None:
-            self.pipeline.retranslate()
-            self._pipeline.setWindowTitle(self.tr("Sales pipeline"))
+        for name, (window, widget) in self._sales_windows.items():
+            widget.retranslate()
+            window.setWindowTitle(self._sales_title(name))
         self._update_complaint_counts()
         self._update_dock_title()
         self.filter_bar.retranslate()
@@ -659,35 +664,62 @@ class MainWindow(QMainWindow):
         self._complaint_log.raise_()
         self._complaint_log.activateWindow()
 
+    def _sales_title(self, name: str) -> str:
+        return {"pipeline": self.tr("Sales pipeline"), "campaigns": self.tr("Marketing campaigns")}[name]
+
+    def _sales_window(self, name: str, make: Callable[[QDialog], QWidget], size: tuple[int, int],
+                      set_access: Callable[[QWidget], None]) -> QWidget | None:
+        """A window of its own for one of the sales tools, made when first shown, then given the file again."""
+        if self.session is None:
+            return None
+        if name not in self._sales_windows:
+            window = QDialog(self)
+            window.setObjectName(f"{name}_dialog")
+            window.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+            widget = make(window)
+            widget.open_customer.connect(self.show_customer_id)
+            QVBoxLayout(window).addWidget(widget)
+            window.resize(*size)
+            self._sales_windows[name] = (window, widget)
+        else:
+            window, widget = self._sales_windows[name]
+            set_access(widget)
+        window.setWindowTitle(self._sales_title(name))
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return widget
+
     def show_pipeline(self) -> None:
-        """The opportunities by stage and the funnel: a window of its own."""
-        session = self.session
-        if session is None:
-            return
+        """The opportunities by stage and the funnel."""
         from crmdesk.ui.pipeline.pipeline_access import PipelineAccess
         from crmdesk.ui.pipeline.pipeline_board import PipelineWindow
 
-        access = PipelineAccess(session.gui, self.today)
-        if self._pipeline is None:
-            self._pipeline = QDialog(self)
-            self._pipeline.setObjectName("pipeline_dialog")
-            self._pipeline.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
-            self.pipeline = PipelineWindow(access, self._pipeline)
-            self.pipeline.open_customer.connect(self.show_customer_id)
-            self.pipeline.changed.connect(self._on_pipeline_changed)
-            QVBoxLayout(self._pipeline).addWidget(self.pipeline)
-            self._pipeline.resize(1420, 720)
-        else:
-            self.pipeline.set_access(access)
-        self._pipeline.setWindowTitle(self.tr("Sales pipeline"))
-        self._pipeline.show()
-        self._pipeline.raise_()
-        self._pipeline.activateWindow()
+        def make(parent: QDialog) -> QWidget:
+            widget = PipelineWindow(access(), parent)
+            widget.changed.connect(self._on_pipeline_changed)
+            return widget
+
+        def access() -> PipelineAccess:
+            return PipelineAccess(self.session.gui, self.today)
+
+        self.pipeline = self._sales_window("pipeline", make, (1420, 720), lambda w: w.set_access(access()))
+
+    def show_campaigns(self) -> None:
+        """The campaigns with their return, and the customers each reached."""
+        from crmdesk.ui.campaigns.campaign_access import CampaignAccess
+        from crmdesk.ui.campaigns.campaigns_window import CampaignsWindow
+
+        def access() -> CampaignAccess:
+            return CampaignAccess(self.session.gui, self.today)
+
+        self.campaigns = self._sales_window("campaigns", lambda parent: CampaignsWindow(access(), parent),
+                                            (1240, 760), lambda w: w.set_access(access()))
 
     def new_opportunity(self) -> None:
         """The pipeline, with a new opportunity for the customer shown (if any) being typed."""
         self.show_pipeline()
-        if self._pipeline is not None:
+        if self.pipeline is not None:
             current = self.detail.current()
             self.pipeline.new_opportunity(current.id if current is not None else None)
 
@@ -895,8 +927,8 @@ class MainWindow(QMainWindow):
                 self._complaint_log.close()
             if self._analysis is not None:
                 self._analysis.close()
-            if self._pipeline is not None:
-                self._pipeline.close()
+            for window, _widget in self._sales_windows.values():
+                window.close()
             for dialog in list(self._documents):
                 dialog.close()
             self._update_complaint_counts()

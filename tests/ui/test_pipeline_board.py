@@ -203,3 +203,19 @@ def test_a_stage_holding_opportunities_is_not_removed_and_bad_rows_are_refused(q
     dialog.box.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "large-deal amount" in dialog.error.text()
     dialog.reject()
+
+
+def test_the_sales_menu_opens_its_windows_in_the_users_language(qtbot, make_window, sales_file):
+    window = make_window("zh_CN")
+    open_and_wait(qtbot, window, sales_file)
+    menu = window.sales_menu
+    assert menu.title() == "销售(&S)"
+    assert [a.text() for a in menu.actions() if a.text()][:3] == [
+        "销售漏斗(&P)", "为此客户新建业务机会(&O)…", "市场活动(&C)"]
+    window.act_campaigns.trigger()
+    campaigns_window, _widget = window._sales_windows["campaigns"]
+    assert campaigns_window.isVisible() and campaigns_window.windowTitle() == "市场活动"
+    window.act_pipeline.trigger()
+    pipeline_window, board = window._sales_windows["pipeline"]
+    assert pipeline_window.windowTitle() == "销售漏斗"
+    assert board.columns["initial"].title.text() == "初步接洽 · 10%"
