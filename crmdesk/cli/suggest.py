@@ -63,7 +63,10 @@ def add_parser(verbs) -> None:
     which.add_argument("--customer", metavar="CODE", help="a customer's code: the products to offer it")
     p.add_argument("--limit", type=_limit, default=DEFAULT_LIMIT, metavar="N",
                    help=f"at most N suggestions (default {DEFAULT_LIMIT}; 0: all)")
-    p.add_argument("--json", action="store_true", help="JSON object (see `crmdesk suggest` in the README)")
+    p.add_argument("--json", action="store_true",
+                   help="JSON object: product, buyers, candidates, matched, suggestions [{code, name, owner, score, "
+                        "reasons [{kind, value, count, of, points}]}]; with --customer: customer, name, "
+                        "products [{product, buyers, score, reasons}]")
 
 
 def _reason(r) -> dict:
