@@ -314,3 +314,19 @@ def test_the_churn_model_fits_the_demo_file(tmp_path, capsys, made_by):
         by_status[status[c.customer_id]].append(c.p_alive)
     mean = {s: sum(v) / len(v) for s, v in by_status.items()}
     assert mean[LifecycleStatus.LOST] < mean[LifecycleStatus.ACTIVE] < mean[LifecycleStatus.WON_BACK]
+
+
+def test_the_demo_file_has_opportunities_in_every_stage_and_two_campaigns(tmp_path):
+    from crmdesk.services import campaigns, pipeline
+    from crmdesk.services.demo import write_demo_file
+    from crmdesk.storage.customer_file import CustomerFile
+
+    path = write_demo_file(tmp_path / "demo.crmdesk", customers=200, seed=1, today=date(2026, 11, 23), orders=2000,
+                           follow_ups=True)
+    with CustomerFile.open(path) as cf:
+        lines = pipeline.totals(cf).lines
+        assert all(line.count > 0 for line in lines), [(l.stage.key, l.count) for l in lines]
+        f = pipeline.sales_funnel(cf)
+        assert all(step.average_days is not None for step in f.steps if step.stage.is_open)
+        results = campaigns.campaign_results(cf, date(2026, 11, 23))
+        assert len(results) == 2 and all(r.reached and r.orders for r in results)

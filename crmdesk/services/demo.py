@@ -9,10 +9,12 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from crmdesk.demo_data import generate_customers, generate_ledger
+from crmdesk.demo_data.campaigns import demo_campaigns, reached_days
 from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
 from crmdesk.demo_data.opportunities import DemoCandidate, generate_opportunities
 from crmdesk.domain.customer import LifecycleStatus
 from crmdesk.domain.complaints import StepKind
+from crmdesk.services import campaigns as campaign_service
 from crmdesk.services import complaints as complaint_service
 from crmdesk.services import pipeline
 from crmdesk.services.cadence import generate_follow_ups
@@ -56,6 +58,7 @@ def write_demo_file(
             generate_follow_ups(cf, today)
             _write_complaints(cf, seed, today)
             _write_opportunities(cf, seed, today)
+            _write_campaigns(cf, seed, today)
     finally:
         cf.close()
     return cf.path
@@ -102,3 +105,16 @@ def _write_opportunities(cf: CustomerFile, seed: int, today: date) -> None:
                 if done.opportunity is None:
                     raise ValueError(f"demo opportunity refused: {done.errors}")
                 opp = done.opportunity
+
+
+def _write_campaigns(cf: CustomerFile, seed: int, today: date) -> None:
+    """The demo campaigns through the campaigns service: targets by their filters, part of them reached."""
+    with cf.transaction():
+        for demo in demo_campaigns(today):
+            campaign = campaign_service.create_from_filter(cf, demo.campaign, demo.campaign.target_filter)
+            targets = [row.customer_id for row in campaign_service.campaign_targets(cf, campaign.id, today)]
+            by_day: dict[date, list[int]] = {}
+            for customer_id, day in reached_days(demo, targets, seed).items():
+                by_day.setdefault(day, []).append(customer_id)
+            for day, ids in sorted(by_day.items()):
+                campaign_service.mark_all_reached(cf, campaign, ids, day, today)
