@@ -67,10 +67,12 @@ def apply_order(cf: CustomerFile, order: Order) -> LifecycleChange:
         customer = customer_store.get_customer(cf, order.customer_id)
         if customer is None:
             return NO_CHANGE
-        episode = store.open_episode(cf, order.customer_id)
-        change = after_order(customer.status, episode, order.order_date)
-        if change.wins_back and episode is not None:
-            store.close_episode(cf, episode, order.order_date, order.id)
+        episodes = store.open_episodes(cf, order.customer_id)  # newest first
+        change = after_order(customer.status, episodes[0] if episodes else None, order.order_date)
+        if change.wins_back:  # every open episode this order is after (merged customers may have two)
+            for episode in episodes:
+                if episode.lost_on <= order.order_date:
+                    store.close_episode(cf, episode, order.order_date, order.id)
         if change.status is not None:
             store.set_status(cf, order.customer_id, change.status)
     return change

@@ -65,6 +65,13 @@ def open_episode(cf: CustomerFile, customer_id: int) -> WinBackEpisode | None:
     return _episode(row) if row else None
 
 
+def open_episodes(cf: CustomerFile, customer_id: int) -> list[WinBackEpisode]:
+    """The customer's episodes not yet won back, newest first (two after merging two lost customers)."""
+    return [_episode(r) for r in cf.execute(
+        f"SELECT {_COLUMNS} FROM win_backs WHERE customer_id = ? AND won_back_on IS NULL "
+        "ORDER BY lost_on DESC, id DESC", [customer_id])]
+
+
 def episodes_of(cf: CustomerFile, customer_id: int) -> list[WinBackEpisode]:
     """A customer's episodes, newest first."""
     return [_episode(r) for r in cf.execute(

@@ -10,7 +10,7 @@ import pytest
 from crmdesk.domain.customer import LifecycleStatus
 from crmdesk.domain.followups import FollowUpSource, FollowUpState
 from crmdesk.domain.orders import Order
-from crmdesk.domain.win_back import LifecycleChange, WinBackRate, WinBackReason
+from crmdesk.domain.win_back import LifecycleChange, WinBackEpisode, WinBackRate, WinBackReason
 from crmdesk.services import ledger
 from crmdesk.services import win_back as service
 from crmdesk.storage import customers as customer_store
@@ -156,3 +156,13 @@ def test_the_rate_counts_episodes_by_the_day_they_were_lost_and_by_owner(custome
     assert service.rate(customer_file, date(2026, 11, 1), date(2026, 11, 30), "王强") == WinBackRate(1, 0)
     customer_store.soft_delete_customer(customer_file, third.id)
     assert service.rate(customer_file) == WinBackRate(3, 2)
+
+
+def test_an_order_ends_every_open_episode_it_comes_after(customer_file, company):
+    """Two open episodes: a merge moved the other customer's to this one."""
+    store.insert_episode(customer_file, WinBackEpisode(company.id, date(2026, 10, 1), WinBackReason.CHURN))
+    store.insert_episode(customer_file, WinBackEpisode(company.id, date(2026, 11, 1), WinBackReason.MANUAL))
+    ledger.save_order(customer_file, _order(company.id, date(2026, 11, 5)), TODAY)
+    assert [(e.lost_on, e.won_back_on) for e in store.episodes_of(customer_file, company.id)] == [
+        (date(2026, 11, 1), date(2026, 11, 5)), (date(2026, 10, 1), date(2026, 11, 5))]
+    assert _status(customer_file, company.id) is LifecycleStatus.WON_BACK
