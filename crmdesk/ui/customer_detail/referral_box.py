@@ -110,7 +110,6 @@ class ReferralBox(QGroupBox):
         self.referred.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.referred.verticalHeader().hide()
         self.referred.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.referred.setMaximumHeight(self.fontMetrics().height() * 9)
         self.referred.itemActivated.connect(self._open_referred)
         self.referred.itemDoubleClicked.connect(self._open_referred)
         self.total_label = QLabel()
@@ -185,6 +184,7 @@ class ReferralBox(QGroupBox):
                     name=row.name, status=texts.enum_text(row.status)))
                 self.referred.setItem(i, column, item)
         self.referred.resizeColumnsToContents()
+        self.referred.setFixedHeight(self._table_height(min(len(rows), 6)))
         self.referred.setVisible(bool(rows))
         if r is None:
             self.total_label.setText("")
@@ -193,6 +193,12 @@ class ReferralBox(QGroupBox):
                 amount=money(r.referred_revenue), n=len(rows)))
         else:
             self.total_label.setText(self.tr("Has referred nobody yet."))
+
+    def _table_height(self, rows: int) -> int:
+        """Tall enough for ``rows`` rows (a scroll bar beyond), not a screenful of empty space."""
+        table = self.referred
+        body = sum(table.rowHeight(i) for i in range(rows))
+        return table.horizontalHeader().sizeHint().height() + body + 2 * table.frameWidth() + 6
 
     # ------------------------------------------------------------ picking
 
@@ -276,7 +282,7 @@ class ReferralBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Referrals between customers"))
-        self.referrer_caption.setText(self.tr("Referred by:"))
+        self.referrer_caption.setText(self.tr("Referring customer:"))
         self.open_referrer_button.setText(self.tr("Open"))
         self.open_referrer_button.setToolTip(self.tr("Show the customer who made the referral"))
         self.clear_button.setText(self.tr("Clear"))

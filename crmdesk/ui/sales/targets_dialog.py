@@ -67,6 +67,7 @@ class TargetsDialog(QDialog):
         self.new_owner = QLineEdit()
         self.new_owner.setObjectName("targets_new_owner")
         self.new_owner.setMaxLength(MAX_OWNER)
+        self.new_owner.setMinimumWidth(digits_width(self.new_owner, 16))
         self.new_owner.returnPressed.connect(self.add_owner)
         self.add_owner_button = QPushButton()
         self.add_owner_button.setObjectName("targets_add_owner")
@@ -156,7 +157,7 @@ class TargetsDialog(QDialog):
                 self.table.setCellWidget(row, column, editor)
                 self.editors[key] = editor
         for column in range(len(periods)):
-            self.table.setColumnWidth(column, digits_width(self.table, 14))
+            self.table.setColumnWidth(column, digits_width(self.table, 12))
         if not self._owners:
             self.table.setRowCount(1)
             self.table.setColumnCount(1)
