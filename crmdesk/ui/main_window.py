@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.act_pipeline = self._action("act_pipeline", self.show_pipeline, "Ctrl+Shift+P")
         self.act_new_opportunity = self._action("act_new_opportunity", self.new_opportunity, "Ctrl+Shift+O")
         self.act_campaigns = self._action("act_campaigns", self.show_campaigns, "Ctrl+Shift+M")
+        self.act_suggestions = self._action("act_suggestions", lambda: self.show_suggestions(), "Ctrl+Shift+X")
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -369,6 +370,7 @@ class MainWindow(QMainWindow):
         self.sales_menu.addAction(self.act_new_opportunity)
         self.sales_menu.addSeparator()
         self.sales_menu.addAction(self.act_campaigns)
+        self.sales_menu.addAction(self.act_suggestions)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
 
@@ -431,6 +433,7 @@ class MainWindow(QMainWindow):
             (self.act_pipeline, self.tr("Sales &pipeline")),
             (self.act_new_opportunity, self.tr("New &opportunity for this customer…")),
             (self.act_campaigns, self.tr("Marketing &campaigns")),
+            (self.act_suggestions, self.tr("Cross-selling &suggestions…")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -715,6 +718,41 @@ class MainWindow(QMainWindow):
 
         self.campaigns = self._sales_window("campaigns", lambda parent: CampaignsWindow(access(), parent),
                                             (1240, 760), lambda w: w.set_access(access()))
+
+    def show_suggestions(self, product: str | None = None) -> None:
+        """交叉销售: the customers like a product's buyers; the profiles are read on the worker first."""
+        session = self.session
+        if session is None:
+            return
+        from crmdesk.services.suggestions import load_cross_sell
+
+        def done(cross_sell) -> None:
+            QGuiApplication.restoreOverrideCursor()
+            if session is not self.session:
+                return
+            from crmdesk.ui.suggestions.suggestions_access import SuggestionsAccess
+            from crmdesk.ui.suggestions.suggestions_dialog import SuggestionsDialog
+
+            dialog = SuggestionsDialog(SuggestionsAccess(session.gui, self.today, cross_sell=cross_sell), self,
+                                       product=product)
+            dialog.setModal(False)
+            dialog.open_customer.connect(self.show_customer_id)
+            dialog.follow_ups_planned.connect(lambda _n: self._show_follow_ups_again())
+            dialog.campaign_created.connect(lambda _id: self._sales_windows_read_again())
+            self._show_document(dialog)
+
+        def failed(error: BaseException) -> None:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Cross-selling suggestions"), str(error))
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        session.run(load_cross_sell, done, failed)
+
+    def _sales_windows_read_again(self) -> None:
+        """Something the sales windows show changed: the open ones read the file again."""
+        for window, widget in self._sales_windows.values():
+            if window.isVisible():
+                widget.refresh()
 
     def new_opportunity(self) -> None:
         """The pipeline, with a new opportunity for the customer shown (if any) being typed."""

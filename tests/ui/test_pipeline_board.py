@@ -219,3 +219,19 @@ def test_the_sales_menu_opens_its_windows_in_the_users_language(qtbot, make_wind
     pipeline_window, board = window._sales_windows["pipeline"]
     assert pipeline_window.windowTitle() == "销售漏斗"
     assert board.columns["initial"].title.text() == "初步接洽 · 10%"
+
+
+def test_cross_selling_suggestions_open_from_the_sales_menu(qtbot, make_window, sales_file):
+    with CustomerFile.open(sales_file) as cf:
+        from crmdesk.domain.orders import Order
+        from crmdesk.storage import orders as orders_store
+
+        orders_store.insert_order(cf, Order(2, TODAY, "冷链仓储", 1, 100_000))
+    window = make_window()
+    open_and_wait(qtbot, window, sales_file)
+    window.act_suggestions.trigger()
+    from crmdesk.ui.suggestions.suggestions_dialog import SuggestionsDialog
+
+    qtbot.waitUntil(lambda: any(isinstance(d, SuggestionsDialog) for d in window._documents), timeout=10_000)
+    dialog = next(d for d in window._documents if isinstance(d, SuggestionsDialog))
+    assert dialog.isVisible() and dialog.choose_product("冷链仓储")

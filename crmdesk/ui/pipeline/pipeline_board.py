@@ -239,6 +239,10 @@ class PipelineWindow(QWidget):
         self._build_columns()
         self.reload()
 
+    def refresh(self) -> None:
+        """Read the file again, the stages and owners too."""
+        self.set_access(self._access)
+
     def _build_columns(self) -> None:
         for column in self.columns.values():
             column.setParent(None)
@@ -403,7 +407,7 @@ class PipelineWindow(QWidget):
 
     def _saved(self, opp: Opportunity) -> None:
         self.changed.emit(opp.customer_id)
-        self.set_access(self._access)  # a new owner joins the filter
+        self.refresh()  # a new owner joins the filter
         self.select(opp.id)
 
     def move_current(self, step: int) -> None:
@@ -511,7 +515,7 @@ class PipelineWindow(QWidget):
 
     def edit_settings(self) -> StageSettingsDialog:
         dialog = StageSettingsDialog(self._access, self)
-        dialog.accepted.connect(lambda: self.set_access(self._access))  # the columns follow the stages
+        dialog.accepted.connect(self.refresh)  # the columns follow the stages
         dialog.open()
         return dialog
 
