@@ -69,6 +69,10 @@
         <translation>暂缓到</translation>
     </message>
     <message>
+        <source>Start win-back plan…</source>
+        <translation>开始挽回计划…</translation>
+    </message>
+    <message>
         <source>Show dismissed and snoozed</source>
         <translation>显示已忽略和暂缓的</translation>
     </message>
@@ -313,6 +317,255 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>1 customer matches the filter now.</source>
+        <translation>目前有 1 位客户符合条件。</translation>
+    </message>
+    <message>
+        <source>{count} customers match the filter now.</source>
+        <translation>目前有 {count} 位客户符合条件。</translation>
+    </message>
+    <message>
+        <source>Not before the start ({date}).</source>
+        <translation>不能早于开始日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>orders until {date} count</source>
+        <translation>计入 {date} 前的订单</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建市场活动</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>编辑市场活动</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Cost (¥)</source>
+        <translation>成本（元）</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>归因期（天）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>买过</translation>
+    </message>
+    <message>
+        <source>Not bought</source>
+        <translation>没买过</translation>
+    </message>
+    <message>
+        <source>Customers to target</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Orders of a reached customer count for the campaign from the day reached until this many days after the end</source>
+        <translation>已触达客户的订单，从触达当天起到活动结束后这么多天内，计入本活动</translation>
+    </message>
+    <message>
+        <source>Province, city or region, e.g. 广东, 北京</source>
+        <translation>省、市或地区，如 广东、北京</translation>
+    </message>
+    <message>
+        <source>Any of these tags</source>
+        <translation>带有其中任一标签</translation>
+    </message>
+    <message>
+        <source>Bought any of these products</source>
+        <translation>买过其中任一产品</translation>
+    </message>
+    <message>
+        <source>Bought none of these products</source>
+        <translation>这些产品都没买过</translation>
+    </message>
+    <message>
+        <source>Separate several with commas.</source>
+        <translation>多个请用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>In this file: {values}</source>
+        <translation>本文件中有：{values}</translation>
+    </message>
+    <message>
+        <source>Choose the customers again by this filter (reached customers stay)</source>
+        <translation>按此条件重新选择客户（已触达的客户保留）</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <source>Campaign</source>
+        <translation>市场活动</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Targeted</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>投入产出比</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsWindow</name>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除市场活动</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “{name}”? Its customers and orders stay.</source>
+        <translation>删除市场活动“{name}”？其客户和订单会保留。</translation>
+    </message>
+    <message>
+        <source>A customer cannot be reached after today.</source>
+        <translation>触达日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Not before the campaign starts ({date}).</source>
+        <translation>不能早于活动开始（{date}）。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>ROI: none, the campaign cost nothing (gross margin {margin})</source>
+        <translation>投入产出比：无，本活动没有成本（毛利 {margin}）</translation>
+    </message>
+    <message>
+        <source>ROI = (gross margin {margin} − cost {cost}) ÷ cost {cost} = {roi}</source>
+        <translation>投入产出比 =（毛利 {margin} − 成本 {cost}）÷ 成本 {cost} = {roi}</translation>
+    </message>
+    <message>
+        <source>Counted: {orders} orders, revenue {revenue}, of the {reached} customers reached (of {targeted} targeted), from the day each was reached until {last} (end + {days} days), up to today {today}.</source>
+        <translation>计入：{reached} 位已触达客户（目标客户 {targeted} 位）的 {orders} 笔订单，收入 {revenue}；从各自触达当天起至 {last}（结束后 {days} 天），截至今天 {today}。</translation>
+    </message>
+    <message>
+        <source>{count} of these orders have no cost: they are in the revenue but not in the gross margin, so the ROI leaves their margin out.</source>
+        <translation>其中 {count} 笔订单没有成本：计入收入但不计入毛利，投入产出比不含它们的毛利。</translation>
+    </message>
+    <message>
+        <source>Customers of “{name}”: select them to mark them reached</source>
+        <translation>“{name}”的客户：选中后可标记为已触达</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建市场活动…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No campaigns yet. A campaign chooses customers by a filter; mark those you reached, and their orders show what it paid back.</source>
+        <translation>还没有市场活动。市场活动按条件选出客户；标记已触达的客户后，他们的订单会显示活动的回报。</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>触达日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Mark reached</source>
+        <translation>标记已触达</translation>
+    </message>
+    <message>
+        <source>Mark the selected customers reached on this day</source>
+        <translation>把选中的客户标记为在这一天已触达</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未触达</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Open the customer (Enter or double-click)</source>
+        <translation>打开客户（回车或双击）</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>Tiers and revenue share</source>
@@ -345,6 +598,10 @@
     <message>
         <source>Regions and sources</source>
         <translation>地区与来源</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>销售漏斗</translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
@@ -554,6 +811,30 @@
     <message>
         <source>By source channel</source>
         <translation>按来源渠道</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 opportunities, %2 lost; win rate %3 of those decided</source>
+        <translation>共 %1 个业务机会，输单 %2 个；已定结果中赢单率 %3</translation>
+    </message>
+    <message>
+        <source>Reached: %1</source>
+        <translation>到达：%1</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>金额：%1</translation>
+    </message>
+    <message>
+        <source>On to the next stage: %1</source>
+        <translation>进入下一阶段：%1</translation>
+    </message>
+    <message>
+        <source>Average days in this stage: %1 (%2 stays)</source>
+        <translation>本阶段平均停留：%1 天（%2 次）</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1442,14 @@ The change is stored when you save the customer.</source>
         <translation>记录今天已核实该客户资料，并保存</translation>
     </message>
     <message>
+        <source>Start win-back plan…</source>
+        <translation>开始挽回计划…</translation>
+    </message>
+    <message>
+        <source>Record the customer as lost and plan the calls to win it back (客户挽回)</source>
+        <translation>把客户记为流失，并安排挽回回访（客户挽回）</translation>
+    </message>
+    <message>
         <source>Separated by commas or spaces, e.g. VIP, 老客户</source>
         <translation>用逗号或空格分隔，例如 VIP, 老客户</translation>
     </message>
@@ -1179,6 +1468,10 @@ The change is stored when you save the customer.</source>
     <message>
         <source>No code yet</source>
         <translation>尚无编号</translation>
+    </message>
+    <message>
+        <source>win-back plan since {date}</source>
+        <translation>挽回计划始于 {date}</translation>
     </message>
     <message>
         <source>Never verified</source>
@@ -1207,6 +1500,21 @@ The change is stored when you save the customer.</source>
     <message>
         <source>Customer information should be checked at least every {n} days.</source>
         <translation>客户资料至少每 {n} 天应核实一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProductsWidget</name>
+    <message>
+        <source>Products people like them buy</source>
+        <translation>相似客户常买的产品</translation>
+    </message>
+    <message>
+        <source>Products this customer has not bought, ranked by how much it resembles their buyers: the same industry, region and tier, and the products bought together.</source>
+        <translation>此客户还没买过的产品，按它与这些产品买家的相似程度排序：同行业、同地区、同等级，以及常一起购买的产品。</translation>
+    </message>
+    <message>
+        <source>No product to suggest: no buyer of another product resembles this customer.</source>
+        <translation>没有可推荐的产品：其他产品的买家中没有与此客户相似的。</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1871,14 @@ The change is stored when you save the customer.</source>
         <translation>在跟进日历中查看逾期跟进</translation>
     </message>
     <message>
+        <source>Enter the sales targets per owner and month or quarter</source>
+        <translation>按负责人和月份或季度填写业绩指标</translation>
+    </message>
+    <message>
+        <source>Customers lost in the period whose win-back plan brought them back to buy</source>
+        <translation>本期流失、经挽回计划后重新购买的客户</translation>
+    </message>
+    <message>
         <source>Show the chart</source>
         <translation>查看图表</translation>
     </message>
@@ -1625,6 +1941,34 @@ The change is stored when you save the customer.</source>
     <message>
         <source>%n escalated</source>
         <translation>已升级 %n 条</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3, gap %4</source>
+        <translation>%1：完成 %2 / 指标 %3，差距 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3, over by %4</source>
+        <translation>%1：完成 %2 / 指标 %3，超出 %4</translation>
+    </message>
+    <message>
+        <source>Sales targets reached</source>
+        <translation>业绩指标完成情况</translation>
+    </message>
+    <message>
+        <source>no target in this period (click to enter them)</source>
+        <translation>本期没有指标（点击填写）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lost customers won back</source>
+        <translation>%2 位流失客户中挽回 %1 位</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>挽回率</translation>
+    </message>
+    <message>
+        <source>no win-back plan started in this period</source>
+        <translation>本期没有开始挽回计划</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +3079,10 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Sales</source>
+        <translation>销售(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Columns</source>
         <translation>列(&amp;L)</translation>
     </message>
@@ -2883,6 +3231,22 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>今日跟进(&amp;T)</translation>
     </message>
     <message>
+        <source>Sales &amp;pipeline</source>
+        <translation>销售漏斗(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New &amp;opportunity for this customer…</source>
+        <translation>为此客户新建业务机会(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Marketing &amp;campaigns</source>
+        <translation>市场活动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cross-selling &amp;suggestions…</source>
+        <translation>交叉销售推荐(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Follow-up calendar</source>
         <translation>跟进日历</translation>
     </message>
@@ -2893,6 +3257,10 @@ It can be reverted as a whole from File → Import history.</source>
     <message>
         <source>Analysis</source>
         <translation>客户分析</translation>
+    </message>
+    <message>
+        <source>Sales pipeline</source>
+        <translation>销售漏斗</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -2915,6 +3283,14 @@ It can be reverted as a whole from File → Import history.</source>
     <message>
         <source>Open the complaint log (Ctrl+Shift+K)</source>
         <translation>打开投诉台账（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <source>Marketing campaigns</source>
+        <translation>市场活动</translation>
+    </message>
+    <message>
+        <source>Cross-selling suggestions</source>
+        <translation>交叉销售推荐</translation>
     </message>
     <message>
         <source>Today (%1)</source>
@@ -3183,6 +3559,39 @@ A customer-file manager over one local file.</source>
     <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>MakeCampaignDialog</name>
+    <message>
+        <source>Recommend %1</source>
+        <translation>推荐 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Make a campaign of %n customer(s)</source>
+        <translation>
+            <numerusform>用 %n 位客户创建市场活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Cost (¥)</source>
+        <translation>成本（元）</translation>
     </message>
 </context>
 <context>
@@ -3672,6 +4081,77 @@ A customer-file manager over one local file.</source>
     </message>
 </context>
 <context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Type part of a name, code or phone, then pick the customer.</source>
+        <translation>输入名称、编号或电话的一部分，然后选择客户。</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>业务机会</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建业务机会</translation>
+    </message>
+    <message>
+        <source>Edit opportunity</source>
+        <translation>编辑业务机会</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product or service</source>
+        <translation>产品或服务</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, code or phone</source>
+        <translation>名称、拼音首字母、编号或电话</translation>
+    </message>
+    <message>
+        <source>What the order will be for (default: the title)</source>
+        <translation>成单后订单的产品（默认：标题）</translation>
+    </message>
+    <message>
+        <source>In yuan, for example 1,234.50</source>
+        <translation>单位元，例如 1,234.50</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <source>Receivable {before} + this order {amount} = {after}, over the credit limit {limit} by {over}.</source>
@@ -4046,6 +4526,173 @@ The receivable goes up by the amount.</source>
     </message>
 </context>
 <context>
+    <name>PipelineWindow</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 个 · %2</translation>
+    </message>
+    <message>
+        <source>Weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>Open: %1 opportunities, %2; weighted pipeline %3</source>
+        <translation>在谈：%1 个业务机会，%2；加权金额 %3</translation>
+    </message>
+    <message>
+        <source>%1 days in this stage</source>
+        <translation>本阶段已 %1 天</translation>
+    </message>
+    <message>
+        <source>Expected close %1</source>
+        <translation>预计 %1 成交</translation>
+    </message>
+    <message>
+        <source>No move for %1 days (more than %2)</source>
+        <translation>已 %1 天没有推进（超过 %2 天）</translation>
+    </message>
+    <message>
+        <source>Large deal: %1 or more</source>
+        <translation>大额业务：%1 及以上</translation>
+    </message>
+    <message>
+        <source>%1 (%2 stays)</source>
+        <translation>%1（%2 次）</translation>
+    </message>
+    <message>
+        <source>Move to stage</source>
+        <translation>移到阶段</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Why was %1 lost? (price, competitor, timing …)</source>
+        <translation>%1 为什么输单？（价格、竞争对手、时机……）</translation>
+    </message>
+    <message>
+        <source>A lost opportunity needs its reason.</source>
+        <translation>输单需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>%1 is won. Record its order in the ledger now?</source>
+        <translation>%1 已赢单。现在把订单记入台账吗？</translation>
+    </message>
+    <message>
+        <source>Record the order…</source>
+        <translation>记录订单…</translation>
+    </message>
+    <message>
+        <source>Won, no order yet</source>
+        <translation>赢单，暂不记订单</translation>
+    </message>
+    <message>
+        <source>Won: record the order</source>
+        <translation>赢单：记录订单</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>未移动</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除业务机会</translation>
+    </message>
+    <message>
+        <source>Delete the opportunity %1? Its order, if any, stays in the ledger.</source>
+        <translation>删除业务机会 %1？已有的订单仍保留在台账中。</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建业务机会…</translation>
+    </message>
+    <message>
+        <source>Add an opportunity (Ctrl+N)</source>
+        <translation>新建业务机会（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stages and reminders…</source>
+        <translation>阶段与提醒…</translation>
+    </message>
+    <message>
+        <source>Find a card</source>
+        <translation>查找卡片</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>漏斗</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage, or select it and press Ctrl+→ / Ctrl+← (Ctrl+M: any stage; Enter: edit; Ctrl+O: open the customer).</source>
+        <translation>把卡片拖到其他阶段，或选中后按 Ctrl+→ / Ctrl+←（Ctrl+M：任意阶段；回车：编辑；Ctrl+O：打开客户）。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>On to the next stage</source>
+        <translation>进入下一阶段</translation>
+    </message>
+    <message>
+        <source>Average days in the stage</source>
+        <translation>阶段平均天数</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Previous stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <source>Move to stage…</source>
+        <translation>移到阶段…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>current plan {amount}</source>
@@ -4062,6 +4709,39 @@ The receivable goes up by the amount.</source>
     <message>
         <source>Planned amount</source>
         <translation>计划金额</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFollowUpsDialog</name>
+    <message>
+        <source>Recommend %1</source>
+        <translation>推荐 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan follow-ups for %n customer(s)</source>
+        <translation>
+            <numerusform>为 %n 位客户安排回访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>HH:MM, optional</source>
+        <translation>HH:MM，可选</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +5073,101 @@ Type it where crmdesk asks for the password when the password is lost. Keep this
     </message>
 </context>
 <context>
+    <name>ReferralBox</name>
+    <message>
+        <source>since {date}</source>
+        <translation>自 {date}</translation>
+    </message>
+    <message>
+        <source>Nobody recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Save the customer first</source>
+        <translation>请先保存客户</translation>
+    </message>
+    <message>
+        <source>Double-click to open {name} ({status})</source>
+        <translation>双击打开 {name}（{status}）</translation>
+    </message>
+    <message>
+        <source>Referred revenue: {amount} from {n} customer(s)</source>
+        <translation>转介绍收入：{amount}，来自 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>Has referred nobody yet.</source>
+        <translation>还没有转介绍过客户。</translation>
+    </message>
+    <message>
+        <source>Referred on: {error}</source>
+        <translation>介绍日期：{error}</translation>
+    </message>
+    <message>
+        <source>Referrals between customers</source>
+        <translation>客户转介绍</translation>
+    </message>
+    <message>
+        <source>Referring customer:</source>
+        <translation>介绍人：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the customer who made the referral</source>
+        <translation>显示介绍人</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget who referred this customer (saved at once)</source>
+        <translation>清除此客户的介绍人（立即保存）</translation>
+    </message>
+    <message>
+        <source>Find the referrer: name, pinyin, code or phone</source>
+        <translation>查找介绍人：名称、拼音、编号或电话</translation>
+    </message>
+    <message>
+        <source>Type, then click a customer below to record the referral (saved at once)</source>
+        <translation>输入后，点击下方的客户即可记录转介绍（立即保存）</translation>
+    </message>
+    <message>
+        <source>Referred on:</source>
+        <translation>介绍日期：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Optional. Referred revenue counts the orders from this day; without a day, all of them.</source>
+        <translation>可选。转介绍收入从这一天起计算订单；不填则计算全部订单。</translation>
+    </message>
+    <message>
+        <source>Referred customers:</source>
+        <translation>介绍的客户：</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>介绍日期</translation>
+    </message>
+    <message>
+        <source>Revenue since</source>
+        <translation>此后收入</translation>
+    </message>
+</context>
+<context>
     <name>ReportHtml</name>
     <message>
         <source>{first} to {last}</source>
@@ -4464,6 +5239,73 @@ The orders stay as they are.</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StageSettingsDialog</name>
+    <message>
+        <source>Row %1: the probability is a whole number from 0 to 100.</source>
+        <translation>第 %1 行：概率是 0 到 100 的整数。</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <source>Stage in use</source>
+        <translation>阶段正在使用</translation>
+    </message>
+    <message>
+        <source>%1 opportunities are in this stage. Move them to another stage first.</source>
+        <translation>这个阶段有 %1 个业务机会。请先把它们移到其他阶段。</translation>
+    </message>
+    <message>
+        <source>The large-deal amount is an amount of money above zero, for example 50,000.</source>
+        <translation>大额业务金额必须大于零，例如 50,000。</translation>
+    </message>
+    <message>
+        <source>Pipeline stages and reminders</source>
+        <translation>业务阶段与提醒</translation>
+    </message>
+    <message>
+        <source>Open stages in the order deals go through them, each with its chance of winning; the weighted pipeline multiplies each deal by it. Won and lost always come last.</source>
+        <translation>按业务推进的顺序排列在谈阶段，每个阶段有赢单概率；加权金额＝金额×概率。赢单和输单总在最后。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Win probability (%)</source>
+        <translation>赢单概率（%）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Large deal from (yuan)</source>
+        <translation>大额业务起点（元）</translation>
+    </message>
+    <message>
+        <source>Stuck after (days in one stage)</source>
+        <translation>停滞天数（同一阶段）</translation>
     </message>
 </context>
 <context>
@@ -4706,6 +5548,270 @@ The orders stay as they are.</source>
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source>Same industry ({value}) as {count} of {of} buyers</source>
+        <translation>与 {of} 位买家中的 {count} 位同行业（{value}）</translation>
+    </message>
+    <message>
+        <source>Same region ({value}) as {count} of {of} buyers</source>
+        <translation>与 {of} 位买家中的 {count} 位同地区（{value}）</translation>
+    </message>
+    <message>
+        <source>Same tier ({value}) as {count} of {of} buyers</source>
+        <translation>与 {of} 位买家中的 {count} 位同等级（{value}）</translation>
+    </message>
+    <message>
+        <source>Bought {value}: {count} of its {of} buyers also bought {product}</source>
+        <translation>买过 {value}：其 {of} 位买家中有 {count} 位也买了 {product}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Score {score}, the sum of:</source>
+        <translation>得分 {score}，由以下各项相加：</translation>
+    </message>
+    <message>
+        <source>{points}  {label}: {reason}</source>
+        <translation>{points}  {label}：{reason}</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>买家</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n buyer(s))</source>
+        <translation>
+            <numerusform>%1（%n 位买家）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders of “%1”.</source>
+        <translation>没有“%1”的订单。</translation>
+    </message>
+    <message>
+        <source>No product has been bought yet.</source>
+        <translation>还没有任何产品被购买。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) bought it.</source>
+        <translation>
+            <numerusform>%n 位客户买过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the %2 other customers resemble them (lost customers are left out).</source>
+        <translation>其余 %2 位客户中有 %1 位与买家相似（不含流失客户）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the best %n.</source>
+        <translation>
+            <numerusform>显示最相似的 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the suggestions</source>
+        <translation>导出推荐名单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Only .xlsx and .csv files can be written.</source>
+        <translation>只能写入 .xlsx 和 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1
+
+No file was written.</source>
+        <translation>无法写入文件：%1
+
+没有写入任何文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1</source>
+        <translation>
+            <numerusform>已写入 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned %n follow-up(s).</source>
+        <translation>
+            <numerusform>已安排 %n 次回访。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) already had one planned for this purpose.</source>
+        <translation>
+            <numerusform>%n 位客户已安排过同一目的的回访。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) are no longer in the file.</source>
+        <translation>
+            <numerusform>%n 位客户已不在文件中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign “%1” made with %n customer(s).</source>
+        <translation>
+            <numerusform>已用 %n 位客户创建市场活动“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cross-selling suggestions</source>
+        <translation>交叉销售推荐</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>产品(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Show the &amp;best</source>
+        <translation>显示前(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Customers who have not bought the product, ranked by how much they resemble its buyers: the same industry, region and tier, and the products bought together. Select customers (Ctrl+A: all) to plan follow-ups or make a campaign; double-click one to open it.</source>
+        <translation>还没买过该产品的客户，按与其买家的相似程度排序：同行业、同地区、同等级，以及常一起购买的产品。选中客户（Ctrl+A：全选）可安排回访或创建市场活动；双击打开客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Plan &amp;follow-ups…</source>
+        <translation>安排回访(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;campaign…</source>
+        <translation>创建市场活动(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetTableModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>触达日期</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未触达</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>No owners yet: add one above.</source>
+        <translation>还没有负责人：请在上方添加。</translation>
+    </message>
+    <message>
+        <source>Actual so far {actual}, gap {gap}</source>
+        <translation>目前完成 {actual}，差距 {gap}</translation>
+    </message>
+    <message>
+        <source>Actual so far {actual}, no target</source>
+        <translation>目前完成 {actual}，未设指标</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the amounts marked in red.</source>
+        <translation>未保存：请更正标红的金额。</translation>
+    </message>
+    <message>
+        <source>Sales targets</source>
+        <translation>业绩指标</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Targets per:</source>
+        <translation>指标周期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Add &amp;owner:</source>
+        <translation>添加负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>a salesperson&apos;s name</source>
+        <translation>业务员姓名</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Amounts in yuan; empty a cell to remove its target. Sales count for the owner of the opportunity an order was won from, else for the customer&apos;s owner. Where an owner has a quarter&apos;s target, it replaces the targets of its months on the dashboard.</source>
+        <translation>金额单位为元；清空单元格即删除该指标。销售额计入订单来源业务机会的负责人，否则计入客户的负责人。负责人设了季度指标时，看板上以季度指标代替其各月指标。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>TierHistoryDialog</name>
     <message>
         <source>Tier history: {name}</source>
@@ -4898,6 +6004,41 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
     </message>
 </context>
 <context>
+    <name>WinBackDialog</name>
+    <message>
+        <source>Start win-back plan</source>
+        <translation>开始挽回计划</translation>
+    </message>
+    <message>
+        <source>{name} will be recorded as lost today, and these follow-ups will be planned. When the customer buys again, it is marked as won back.</source>
+        <translation>{name} 将于今天记为流失，并安排以下回访。客户再次购买时，会标记为已挽回。</translation>
+    </message>
+    <message>
+        <source>A win-back plan for {name} has been running since {date}. Starting it again only plans the steps that are missing; none is planned twice.</source>
+        <translation>{name} 的挽回计划自 {date} 起已在进行。再次开始只会补上缺少的步骤，不会重复安排。</translation>
+    </message>
+    <message>
+        <source>Why lost:</source>
+        <translation>流失原因：</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Start plan</source>
+        <translation>开始计划</translation>
+    </message>
+</context>
+<context>
     <name>alerts</name>
     <message>
         <source>Money</source>
@@ -4922,6 +6063,10 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
     <message>
         <source>Records</source>
         <translation>资料</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -5004,6 +6149,14 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
         <translation>资料不全</translation>
     </message>
     <message>
+        <source>Large deal</source>
+        <translation>大额业务</translation>
+    </message>
+    <message>
+        <source>Deal not moving</source>
+        <translation>业务停滞</translation>
+    </message>
+    <message>
         <source>Receivable {receivable} exceeds the credit limit {credit_limit} by {over_by}</source>
         <translation>应收 {receivable} 超出信用额度 {credit_limit}，超出 {over_by}</translation>
     </message>
@@ -5066,6 +6219,14 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
     <message>
         <source>Missing: {missing}</source>
         <translation>缺少：{missing}</translation>
+    </message>
+    <message>
+        <source>{title}: {deal_amount} at stage {stage_text}, at or above {large_deal}</source>
+        <translation>{title}：{deal_amount}，处于“{stage_text}”阶段，达到大额标准 {large_deal}</translation>
+    </message>
+    <message>
+        <source>{title}: at stage {stage_text} for {days} days since {since} (more than {stuck_days})</source>
+        <translation>{title}：自 {since} 起停留在“{stage_text}”阶段 {days} 天（超过 {stuck_days} 天）</translation>
     </message>
     <message>
         <source>Never verified</source>
@@ -5154,6 +6315,77 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
     <message>
         <source>Complete the record</source>
         <translation>补全资料</translation>
+    </message>
+    <message>
+        <source>Give it priority; the manager follows it</source>
+        <translation>优先跟进，由主管关注</translation>
+    </message>
+    <message>
+        <source>Agree the next step with the customer</source>
+        <translation>与客户约定下一步</translation>
+    </message>
+</context>
+<context>
+    <name>pipeline</name>
+    <message>
+        <source>Initial contact</source>
+        <translation>初步接洽</translation>
+    </message>
+    <message>
+        <source>Needs confirmed</source>
+        <translation>需求确认</translation>
+    </message>
+    <message>
+        <source>Proposal and quote</source>
+        <translation>方案报价</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>谈判</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在谈</translation>
+    </message>
+    <message>
+        <source>At least one open stage is needed.</source>
+        <translation>至少需要一个在谈阶段。</translation>
+    </message>
+    <message>
+        <source>There must be exactly one won and one lost stage.</source>
+        <translation>必须有且只有一个赢单阶段和一个输单阶段。</translation>
+    </message>
+    <message>
+        <source>The open stages come first, then won and lost.</source>
+        <translation>在谈阶段在前，赢单和输单在后。</translation>
+    </message>
+    <message>
+        <source>Two stages have the same key.</source>
+        <translation>有两个阶段的标识相同。</translation>
+    </message>
+    <message>
+        <source>A stage key is not usable.</source>
+        <translation>有阶段的标识不可用。</translation>
+    </message>
+    <message>
+        <source>Probabilities run from 0 to 100%; won is 100% and lost 0%.</source>
+        <translation>概率为 0 到 100%；赢单为 100%，输单为 0%。</translation>
+    </message>
+    <message>
+        <source>Every stage you add needs a name.</source>
+        <translation>新增的阶段都需要名称。</translation>
+    </message>
+    <message>
+        <source>At most 12 stages.</source>
+        <translation>最多 12 个阶段。</translation>
     </message>
 </context>
 <context>
@@ -5765,6 +6997,70 @@ Lost the password? Type the recovery key instead (the groups of letters and digi
     <message>
         <source>Same name in pinyin</source>
         <translation>名称拼音相同</translation>
+    </message>
+    <message>
+        <source>Text messages (SMS)</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Phone calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Direct mail</source>
+        <translation>直邮</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>线下活动</translation>
+    </message>
+    <message>
+        <source>Trade fair or exhibition</source>
+        <translation>展会</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>Other campaign channel</source>
+        <translation>其他活动渠道</translation>
+    </message>
+    <message>
+        <source>Churn alert</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Decided by hand</source>
+        <translation>人工判定</translation>
+    </message>
+    <message>
+        <source>A customer cannot have referred itself.</source>
+        <translation>客户不能介绍自己。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) was referred by this customer, directly or through others: referrals cannot go round in a circle.</source>
+        <translation>{name}（{code}）是由此客户直接或间接介绍的：转介绍不能形成循环。</translation>
+    </message>
+    <message>
+        <source>That customer is no longer in the file (or is in the recycle bin).</source>
+        <translation>该客户已不在文件中（或在回收站里）。</translation>
+    </message>
+    <message>
+        <source>Same industry</source>
+        <translation>同行业</translation>
+    </message>
+    <message>
+        <source>Same region</source>
+        <translation>同地区</translation>
+    </message>
+    <message>
+        <source>Same tier</source>
+        <translation>同等级</translation>
+    </message>
+    <message>
+        <source>Bought together</source>
+        <translation>一起购买</translation>
     </message>
     <message>
         <source>Dedicated staff, regular visits, preferential terms, complaints first</source>
