@@ -24,7 +24,7 @@ from crmdesk.storage.customer_file import FileProblem, FileProblemError, WriteEr
 
 # Verbs of the sales and marketing side live in modules of their own
 # (crmdesk.cli.NAME: add_parser(verbs) and run(args)).
-VERB_MODULES: tuple[str, ...] = ("pipeline", "campaigns", "suggest")
+VERB_MODULES: tuple[str, ...] = ("pipeline", "campaigns", "suggest", "targets")
 VERBS = ("new", "check", "customers", "demo", "ledger", "tiers", "churn", "alerts", "followups", "complaints",
          "report", "import", "imports", "export", "backup", "backups", "restore", "encrypt", "decrypt",
          "password", *VERB_MODULES)

@@ -61,14 +61,15 @@ class DemoOpportunity:
     moves: tuple[DemoMove, ...]
 
 
-def generate_opportunities(customers: Sequence[DemoCandidate], seed: int, today: date) -> list[DemoOpportunity]:
+def generate_opportunities(customers: Sequence[DemoCandidate], seed: int, today: date,
+                           count: int = COUNT) -> list[DemoOpportunity]:
     rng = Random(f"opportunities-{seed}")
     prospects = [c for c in customers if c.prospect]
     others = [c for c in customers if not c.prospect]
     if not customers:
         return []
     result = []
-    for n in range(min(COUNT, len(customers))):
+    for n in range(min(count, len(customers))):
         pool = prospects if prospects and (not others or rng.random() < 0.6) else others
         customer = _one(rng, pool)
         title, product = _one(rng, _DEALS)

@@ -11,6 +11,7 @@ from pathlib import Path
 from crmdesk.demo_data import generate_customers, generate_ledger
 from crmdesk.demo_data.campaigns import demo_campaigns, reached_days
 from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
+from crmdesk.demo_data.opportunities import COUNT as OPPORTUNITIES
 from crmdesk.demo_data.opportunities import DemoCandidate, generate_opportunities
 from crmdesk.domain.customer import LifecycleStatus
 from crmdesk.domain.complaints import StepKind
@@ -57,7 +58,7 @@ def write_demo_file(
             recompute_tiers(cf, today)  # call-backs go by tier
             generate_follow_ups(cf, today)
             _write_complaints(cf, seed, today)
-            _write_opportunities(cf, seed, today)
+            write_opportunities(cf, seed, today)
             _write_campaigns(cf, seed, today)
     finally:
         cf.close()
@@ -90,13 +91,13 @@ def _write_complaints(cf: CustomerFile, seed: int, today: date) -> None:
                     raise ValueError(f"demo complaint refused: {done.errors}")
 
 
-def _write_opportunities(cf: CustomerFile, seed: int, today: date) -> None:
+def write_opportunities(cf: CustomerFile, seed: int, today: date, count: int = OPPORTUNITIES) -> None:
     """Demo opportunities replayed through the pipeline service: every move kept, won ones with their
-    order (and a prospect becoming active); one transaction."""
+    order (and a prospect becoming active); one transaction.  The benchmarks ask for thousands."""
     prospects = set(customer_store.customer_ids(cf, CustomerQuery(status=LifecycleStatus.PROSPECT)))
     candidates = [DemoCandidate(c.id, c.owner, c.id in prospects) for c in follow_up_store.cadence_customers(cf)]
     with cf.transaction():
-        for demo in generate_opportunities(candidates, seed, today):
+        for demo in generate_opportunities(candidates, seed, today, count):
             opp = pipeline.save_opportunity(cf, demo.opportunity).opportunity
             for move in demo.moves:
                 order = pipeline.proposed_order(opp, move.day) if move.with_order else None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.domain.customer import CustomerKind
+from crmdesk.domain.win_back import WinBackReason
 from crmdesk.paths import demo_file
 from crmdesk.services import customers as customer_service
 from crmdesk.services.demo import write_demo_file
@@ -79,6 +80,7 @@ from crmdesk.ui.dialogs.recycle_bin_dialog import RecycleBinDialog
 from crmdesk.ui.file_guard import FileGuard
 from crmdesk.ui.file_session import FileSession
 from crmdesk.ui.ledger_access import LedgerAccess
+from crmdesk.ui.sales.sales_access import SalesAccess
 from crmdesk.ui.i18n import Translations, effective_language
 from crmdesk.ui.preferences import Preferences
 from crmdesk.ui.protection.protection_dialog import Change
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         self.alert_panel.snooze_requested.connect(self._snooze_alert)
         self.alert_panel.restore_requested.connect(self._restore_alert)
         self.alert_panel.counts_changed.connect(lambda _n: self._update_dock_title())
+        self.alert_panel.win_back_requested.connect(self._win_back)
+        self.detail.open_customer.connect(self.show_customer_id)
         self.alert_dock = QDockWidget(self)
         self.alert_dock.setObjectName("alert_dock")
         self.alert_dock.setWidget(self.alert_panel)
@@ -316,6 +320,7 @@ class MainWindow(QMainWindow):
         self.act_new_opportunity = self._action("act_new_opportunity", self.new_opportunity, "Ctrl+Shift+O")
         self.act_campaigns = self._action("act_campaigns", self.show_campaigns, "Ctrl+Shift+M")
         self.act_suggestions = self._action("act_suggestions", lambda: self.show_suggestions(), "Ctrl+Shift+X")
+        self.act_targets = self._action("act_targets", self.show_targets)
         # Shows and raises the dock (a toggle would hide it when it sits behind the alerts' tab).
         self.act_today = self._action("act_today", self._show_today, "Ctrl+T")
 
@@ -371,6 +376,8 @@ class MainWindow(QMainWindow):
         self.sales_menu.addSeparator()
         self.sales_menu.addAction(self.act_campaigns)
         self.sales_menu.addAction(self.act_suggestions)
+        self.sales_menu.addSeparator()
+        self.sales_menu.addAction(self.act_targets)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act_about)
 
@@ -434,6 +441,7 @@ class MainWindow(QMainWindow):
             (self.act_new_opportunity, self.tr("New &opportunity for this customer…")),
             (self.act_campaigns, self.tr("Marketing &campaigns")),
             (self.act_suggestions, self.tr("Cross-selling &suggestions…")),
+            (self.act_targets, self.tr("Sales &targets…")),
         ):
             action.setText(text)
             action.setIconText(_without_mnemonic(text))  # toolbar buttons: "回收站", not "回收站(B)"
@@ -499,6 +507,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self.detail.show_customer(None)
         self.detail.set_ledger(LedgerAccess(session.gui, self.today))
+        self.detail.set_sales(SalesAccess(session.gui, self.today))
         self.today_list.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
         self.alert_panel.set_read_only(session.read_only)
@@ -748,6 +757,23 @@ class MainWindow(QMainWindow):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         session.run(load_cross_sell, done, failed)
 
+    def show_targets(self) -> None:
+        """业绩指标 per owner and month or quarter; the dashboard shows them against the sales."""
+        if self.session is None:
+            return
+        from crmdesk.ui.sales.targets_dialog import TargetsDialog
+
+        dialog = TargetsDialog(SalesAccess(self.session.gui, self.today), self)
+        dialog.targets_changed.connect(self._analysis_read_again)
+        dialog.exec()
+
+    def _win_back(self, customer_id: int) -> None:
+        """A churn alert's "Start win-back plan": the customer shown, then the plan's dialog."""
+        self.show_customer_id(customer_id)
+        current = self.detail.current()
+        if current is not None and current.id == customer_id:
+            self.detail.start_win_back(WinBackReason.CHURN)
+
     def _sales_windows_read_again(self) -> None:
         """Something the sales windows show changed: the open ones read the file again."""
         for window, widget in self._sales_windows.values():
@@ -787,6 +813,7 @@ class MainWindow(QMainWindow):
                 self.analysis = AnalysisView(access, self._analysis)
                 self.analysis.open_customer.connect(self.show_customer_id)
                 self.analysis.open_follow_ups.connect(self.show_calendar)
+                self.analysis.open_targets.connect(self.show_targets)
                 QVBoxLayout(self._analysis).addWidget(self.analysis)
                 self._analysis.resize(1200, 760)
             finally:
@@ -959,6 +986,7 @@ class MainWindow(QMainWindow):
             self.detail.show_customer(None)
             self.alert_panel.clear()
             self.today_list.set_ledger(None)
+            self.detail.set_sales(None)
             if self._calendar is not None:
                 self._calendar.close()
             if self._complaint_log is not None:

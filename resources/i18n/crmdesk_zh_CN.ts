@@ -3247,6 +3247,10 @@ It can be reverted as a whole from File → Import history.</source>
         <translation>交叉销售推荐(&amp;S)…</translation>
     </message>
     <message>
+        <source>Sales &amp;targets…</source>
+        <translation>业绩指标(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Follow-up calendar</source>
         <translation>跟进日历</translation>
     </message>
