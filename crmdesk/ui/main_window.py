@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
         self.detail.show_customer(None)
         self.detail.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_sales(SalesAccess(session.gui, self.today))
+        self._set_customer_sales(session)
         self.today_list.set_ledger(LedgerAccess(session.gui, self.today))
         self.detail.set_read_only(session.read_only)
         self.alert_panel.set_read_only(session.read_only)
@@ -756,6 +757,22 @@ class MainWindow(QMainWindow):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         session.run(load_cross_sell, done, failed)
+
+    def _set_customer_sales(self, session: FileSession) -> None:
+        """The detail's Sales section: the customer's opportunities and the products people like it buy."""
+        from crmdesk.ui.pipeline.customer_sales import CustomerSalesTab
+        from crmdesk.ui.pipeline.pipeline_access import PipelineAccess
+        from crmdesk.ui.suggestions.suggestions_access import SuggestionsAccess
+
+        pipeline, suggestions = PipelineAccess(session.gui, self.today), SuggestionsAccess(session.gui, self.today)
+        if self.detail.sales_tab is None:
+            tab = CustomerSalesTab(pipeline, suggestions)
+            tab.changed.connect(self._on_pipeline_changed)
+            tab.changed.connect(lambda _cid: self._sales_windows_read_again())
+            tab.suggest_product.connect(self.show_suggestions)
+            self.detail.set_sales_tab(tab)
+        else:
+            self.detail.sales_tab.set_access(pipeline, suggestions)
 
     def show_targets(self) -> None:
         """业绩指标 per owner and month or quarter; the dashboard shows them against the sales."""

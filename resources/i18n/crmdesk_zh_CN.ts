@@ -1410,6 +1410,10 @@ The change is stored when you save the customer.</source>
         <translation>投诉</translation>
     </message>
     <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请更正标出的字段。</translation>
     </message>
@@ -1787,6 +1791,37 @@ The change is stored when you save the customer.</source>
 {error}</source>
         <translation>业务总结未能写入：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSalesTab</name>
+    <message>
+        <source>Opportunities (move them on the board: Sales → Sales pipeline)</source>
+        <translation>业务机会（在看板上推进：销售 → 销售漏斗）</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建业务机会…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>

@@ -235,3 +235,22 @@ def test_cross_selling_suggestions_open_from_the_sales_menu(qtbot, make_window, 
     qtbot.waitUntil(lambda: any(isinstance(d, SuggestionsDialog) for d in window._documents), timeout=10_000)
     dialog = next(d for d in window._documents if isinstance(d, SuggestionsDialog))
     assert dialog.isVisible() and dialog.choose_product("冷链仓储")
+
+
+def test_a_customers_sales_section_lists_its_opportunities_and_adds_one(qtbot, make_window, sales_file):
+    window = make_window()
+    open_and_wait(qtbot, window, sales_file)
+    window.show_customer_id(1)
+    qtbot.waitUntil(lambda: window.detail.current() is not None and window.detail.current().id == 1)
+    tab = window.detail.sales_tab
+    window.detail.sections.setCurrentWidget(tab)
+    assert window.detail.sections.tabText(window.detail.sections.indexOf(tab)) == "Sales"
+    assert tab.table.rowCount() == 0
+    dialog = tab.edit(None)
+    assert dialog.customer.text() == "KH000001 张三"
+    qtbot.keyClicks(dialog.form.line("title"), "Annual storage")
+    qtbot.keyClicks(dialog.form.line("amount"), "3000")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    assert [tab.table.item(0, c).text() for c in range(5)] == ["Annual storage", "Initial contact", "¥3,000.00", "",
+                                                               "李娜"]

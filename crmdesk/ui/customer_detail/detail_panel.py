@@ -143,6 +143,7 @@ class CustomerDetailPanel(QWidget):
         self._message: str = ""
         self._ledger: LedgerAccess | None = None
         self.orders_tab: OrdersTab | None = None
+        self.sales_tab: QWidget | None = None  # set_sales_tab
         self.payments_tab: PaymentsTab | None = None
         self.follow_ups_tab: FollowUpsTab | None = None
         self.contacts_log_tab: ContactLogTab | None = None
@@ -314,6 +315,15 @@ class CustomerDetailPanel(QWidget):
                 tab.set_ledger(ledger)
         self._show_ledger_of(self._customer)
 
+    def set_sales_tab(self, tab: QWidget) -> None:
+        """The customer's opportunities and products to offer, as the last section (made by the window,
+        which has the pipeline and the suggestions); it needs ``show_customer(id | None)`` and ``retranslate()``."""
+        if self.sales_tab is None:
+            self.sales_tab = tab
+            self.sections.addTab(tab, "")
+            self._retranslate_sections()
+        self._show_ledger_of(self._customer)
+
     def set_sales(self, sales: SalesAccess | None) -> None:
         """The open file's referrals and win-back plans (None: no file); adds the referral box once."""
         self._sales = sales
@@ -414,6 +424,8 @@ class CustomerDetailPanel(QWidget):
         self.complaints_tab.set_customer_details(customer.owner if stored else None)
         for tab in self._ledger_tabs():
             tab.show_customer(customer_id, limit)
+        if self.sales_tab is not None:
+            self.sales_tab.show_customer(customer_id)
         for index in range(1, self.sections.count()):
             self.sections.setTabEnabled(index, stored)
         if not stored:
@@ -462,6 +474,9 @@ class CustomerDetailPanel(QWidget):
             self.sections.setTabText(5, self.tr("Complaints"))
             for tab in self._ledger_tabs():
                 tab.retranslate()
+        if self.sales_tab is not None:
+            self.sections.setTabText(self.sections.indexOf(self.sales_tab), self.tr("Sales"))
+            self.sales_tab.retranslate()
 
     def _build_tabs(self, kind: CustomerKind) -> None:
         """(Re)build the tab pages for a kind; old pages are deleted, not hidden."""

@@ -42,6 +42,9 @@ class PipelineAccess:
     def funnel(self, owner: str | None = None) -> Funnel:
         return pipeline.sales_funnel(self._cf, owner)
 
+    def opportunities_of(self, customer_id: int) -> list[Opportunity]:
+        return store.opportunities_of(self._cf, customer_id)
+
     def owners(self) -> list[str]:
         return store.owners(self._cf)
 

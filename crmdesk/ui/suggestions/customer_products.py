@@ -56,6 +56,13 @@ class CustomerProductsWidget(QWidget):
         self.retranslate()
         self._update_empty()
 
+    def set_access(self, access: SuggestionsAccess) -> None:
+        """Another file (or the same one again): shown again when next asked."""
+        self._access = access
+        self._customer_id = None
+        self.model.set_rows(())
+        self._update_empty()
+
     @property
     def customer_id(self) -> int | None:
         return self._customer_id
