@@ -14,10 +14,12 @@ from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
 from crmdesk.demo_data.opportunities import COUNT as OPPORTUNITIES
 from crmdesk.demo_data.opportunities import DemoCandidate, generate_opportunities
 from crmdesk.domain.customer import LifecycleStatus
+from crmdesk.domain.orders import Period
 from crmdesk.domain.complaints import StepKind
 from crmdesk.services import campaigns as campaign_service
 from crmdesk.services import complaints as complaint_service
 from crmdesk.services import pipeline
+from crmdesk.services import targets as target_service
 from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.files import new_file
 from crmdesk.services.tiering import recompute_tiers
@@ -60,6 +62,7 @@ def write_demo_file(
             _write_complaints(cf, seed, today)
             write_opportunities(cf, seed, today)
             _write_campaigns(cf, seed, today)
+            _write_targets(cf, today)
     finally:
         cf.close()
     return cf.path
@@ -119,3 +122,15 @@ def _write_campaigns(cf: CustomerFile, seed: int, today: date) -> None:
                 by_day.setdefault(day, []).append(customer_id)
             for day, ids in sorted(by_day.items()):
                 campaign_service.mark_all_reached(cf, campaign, ids, day, today)
+
+
+def _write_targets(cf: CustomerFile, today: date) -> None:
+    """业绩指标: every owner a monthly target for the quarter of ``today``, some met and some not."""
+    quarter_start = (today.month - 1) // 3 * 3 + 1
+    amounts = (80_000_00, 60_000_00, 100_000_00, 70_000_00, 90_000_00)  # fen, by owner in name order
+    changes = [(owner, Period.parse(f"{today.year}-{month:02d}"), amounts[i % len(amounts)])
+               for i, owner in enumerate(target_service.owners(cf))
+               for month in range(quarter_start, quarter_start + 3)]
+    errors = target_service.apply_targets(cf, changes)
+    if errors:
+        raise ValueError(f"demo targets refused: {errors}")
