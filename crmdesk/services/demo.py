@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from crmdesk.demo_data import generate_customers, generate_ledger
@@ -14,12 +14,15 @@ from crmdesk.demo_data.complaints import DemoCustomer, generate_complaints
 from crmdesk.demo_data.opportunities import COUNT as OPPORTUNITIES
 from crmdesk.demo_data.opportunities import DemoCandidate, generate_opportunities
 from crmdesk.domain.customer import LifecycleStatus
-from crmdesk.domain.orders import Period
+from crmdesk.domain.orders import Order, Period
+from crmdesk.domain.win_back import WinBackReason
 from crmdesk.domain.complaints import StepKind
 from crmdesk.services import campaigns as campaign_service
 from crmdesk.services import complaints as complaint_service
 from crmdesk.services import pipeline
+from crmdesk.services import ledger
 from crmdesk.services import targets as target_service
+from crmdesk.services import win_back
 from crmdesk.services.cadence import generate_follow_ups
 from crmdesk.services.files import new_file
 from crmdesk.services.tiering import recompute_tiers
@@ -63,6 +66,7 @@ def write_demo_file(
             write_opportunities(cf, seed, today)
             _write_campaigns(cf, seed, today)
             _write_targets(cf, today)
+            _write_win_backs(cf, today)
     finally:
         cf.close()
     return cf.path
@@ -134,3 +138,16 @@ def _write_targets(cf: CustomerFile, today: date) -> None:
     errors = target_service.apply_targets(cf, changes)
     if errors:
         raise ValueError(f"demo targets refused: {errors}")
+
+
+def _write_win_backs(cf: CustomerFile, today: date) -> None:
+    """挽回: win-back plans started for the lost customers two months ago; every third bought again since."""
+    lost = customer_store.customer_ids(cf, CustomerQuery(status=LifecycleStatus.LOST))[:9]
+    started = today - timedelta(days=60)
+    with cf.transaction():
+        for n, customer_id in enumerate(lost):
+            win_back.start_win_back(cf, customer_id, started, WinBackReason.CHURN if n % 2 else WinBackReason.MANUAL)
+            if n % 3 == 0:
+                order = Order(customer_id, started + timedelta(days=20 + n), "回头客试运", 1, 180_000 + 10_000 * n)
+                if ledger.save_order(cf, order, today, over_limit_confirmed=True).order is None:
+                    raise ValueError("demo win-back order refused")

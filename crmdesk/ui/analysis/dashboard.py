@@ -174,14 +174,15 @@ class Dashboard(QWidget):
         self._sales = f
         if f.targets:
             value = f"{100 * f.actual // f.target}%" if f.target else "–"
+            # Each owner in the colour of its own result: one behind must not look met, nor the other way.
             lines = [
-                (self.tr("%1: %2 of %3, gap %4") if t.gap >= 0 else self.tr("%1: %2 of %3, over by %4"))
+                f"<span style='color:{_GOOD if t.gap <= 0 else _BAD}'>"
+                + (self.tr("%1: %2 of %3, gap %4") if t.gap >= 0 else self.tr("%1: %2 of %3, over by %4"))
                 .replace("%1", html.escape(t.owner)).replace("%2", money(t.actual))
-                .replace("%3", money(t.target)).replace("%4", money(abs(t.gap)))
+                .replace("%3", money(t.target)).replace("%4", money(abs(t.gap))) + "</span>"
                 for t in f.targets
             ]
-            colour = _GOOD if f.actual >= f.target else _BAD
-            self._set_tile("targets", self.tr("Sales targets reached"), value, "<br>".join(lines), colour)
+            self._set_tile("targets", self.tr("Sales targets reached"), value, "<br>".join(lines), _HINT)
         else:
             self._set_tile("targets", self.tr("Sales targets reached"), "–",
                            self.tr("no target in this period (click to enter them)"), _HINT)
