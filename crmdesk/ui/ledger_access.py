@@ -25,10 +25,10 @@ from crmdesk.storage import followups as follow_up_store
 from crmdesk.storage import orders as order_store
 from crmdesk.storage import tiers as tier_store
 from crmdesk.storage.complaints import ComplaintQuery
-from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.followups import DueRow
 from crmdesk.storage.scores import CustomerScores, scores_of
 from crmdesk.storage.tiers import StoredTier, TierChange
+from crmdesk.ui.file_access import FileAccess
 
 
 PLAN_YEARS = (1900, 2200)  # as Period.parse accepts
@@ -53,15 +53,7 @@ def plan_errors(plan: SalesPlan) -> list[FieldError]:
     return errors
 
 
-class LedgerAccess:
-    def __init__(self, cf: CustomerFile, today: date) -> None:
-        self._cf = cf
-        self.today = today
-
-    @property
-    def read_only(self) -> bool:
-        return self._cf.read_only
-
+class LedgerAccess(FileAccess):
     def orders(self, customer_id: int) -> list[Order]:
         """Newest first."""
         return order_store.orders_of(self._cf, customer_id)

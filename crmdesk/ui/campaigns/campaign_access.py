@@ -18,18 +18,10 @@ from crmdesk.services.campaigns import CampaignInvalid
 from crmdesk.storage import campaigns as campaign_store
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage.campaigns import TargetRow
-from crmdesk.storage.customer_file import CustomerFile
+from crmdesk.ui.file_access import FileAccess
 
 
-class CampaignAccess:
-    def __init__(self, cf: CustomerFile, today: date) -> None:
-        self._cf = cf
-        self.today = today
-
-    @property
-    def read_only(self) -> bool:
-        return self._cf.read_only
-
+class CampaignAccess(FileAccess):
     # -- reading
 
     def results(self) -> list[CampaignResult]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from crmdesk.domain.orders import Order
 from crmdesk.domain.pipeline import Funnel, Opportunity, PipelineRules, PipelineTotals, Stages
@@ -11,22 +10,14 @@ from crmdesk.services.ledger import OrderResult
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import file_settings
 from crmdesk.storage import opportunities as store
-from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.customers import CustomerQuery
 from crmdesk.storage.opportunities import BoardCard
+from crmdesk.ui.file_access import FileAccess
 
 PICKER_ROWS = 20  # customers offered while typing a name
 
 
-class PipelineAccess:
-    def __init__(self, cf: CustomerFile, today: date) -> None:
-        self._cf = cf
-        self.today = today
-
-    @property
-    def read_only(self) -> bool:
-        return self._cf.read_only
-
+class PipelineAccess(FileAccess):
     def stages(self) -> Stages:
         return pipeline.stages(self._cf)
 

@@ -19,19 +19,11 @@ from crmdesk.services import targets as target_service
 from crmdesk.services import win_back as win_back_service
 from crmdesk.services.referrals import Referrals
 from crmdesk.services.win_back import WinBackStarted
-from crmdesk.storage.customer_file import CustomerFile
 from crmdesk.storage.customers import ListRow
+from crmdesk.ui.file_access import FileAccess
 
 
-class SalesAccess:
-    def __init__(self, cf: CustomerFile, today: date) -> None:
-        self._cf = cf
-        self.today = today
-
-    @property
-    def read_only(self) -> bool:
-        return self._cf.read_only
-
+class SalesAccess(FileAccess):
     def customer(self, customer_id: int) -> Customer | None:
         return customer_service.get_customer(self._cf, customer_id)
 
