@@ -190,7 +190,8 @@ def test_both_directions_agree(profiles):
 @given(_profiles, st.sampled_from(_PRODUCTS))
 def test_points_add_up_to_the_score(profiles, product):
     for s in CrossSell(profiles).customers_for(product).suggestions:
-        assert abs(sum(r.points for r in s.reasons) - s.score) <= 2e-6
+        # each of the points and the score is rounded to 6 places: half a millionth each, at most
+        assert abs(sum(r.points for r in s.reasons) - s.score) <= 0.5e-6 * (len(s.reasons) + 1) + 1e-12
         assert 0 < s.score <= 1
 
 
