@@ -5,12 +5,16 @@ tier, products bought together) and have not bought it, best first, each with
 its reasons.  --customer: the products people like that customer buy and it
 has not.  The scoring is domain.cross_sell's (its docstring says it exactly).
 
-JSON, --product: {"product", "buyers", "candidates", "matched", "suggestions":
-[{"code", "name", "owner", "score", "reasons": [{"kind", "value", "count", "of",
-"points"}]}]}; --customer: {"customer", "name", "products": [{"product",
-"buyers", "score", "reasons"}]}.  A reason's kind is industry, region, tier or
-co_purchase; value is what is shared (or the product bought); count of of are
-its numbers; points its part of the score.
+JSON, --product: {"product", "buyers", "candidates", "matched", "customers",
+"suggestions": [{"code", "name", "owner", "score", "reasons": [{"kind", "value",
+"count", "of", "points", "base"}]}]}; --customer: {"customer", "name",
+"customers", "products": [{"product", "buyers", "score", "reasons"}]}.  A
+reason's kind is industry, region, tier or co_purchase; value is what is shared
+(or the product bought); count of of are its numbers; base how many of the
+file's "customers" share the value (co_purchase: bought the suggested product);
+points its part of the score, W * (count * customers - of * base) /
+(customers * (of + K)) / 100 (W its weight, K = 5 the prior): only what the
+buyers have beyond the file as a whole counts.
 """
 
 from __future__ import annotations
@@ -64,13 +68,14 @@ def add_parser(verbs) -> None:
     p.add_argument("--limit", type=_limit, default=DEFAULT_LIMIT, metavar="N",
                    help=f"at most N suggestions (default {DEFAULT_LIMIT}; 0: all)")
     p.add_argument("--json", action="store_true",
-                   help="JSON object: product, buyers, candidates, matched, suggestions [{code, name, owner, score, "
-                        "reasons [{kind, value, count, of, points}]}]; with --customer: customer, name, "
-                        "products [{product, buyers, score, reasons}]")
+                   help="JSON object: product, buyers, candidates, matched, customers, suggestions [{code, name, "
+                        "owner, score, reasons [{kind, value, count, of, points, base}]}]; with --customer: "
+                        "customer, name, customers, products [{product, buyers, score, reasons}]")
 
 
 def _reason(r) -> dict:
-    return {"kind": r.kind.value, "value": r.value, "count": r.count, "of": r.of, "points": r.points}
+    return {"kind": r.kind.value, "value": r.value, "count": r.count, "of": r.of, "points": r.points,
+            "base": r.base}
 
 
 def _print_json(value: dict) -> None:
@@ -95,16 +100,16 @@ def run(args: argparse.Namespace) -> int:
     if not cross_sell.buyers(args.product):
         _unknown_product(args, cross_sell)
         return 1
-    return _customers(args, cross_sell.customers_for(args.product, limit))
+    return _customers(args, cross_sell.customers_for(args.product, limit), len(cross_sell))
 
 
-def _customers(args: argparse.Namespace, found) -> int:
+def _customers(args: argparse.Namespace, found, customers: int) -> int:
     from crmdesk.services.suggestions import reasons_text, score_text
 
     if args.json:
         _print_json({
             "product": found.product, "buyers": found.buyers, "candidates": found.candidates,
-            "matched": found.matched,
+            "matched": found.matched, "customers": customers,
             "suggestions": [{"code": s.code, "name": s.name, "owner": s.owner, "score": s.score,
                              "reasons": [_reason(r) for r in s.reasons]} for s in found.suggestions],
         })
@@ -128,7 +133,7 @@ def _products(args: argparse.Namespace, cross_sell, profile, limit: int | None) 
     found = cross_sell.products_for(profile.id, limit)
     if args.json:
         _print_json({
-            "customer": profile.code, "name": profile.name,
+            "customer": profile.code, "name": profile.name, "customers": len(cross_sell),
             "products": [{"product": p.product, "buyers": p.buyers, "score": p.score,
                           "reasons": [_reason(r) for r in p.reasons]} for p in found],
         })

@@ -57,14 +57,17 @@ def test_customers_for_a_product_from_the_file(shop):
     assert (found.buyers, found.candidates, found.matched) == (3, 3, 2)  # the lost one is no candidate
     alike, region = found.suggestions
     assert (alike.customer_id, alike.owner, region.customer_id) == (made["alike"].id, "王经理", made["region"].id)
-    # (20 * (2 + 2) / 8 + 40 * 2 / 8) / 100: 整车运输's 3 buyers (+5), 2 of them bought 冷链仓储
-    assert alike.score == 0.2
+    # N = 7 customers (the lost one too), n = 3 buyers: 物流 2 of 3 buyers, 4 of 7 in all: 2 * 7 - 3 * 4 = 2,
+    # 20 * 2 / (7 * 8) / 100 = 40 / 5600; 上海市 the same; 整车运输: 2 of its 3 buyers bought 冷链仓储, which
+    # 3 of the 7 bought: 2 * 7 - 3 * 3 = 5, 40 * 5 / (7 * 8) / 100 = 200 / 5600.  (40 + 40 + 200) / 5600 = 0.05
+    assert alike.score == 0.05
     assert alike.reasons == (
-        Reason(ReasonKind.INDUSTRY, "物流", 2, 3, 0.05),
-        Reason(ReasonKind.REGION, "上海市", 2, 3, 0.05),
-        Reason(ReasonKind.CO_PURCHASE, TRUCK, 2, 3, 0.1),
+        Reason(ReasonKind.INDUSTRY, "物流", 2, 3, 0.007143, 4),
+        Reason(ReasonKind.REGION, "上海市", 2, 3, 0.007143, 4),
+        Reason(ReasonKind.CO_PURCHASE, TRUCK, 2, 3, 0.035714, 3),
     )
-    assert region.reasons == (Reason(ReasonKind.REGION, "浙江省", 1, 3, 0.025),)
+    # 浙江省 1 of 3 buyers, 2 of 7: 1 * 7 - 3 * 2 = 1, 20 / 5600 = 0.00357142...
+    assert region.reasons == (Reason(ReasonKind.REGION, "浙江省", 1, 3, 0.003571, 2),)
 
 
 def test_a_suggestion_never_names_a_customer_who_already_bought_the_product(shop):
@@ -81,7 +84,7 @@ def test_a_suggestion_never_names_a_customer_who_already_bought_the_product(shop
 def test_products_for_a_customer_from_the_file(shop):
     cf, made = shop
     found = suggestions.products_for(cf, made["alike"].id)
-    assert [(p.product, p.buyers, p.score) for p in found] == [(COLD, 3, 0.2)]
+    assert [(p.product, p.buyers, p.score) for p in found] == [(COLD, 3, 0.05)]
     assert suggestions.customer_id(cf, made["alike"].code) == made["alike"].id
     assert suggestions.customer_id(cf, "KH999999") is None
 
@@ -97,7 +100,7 @@ def test_reasons_worded_in_both_languages(shop):
         "同行业（物流）：2/3 位买过的客户；同地区（上海市）：2/3 位买过的客户；"
         "买过「整车运输」：其 3 位客户中 2 位也买了「冷链仓储」"
     )
-    tier = Reason(ReasonKind.TIER, "A", 1, 3, 0.025)
+    tier = Reason(ReasonKind.TIER, "A", 1, 3, 0.025, 1)
     assert suggestions.reason_text(tier, COLD, chinese=False) == "same tier (A) as 1 of 3 buyers"
     assert suggestions.default_purpose(COLD, chinese=True) == "推荐 冷链仓储"
 
@@ -110,7 +113,7 @@ def test_export_to_csv_and_xlsx(shop, tmp_path: Path):
     assert suggestions.export_suggestions(out, found, chinese=True, progress=lambda d, t: steps.append((d, t))) == 2
     rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
     assert rows[0] == ["产品", "排名", "客户编号", "客户名称", "负责人", "得分", "推荐理由"]
-    assert rows[1][:6] == [COLD, "1", made["alike"].code, "测试4号公司", "王经理", "0.2000"]
+    assert rows[1][:6] == [COLD, "1", made["alike"].code, "测试4号公司", "王经理", "0.0500"]
     assert rows[2][1:3] == ["2", made["region"].code] and steps[-1] == (2, 2)
 
     book_path = tmp_path / "suggestions.xlsx"
@@ -119,7 +122,7 @@ def test_export_to_csv_and_xlsx(shop, tmp_path: Path):
     values = list(book.worksheets[0].values)
     book.close()
     assert values[0] == ("Product", "Rank", "Customer code", "Customer name", "Owner", "Score", "Why")
-    assert values[2] == (COLD, 2, made["region"].code, "测试5号公司", None, "0.0250",
+    assert values[2] == (COLD, 2, made["region"].code, "测试5号公司", None, "0.0036",
                          "same region (浙江省) as 1 of 3 buyers")
 
 

@@ -35,7 +35,7 @@ COLD, TRUCK, TEA = "Cold storage", "Trucking", "Tea"
 @pytest.fixture
 def shop(customer_file):
     """Cold storage: bought by KH000001-3 (two of them also trucking); KH000004 resembles them most,
-    KH000005 a little, KH000006 is lost; Trucking is bought by four."""
+    KH000005 a little, KH000006 is lost, KH000007 shares nothing with them; Trucking is bought by three."""
     cf = customer_file
     made = {}
     for n, (key, industry, province, products, kw) in enumerate([
@@ -45,6 +45,7 @@ def shop(customer_file):
         ("alike", "物流", "上海市", (TRUCK, TRUCK), {"owner": "王经理"}),
         ("region", "教育", "浙江省", (TEA,), {}),
         ("lost", "物流", "上海市", (), {"status": LifecycleStatus.LOST}),
+        ("stranger", "教育", "北京市", (), {}),
     ], 1):
         c = customer_store.insert_customer(cf, make_company(
             name=f"测试{n}号公司", credit_code=None, industry=industry, province=province, contacts=(), **kw))
@@ -82,13 +83,15 @@ def test_choose_a_product_and_see_the_ranked_customers_with_why(qtbot, customer_
         "Cold storage (3 buyer(s))", "Trucking (3 buyer(s))", "Tea (1 buyer(s))"]
     assert column(dialog, CustomerColumn.CODE) == ["KH000004", "KH000005"]
     assert column(dialog, CustomerColumn.OWNER) == ["王经理", "—"]
-    assert column(dialog, CustomerColumn.SCORE) == ["0.2000", "0.0250"]
+    # N = 7, 3 buyers: 物流 and 上海市 2 of 3 against 4 of 7, 20 * (2 * 7 - 3 * 4) / (7 * 8) / 100 each;
+    # Trucking 40 * (2 * 7 - 3 * 3) / (7 * 8) / 100 = 0.0357; 浙江省 20 * (1 * 7 - 3 * 2) / (7 * 8) / 100.
+    assert column(dialog, CustomerColumn.SCORE) == ["0.0500", "0.0036"]
     assert column(dialog, CustomerColumn.WHY)[0] == (
         "Same industry (物流) as 2 of 3 buyers; Same region (上海市) as 2 of 3 buyers; "
         "Bought Trucking: 2 of its 3 buyers also bought Cold storage")
     tip = dialog.model.index(0, CustomerColumn.SCORE).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Score 0.2000, the sum of:" in tip and "+0.1000  Bought together: Bought Trucking" in tip
-    assert dialog.status.text() == ("3 customer(s) bought it. 2 of the 2 other customers resemble them "
+    assert "Score 0.0500, the sum of:" in tip and "+0.0357  Bought together: Bought Trucking" in tip
+    assert dialog.status.text() == ("3 customer(s) bought it. 2 of the 3 other customers resemble them "
                                     "(lost customers are left out).")
     qtmodeltester.check(dialog.model)
 
@@ -270,7 +273,7 @@ def test_products_people_like_them_buy(qtbot, customer_file, shop, qtmodeltester
         widget.show_customer(shop["alike"].id)
     assert shown.args == [shop["alike"].id]
     model = widget.model
-    assert [model.index(0, c).data() for c in ProductColumn][:3] == [COLD, "3", "0.2000"]
+    assert [model.index(0, c).data() for c in ProductColumn][:3] == [COLD, "3", "0.0500"]
     assert model.index(0, ProductColumn.WHY).data().startswith("Same industry (物流) as 2 of 3 buyers")
     qtmodeltester.check(model)
 

@@ -5,7 +5,8 @@ or make them a campaign.
 The product chooser lists every product with its buyers, most bought first;
 typing filters it (any part of the name).  "Show the best" cuts the list.
 The score and the reasons are domain.cross_sell's (same industry, province
-and tier as the buyers, and the strongest product bought together); a row's
+and tier as the buyers, and the strongest product bought together, each only
+as far as the buyers have it more often than the whole file); a row's
 tooltip breaks its score down.  Lost customers are never suggested, nor any
 customer who already bought the product.
 
