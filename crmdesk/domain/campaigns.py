@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 
 from crmdesk.domain.money import MAX_FEN
 from crmdesk.domain.tiers import Segment, Tier
-from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.domain.validation import ErrorCode, FieldError, text_errors
 
 DEFAULT_WINDOW_DAYS = 30  # orders up to a month after the campaign ends count for it
 MAX_WINDOW_DAYS = 3650
@@ -161,18 +161,6 @@ def _is_date(value: object) -> bool:
     return isinstance(value, date) and not hasattr(value, "hour")
 
 
-def _text_errors(name: str, value: object, limit: int, required: bool = False) -> list[FieldError]:
-    if value is None and not required:
-        return []
-    if not isinstance(value, str):
-        return [FieldError(name, ErrorCode.INVALID_TYPE)]
-    if required and not value.strip():
-        return [FieldError(name, ErrorCode.REQUIRED)]
-    if len(value) > limit:
-        return [FieldError(name, ErrorCode.TOO_LONG, {"max": limit})]
-    return []
-
-
 def campaign_errors(c: Campaign) -> list[FieldError]:
     """What must be fixed before a campaign is stored.
 
@@ -181,7 +169,7 @@ def campaign_errors(c: Campaign) -> list[FieldError]:
     a window of 0 to 3650 days; a note of at most 2000 characters; a well-formed
     target filter.
     """
-    errors = _text_errors("name", c.name, MAX_NAME, required=True)
+    errors = text_errors("name", c.name, MAX_NAME, required=True)
     if not isinstance(c.channel, CampaignChannel):
         errors.append(FieldError("channel", ErrorCode.INVALID_CHOICE))
     for name in ("start_date", "end_date"):
@@ -203,7 +191,7 @@ def campaign_errors(c: Campaign) -> list[FieldError]:
         errors.append(FieldError("window_days", ErrorCode.INVALID_TYPE))
     elif not 0 <= c.window_days <= MAX_WINDOW_DAYS:
         errors.append(FieldError("window_days", ErrorCode.OUT_OF_RANGE, {"min": 0, "max": MAX_WINDOW_DAYS}))
-    errors += _text_errors("note", c.note, MAX_NOTE)
+    errors += text_errors("note", c.note, MAX_NOTE)
     if not isinstance(c.target_filter, TargetFilter):
         errors.append(FieldError("target_filter", ErrorCode.INVALID_TYPE))
     else:

@@ -43,7 +43,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from crmdesk.domain.tiers import Tier
-from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.domain.validation import ErrorCode, FieldError, text_errors
 
 MAX_TEXT = 2000  # description, outcome, a step's text
 MAX_SHORT = 200  # owner, the reason a complaint is malicious, a promise
@@ -302,18 +302,6 @@ def _time_errors(name: str, value: str | None) -> list[FieldError]:
     return [FieldError(name, ErrorCode.INVALID_TIME)]
 
 
-def _text_errors(name: str, value: object, limit: int, required: bool = False) -> list[FieldError]:
-    if value is None and not required:
-        return []
-    if not isinstance(value, str):
-        return [FieldError(name, ErrorCode.INVALID_TYPE)]
-    if required and not value.strip():
-        return [FieldError(name, ErrorCode.REQUIRED)]
-    if len(value) > limit:
-        return [FieldError(name, ErrorCode.TOO_LONG, {"max": limit})]
-    return []
-
-
 def _choice_errors(name: str, value: object, enum: type[StrEnum]) -> list[FieldError]:
     return [] if isinstance(value, enum) else [FieldError(name, ErrorCode.INVALID_CHOICE)]
 
@@ -364,13 +352,13 @@ def complaint_errors(c: Complaint) -> list[FieldError]:
         + _choice_errors("nature", c.nature, ComplaintNature)
         + _choice_errors("priority", c.priority, Tier)
         + _choice_errors("state", c.state, ComplaintState)
-        + _text_errors("description", c.description, MAX_TEXT, required=True)
-        + _text_errors("owner", c.owner, MAX_SHORT)
+        + text_errors("description", c.description, MAX_TEXT, required=True)
+        + text_errors("owner", c.owner, MAX_SHORT)
         + _date_errors("reopened_date", c.reopened_date)
         + _before("reopened_date", c.reopened_date, c.received_date, "before_received")
     )
     malicious = c.nature is ComplaintNature.MALICIOUS
-    errors += _text_errors("nature_reason", c.nature_reason, MAX_SHORT, required=malicious)
+    errors += text_errors("nature_reason", c.nature_reason, MAX_SHORT, required=malicious)
     if c.order_id is not None and (not isinstance(c.order_id, int) or isinstance(c.order_id, bool)):
         errors.append(FieldError("order_id", ErrorCode.INVALID_TYPE))
     if c.state is ComplaintState.RESOLVED:
@@ -378,7 +366,7 @@ def complaint_errors(c: Complaint) -> list[FieldError]:
             _date_errors("resolved_date", c.resolved_date, required=True)
             + _before("resolved_date", c.resolved_date, clock_start(c),
                       "before_reopened" if c.reopened_date else "before_received")
-            + _text_errors("outcome", c.outcome, MAX_TEXT, required=True)
+            + text_errors("outcome", c.outcome, MAX_TEXT, required=True)
             + _satisfaction_errors("satisfaction", c.satisfaction)
             + _flag_errors("retained", c.retained)
         )
@@ -404,13 +392,13 @@ def step_errors(step: ComplaintStep, complaint: Complaint | None = None) -> list
         _choice_errors("kind", step.kind, StepKind)
         + _date_errors("step_date", step.step_date, required=True)
         + _time_errors("step_time", step.step_time)
-        + _text_errors("text", step.text, MAX_TEXT, required=True)
+        + text_errors("text", step.text, MAX_TEXT, required=True)
     )
     if complaint is not None:
         errors += _before("step_date", step.step_date, complaint.received_date, "before_received")
     if step.kind is StepKind.ACTION:
         errors += (
-            _text_errors("promise", step.promise, MAX_SHORT, required=True)
+            text_errors("promise", step.promise, MAX_SHORT, required=True)
             + _date_errors("due_date", step.due_date, required=True)
             + _before("due_date", step.due_date, step.step_date, "before_step")
             + _time_errors("due_time", step.due_time)

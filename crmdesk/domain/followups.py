@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.domain.validation import ErrorCode, FieldError, text_errors
 
 MAX_TEXT = 2000  # summary, outcome, next step
 MAX_PURPOSE = 200
@@ -98,29 +98,21 @@ def _time_errors(name: str, value: str | None) -> list[FieldError]:
     return [FieldError(name, ErrorCode.INVALID_TIME)]
 
 
-def _text_errors(name: str, value: str, limit: int, required: bool = False) -> list[FieldError]:
-    if required and not value.strip():
-        return [FieldError(name, ErrorCode.REQUIRED)]
-    if len(value) > limit:
-        return [FieldError(name, ErrorCode.TOO_LONG, {"max": limit})]
-    return []
-
-
 def contact_errors(contact: Contact) -> list[FieldError]:
     """What must be fixed before a contact is saved: a summary, a valid time, sane lengths."""
     return (
-        _text_errors("summary", contact.summary, MAX_TEXT, required=True)
+        text_errors("summary", contact.summary, MAX_TEXT, required=True)
         + _time_errors("contact_time", contact.contact_time)
-        + _text_errors("person", contact.person, MAX_PURPOSE)
-        + _text_errors("outcome", contact.outcome, MAX_TEXT)
-        + _text_errors("next_step", contact.next_step, MAX_TEXT)
+        + text_errors("person", contact.person, MAX_PURPOSE)
+        + text_errors("outcome", contact.outcome, MAX_TEXT)
+        + text_errors("next_step", contact.next_step, MAX_TEXT)
     )
 
 
 def follow_up_errors(follow_up: FollowUp) -> list[FieldError]:
     """A purpose, a valid time; done ones must say which contact did them."""
     errors = (
-        _text_errors("purpose", follow_up.purpose, MAX_PURPOSE, required=True)
+        text_errors("purpose", follow_up.purpose, MAX_PURPOSE, required=True)
         + _time_errors("due_time", follow_up.due_time)
     )
     if follow_up.state is FollowUpState.DONE and follow_up.contact_id is None:

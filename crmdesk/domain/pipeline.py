@@ -28,7 +28,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from crmdesk.domain.money import MAX_FEN
-from crmdesk.domain.validation import ErrorCode, FieldError
+from crmdesk.domain.validation import ErrorCode, FieldError, text_errors
 
 
 class Outcome(StrEnum):
@@ -183,21 +183,14 @@ MAX_REASON = 500
 
 
 def validate_opportunity(opp: Opportunity, stages: Stages) -> list[FieldError]:
-    errors = []
-    if not opp.title.strip():
-        errors.append(FieldError("title", ErrorCode.REQUIRED))
-    elif len(opp.title) > MAX_TITLE:
-        errors.append(FieldError("title", ErrorCode.TOO_LONG, {"max": MAX_TITLE}))
+    errors = text_errors("title", opp.title, MAX_TITLE, required=True)
     if opp.amount < 0:
         errors.append(FieldError("amount", ErrorCode.NEGATIVE_AMOUNT))
     elif opp.amount > MAX_FEN:
         errors.append(FieldError("amount", ErrorCode.AMOUNT_OUT_OF_RANGE))
     if opp.stage not in stages:
         errors.append(FieldError("stage", ErrorCode.INVALID_CHOICE))
-    elif opp.stage == stages.lost.key and not opp.lost_reason.strip():
-        errors.append(FieldError("lost_reason", ErrorCode.REQUIRED))
-    if len(opp.lost_reason) > MAX_REASON:
-        errors.append(FieldError("lost_reason", ErrorCode.TOO_LONG, {"max": MAX_REASON}))
+    errors += text_errors("lost_reason", opp.lost_reason, MAX_REASON, required=opp.stage == stages.lost.key)
     return errors
 
 

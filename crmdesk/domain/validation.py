@@ -77,6 +77,20 @@ class FieldError:
     params: dict[str, object] = field(default_factory=dict, hash=False)
 
 
+def text_errors(name: str, value: object, limit: int, required: bool = False) -> list[FieldError]:
+    """A text field of a record: absent (None) unless required, a string, not blank if required, at most
+    ``limit`` characters; the first problem only."""
+    if value is None and not required:
+        return []
+    if not isinstance(value, str):
+        return [FieldError(name, ErrorCode.INVALID_TYPE)]
+    if required and not value.strip():
+        return [FieldError(name, ErrorCode.REQUIRED)]
+    if len(value) > limit:
+        return [FieldError(name, ErrorCode.TOO_LONG, {"max": limit})]
+    return []
+
+
 class FieldValueError(ValueError):
     """A value that cannot be stored; ``field`` is "" until parse_field names it."""
 
