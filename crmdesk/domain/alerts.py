@@ -264,6 +264,7 @@ class Scan:
         self.previous_period = add_months_clamped(today, -2 * period) + timedelta(days=1)
         self.milestone_since = today - timedelta(days=rules.milestone_recent_days)  # totals up to here are old news
         self.alive_below = alive_below(rules)
+        self.deal_rules = PipelineRules(rules.large_deal, rules.stuck_days)
         upcoming = [today + timedelta(days=n) for n in range(rules.occasion_lead_days + 1)]
         # (month, day) of every origin whose anniversary falls in the lead window; 29 February
         # counts where its common-year stand-in, 28 February, does.
@@ -526,15 +527,15 @@ def deal_alerts(f: CustomerFacts, scan: Scan) -> list[Alert]:
     A stuck deal is one occurrence per stay: moved on and stuck again, it alerts afresh.
     """
     alerts = []
-    rules = scan.rules
+    rules = scan.deal_rules
     for deal in f.deals:
         numbers: dict[str, Number] = {"title": deal.title, "deal_stage": deal.stage, "deal_stage_name": deal.stage_name,
                                       "deal_amount": deal.amount}
-        if deal.amount >= rules.large_deal:
+        if rules.is_large(deal.amount):
             alerts.append(Alert(AlertKind.LARGE_DEAL, f.customer_id, Severity.WARNING,
                                 numbers | {"large_deal": rules.large_deal}, deal.uid))
-        days = (scan.today - deal.stage_since).days
-        if days > rules.stuck_days:
+        if rules.is_stuck(deal.stage_since, scan.today):
+            days = (scan.today - deal.stage_since).days
             alerts.append(Alert(AlertKind.STUCK_DEAL, f.customer_id, Severity.WARNING,
                                 numbers | {"days": days, "since": deal.stage_since.isoformat(),
                                            "stuck_days": rules.stuck_days},

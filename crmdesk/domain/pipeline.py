@@ -152,6 +152,13 @@ class PipelineRules:
     stuck_days: int = 30
     STUCK_RANGE = (1, 365)
 
+    # The two boundaries, stated once for the alerts, the board and the command line.
+    def is_large(self, amount: int) -> bool:
+        return amount >= self.large_deal
+
+    def is_stuck(self, stage_since: date, today: date) -> bool:
+        return (today - stage_since).days > self.stuck_days
+
 
 # -- opportunities ----------------------------------------------------------------------------
 

@@ -120,7 +120,6 @@ def stuck_counts(cf: CustomerFile, today: date, owner: str | None = None) -> dic
     counts = dict.fromkeys((s.key for s in all_stages.open), 0)
     for card in store.board_cards(cf):
         opp = card.opportunity
-        if opp.stage in counts and (owner is None or opp.owner == owner) and (
-                today - opp.stage_since).days > rules.stuck_days:
+        if opp.stage in counts and (owner is None or opp.owner == owner) and rules.is_stuck(opp.stage_since, today):
             counts[opp.stage] += 1
     return counts

@@ -76,9 +76,10 @@ class OpportunityDialog(EntryDialog):
         f = self.form
         cid = opp.customer_id if opp is not None else customer_id
         if cid is not None:
-            self.customer.set_customer(cid, self._access.customer_label(cid))
+            label, owner = self._access.customer_line(cid)
+            self.customer.set_customer(cid, label)
             if opp is None:
-                self.owner.setCurrentText(self._access.customer_owner(cid) or "")
+                self.owner.setCurrentText(owner or "")
         if opp is None:
             return
         self.customer.setReadOnly(True)  # an opportunity stays with its customer
@@ -93,7 +94,7 @@ class OpportunityDialog(EntryDialog):
 
     def _customer_picked(self, customer_id: int) -> None:
         if not self.owner.currentText():
-            self.owner.setCurrentText(self._access.customer_owner(customer_id) or "")
+            self.owner.setCurrentText(self._access.customer_line(customer_id)[1] or "")
 
     def _from_fields(self) -> Opportunity | None:
         f = self.form

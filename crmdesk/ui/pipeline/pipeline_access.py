@@ -67,13 +67,10 @@ class PipelineAccess(FileAccess):
         rows = customer_store.list_rows(self._cf, ids)
         return [(i, rows[i].code, rows[i].name) for i in ids if i in rows]
 
-    def customer_label(self, customer_id: int) -> str:
+    def customer_line(self, customer_id: int) -> tuple[str, str | None]:
+        """"CODE name" as the picker shows it, and the customer's owner (the new opportunity's, by default)."""
         customer = customer_store.get_customer(self._cf, customer_id)
-        return f"{customer.code} {customer.name}" if customer is not None else ""
-
-    def customer_owner(self, customer_id: int) -> str | None:
-        customer = customer_store.get_customer(self._cf, customer_id)
-        return customer.owner if customer is not None else None
+        return (f"{customer.code} {customer.name}", customer.owner) if customer is not None else ("", None)
 
 
 class WinningLedger:

@@ -257,7 +257,6 @@ class PipelineWindow(QWidget):
             column.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.list.customContextMenuRequested.connect(
                 lambda pos, lst=column.list: self._context_menu(lst, pos))
-            column.list.setEnabled(True)
             column.list.setDragEnabled(not self._access.read_only)
             self.board_layout.addWidget(column)
             self.columns[stage.key] = column
@@ -303,18 +302,18 @@ class PipelineWindow(QWidget):
             lines = [opp.title, f"{card.name}", f"{_money(opp.amount)}" + (f" · {opp.owner}" if opp.owner else "")]
             if column.stage.is_open:
                 lines.append(self.tr("%1 days in this stage").replace("%1", str(days)))
-            elif opp.stage == self._access.stages().lost.key and opp.lost_reason:
+            elif column.stage.outcome is Outcome.LOST and opp.lost_reason:
                 lines.append(opp.lost_reason)
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, opp.id)
             tips = [f"{card.code} {card.name}", opp.title]
             if opp.expected_close:
                 tips.append(self.tr("Expected close %1").replace("%1", opp.expected_close.isoformat()))
-            if column.stage.is_open and days > rules.stuck_days:
+            if column.stage.is_open and rules.is_stuck(opp.stage_since, today):
                 item.setBackground(QBrush(STUCK_BACKGROUND))
                 tips.append(self.tr("No move for %1 days (more than %2)").replace("%1", str(days))
                             .replace("%2", str(rules.stuck_days)))
-            elif column.stage.is_open and opp.amount >= rules.large_deal:
+            elif column.stage.is_open and rules.is_large(opp.amount):
                 item.setBackground(QBrush(LARGE_BACKGROUND))
                 tips.append(self.tr("Large deal: %1 or more").replace("%1", _money(rules.large_deal)))
             item.setToolTip("\n".join(tips))
