@@ -231,6 +231,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def words(pair: tuple[str, str]) -> str:
+    """The (English, Chinese) pair in the user's language, for a verb's own few words."""
+    return pair[1] if chinese() else pair[0]
+
+
 def chinese() -> bool:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var)

@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from crmdesk.cli.messages import chinese
+from crmdesk.cli import _add_today
+from crmdesk.cli.messages import words
 
 # The default stages' names (the window's come from its translations; these few are the CLI's).
 _DEFAULT_NAMES = {
@@ -28,21 +29,11 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.add_argument("--owner", default=None, help="one owner's opportunities")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
-
-
-def _today(value: str):
-    from crmdesk.cli import _today as parse
-
-    return parse(value)
-
-
-def _words(pair: tuple[str, str]) -> str:
-    return pair[1] if chinese() else pair[0]
+    _add_today(p)
 
 
 def stage_name(key: str, own: str) -> str:
-    return own or (_words(_DEFAULT_NAMES[key]) if key in _DEFAULT_NAMES else key)
+    return own or (words(_DEFAULT_NAMES[key]) if key in _DEFAULT_NAMES else key)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,12 +66,12 @@ def run(args: argparse.Namespace) -> int:
         }, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    rows = [tuple(_words(h) for h in _HEADINGS)]
+    rows = [tuple(words(h) for h in _HEADINGS)]
     for line in totals.lines:
         rows.append((stage_name(line.stage.key, line.stage.name), f"{line.stage.probability}%", str(line.count),
                      format_money(line.amount), format_money(line.weighted),
                      str(stuck[line.stage.key]) if line.stage.key in stuck else ""))
-    rows.append((_words(_TOTAL), "", str(totals.open_count), format_money(totals.open_amount),
+    rows.append((words(_TOTAL), "", str(totals.open_count), format_money(totals.open_amount),
                  format_money(totals.weighted_pipeline), str(sum(stuck.values()))))
     sys.stdout.writelines("\t".join(row) + "\n" for row in rows)
     return 0

@@ -12,7 +12,8 @@ import argparse
 import json
 import sys
 
-from crmdesk.cli.messages import chinese
+from crmdesk.cli import _add_today
+from crmdesk.cli.messages import words
 
 _HEADINGS = (("Owner", "负责人"), ("Target", "指标"), ("Actual", "完成"), ("Gap", "差额"), ("Progress", "完成率"))
 _USAGE = ("--set needs OWNER=AMOUNT", "--set 的格式是 负责人=金额")
@@ -30,13 +31,7 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
     p.add_argument("--set", action="append", default=[], metavar="OWNER=AMOUNT",
                    help="store OWNER's target for the period first (yuan; empty removes it); may repeat")
     p.add_argument("--json", action="store_true", help="JSON, money as decimal strings")
-    p.add_argument("--today", type=_today, default=None, help="YYYY-MM-DD (default: today)")
-
-
-def _today(value: str):
-    from crmdesk.cli import _today as parse
-
-    return parse(value)
+    _add_today(p)
 
 
 def _period(value: str):
@@ -48,10 +43,6 @@ def _period(value: str):
         raise argparse.ArgumentTypeError(f"not a month or quarter: {value} (YYYY-MM or YYYY-Qn)") from e
 
 
-def _words(pair: tuple[str, str]) -> str:
-    return pair[1] if chinese() else pair[0]
-
-
 def _changes(args: argparse.Namespace, period) -> list[tuple[str, object, int | None]] | str:
     """The --set pairs as (owner, period, fen or None), or what is wrong with one."""
     from crmdesk.domain.money import MoneyError, parse_money
@@ -60,11 +51,11 @@ def _changes(args: argparse.Namespace, period) -> list[tuple[str, object, int | 
     for pair in args.set:
         owner, sep, amount = pair.partition("=")
         if not sep:
-            return _words(_USAGE)
+            return words(_USAGE)
         try:
             changes.append((owner, period, parse_money(amount) if amount.strip() else None))
         except MoneyError as e:
-            return _words(_REFUSED).format(what=f"{pair}: {e.code}")
+            return words(_REFUSED).format(what=f"{pair}: {e.code}")
     return changes
 
 
@@ -87,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         if refused:
             what = "; ".join(f"{owner} {p}: {', '.join(e.code.value for e in errors)}"
                              for (owner, p), errors in refused.items())
-            print(_words(_REFUSED).format(what=what), file=sys.stderr)
+            print(words(_REFUSED).format(what=what), file=sys.stderr)
             return 1
     with reading(args.file) as cf:
         rows = targets.progress(cf, period, today, args.owner)
@@ -107,9 +98,9 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     if not rows:
-        print(_words(_NOTHING).format(period=period))
+        print(words(_NOTHING).format(period=period))
         return 0
-    lines = [tuple(_words(h) for h in _HEADINGS)]
+    lines = [tuple(words(h) for h in _HEADINGS)]
     lines += [(r.owner, format_money(r.target), format_money(r.actual), format_money(r.gap), f"{r.percent}%")
               for r in rows]
     sys.stdout.writelines("\t".join(line) + "\n" for line in lines)
