@@ -51,6 +51,20 @@ def find_customers(cf: CustomerFile, query: CustomerQuery = CustomerQuery()) -> 
     return store.matching_rows(cf, query)
 
 
+PICKER_ROWS = 20  # customers a picker offers for one search
+
+
+def picker_matches(cf: CustomerFile, text: str, *, exclude: int | None = None,
+                   limit: int = PICKER_ROWS) -> list[ListRow]:
+    """The first customers a search finds (name, code, phone, pinyin or its initials), for the pickers
+    (a referrer, an opportunity's customer); ``exclude``: the customer the pick is for."""
+    if not text.strip():
+        return []
+    ids = [i for i in store.customer_ids(cf, CustomerQuery(text=text)) if i != exclude][:limit]
+    rows = store.list_rows(cf, ids)
+    return [rows[i] for i in ids if i in rows]
+
+
 def get_customer(cf: CustomerFile, customer_id: int) -> Customer | None:
     return store.get_customer(cf, customer_id)
 

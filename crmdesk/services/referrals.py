@@ -13,10 +13,8 @@ from crmdesk.domain.referrals import Referral, ReferralProblem, referral_problem
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import referrals as store
 from crmdesk.storage.customer_file import CustomerFile
-from crmdesk.storage.customers import CustomerQuery, ListRow
 from crmdesk.storage.referrals import ReferredRow, ReferrerLine
 
-CANDIDATES = 20  # customers offered by the picker for one search
 
 
 class ReferralRefused(ValueError):
@@ -68,12 +66,3 @@ def referrals_of(cf: CustomerFile, customer_id: int) -> Referrals:
         referral.referred_on if referral else None,
         tuple(store.referred_customers(cf, customer_id)),
     )
-
-
-def candidates(cf: CustomerFile, text: str, *, exclude: int | None = None, limit: int = CANDIDATES) -> list[ListRow]:
-    """Customers a search finds (name, code, phone, pinyin or its initials), for the referrer picker."""
-    if not text.strip():
-        return []
-    ids = [i for i in customer_store.customer_ids(cf, CustomerQuery(text=text)) if i != exclude][:limit]
-    rows = customer_store.list_rows(cf, ids)
-    return [rows[i] for i in ids if i in rows]

@@ -8,6 +8,7 @@ import pytest
 
 from crmdesk.domain.orders import Order
 from crmdesk.domain.referrals import ReferralProblem
+from crmdesk.services import customers as customer_service
 from crmdesk.services import referrals as service
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import orders as order_store
@@ -107,14 +108,14 @@ def test_referred_revenue_counts_orders_since_the_referral_and_all_of_an_undated
 
 def test_the_picker_finds_customers_by_pinyin_and_code_but_not_the_customer_itself(customer_file, people):
     zhang, li, *_ = people
-    assert [r.name for r in service.candidates(customer_file, "lisi")] == ["李四"]
-    assert [r.name for r in service.candidates(customer_file, "ls", exclude=zhang.id)] == ["李四"]
-    assert [r.name for r in service.candidates(customer_file, "zs", exclude=zhang.id)] == []
+    assert [r.name for r in customer_service.picker_matches(customer_file, "lisi")] == ["李四"]
+    assert [r.name for r in customer_service.picker_matches(customer_file, "ls", exclude=zhang.id)] == ["李四"]
+    assert [r.name for r in customer_service.picker_matches(customer_file, "zs", exclude=zhang.id)] == []
     company = customer_store.insert_customer(customer_file, make_company())
-    assert [r.id for r in service.candidates(customer_file, company.code)] == [company.id]
+    assert [r.id for r in customer_service.picker_matches(customer_file, company.code)] == [company.id]
     # A company is found by its contact persons too, as in the customer list.
-    assert [r.name for r in service.candidates(customer_file, "lisi")] == ["李四", company.name]
-    assert service.candidates(customer_file, "  ") == []
+    assert [r.name for r in customer_service.picker_matches(customer_file, "lisi")] == ["李四", company.name]
+    assert customer_service.picker_matches(customer_file, "  ") == []
 
 
 def test_a_referrer_gone_meanwhile_is_a_conflict_not_a_broken_row(customer_file, people):

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from crmdesk.domain.orders import Order
 from crmdesk.domain.pipeline import Funnel, Opportunity, PipelineRules, PipelineTotals, Stages
+from crmdesk.services import customers as customer_service
 from crmdesk.services import pipeline
 from crmdesk.services.ledger import OrderResult
 from crmdesk.storage import customers as customer_store
 from crmdesk.storage import file_settings
 from crmdesk.storage import opportunities as store
-from crmdesk.storage.customers import CustomerQuery
 from crmdesk.storage.opportunities import BoardCard
 from crmdesk.ui.file_access import FileAccess
 
-PICKER_ROWS = 20  # customers offered while typing a name
 
 
 class PipelineAccess(FileAccess):
@@ -63,9 +62,7 @@ class PipelineAccess(FileAccess):
 
     def find_customers(self, text: str) -> list[tuple[int, str, str]]:
         """(id, code, name) of the first customers matching ``text`` (name, pinyin, code, phone)."""
-        ids = customer_store.customer_ids(self._cf, CustomerQuery(text=text))[:PICKER_ROWS]
-        rows = customer_store.list_rows(self._cf, ids)
-        return [(i, rows[i].code, rows[i].name) for i in ids if i in rows]
+        return [(r.id, r.code, r.name) for r in customer_service.picker_matches(self._cf, text)]
 
     def customer_line(self, customer_id: int) -> tuple[str, str | None]:
         """"CODE name" as the picker shows it, and the customer's owner (the new opportunity's, by default)."""

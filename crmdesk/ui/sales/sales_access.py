@@ -33,7 +33,7 @@ class SalesAccess(FileAccess):
         return referral_service.referrals_of(self._cf, customer_id)
 
     def candidates(self, text: str, exclude: int | None = None) -> list[ListRow]:
-        return referral_service.candidates(self._cf, text, exclude=exclude)
+        return customer_service.picker_matches(self._cf, text, exclude=exclude)
 
     def set_referrer(self, referred_id: int, referrer_id: int, referred_on: date | None = None) -> None:
         """Raises ReferralRefused (self, loop, gone) or WriteError."""
